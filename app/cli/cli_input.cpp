@@ -1,0 +1,80 @@
+#include "cli_input.h"
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <unistd.h>
+
+namespace evograph::cli {
+
+namespace {
+    // The token Ctrl-C cancels. cancel() is one lock-free atomic store: safe in a signal handler.
+    engine::CancellationToken& interruptToken()
+    {
+        static engine::CancellationToken token;
+        return token;
+    }
+
+    extern "C" void onInterrupt(int) { interruptToken().cancel(); }
+
+    std::string megabytes(std::uint64_t bytes)
+    {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / 1e6);
+        return text;
+    }
+} // namespace
+
+void addInputOptions(CLI::App& command, InputOptions& options)
+{
+    command.add_option("FILE", options.path, "RDF file to read")->required();
+    command.add_option("-i,--input-format", options.format,
+        "input format: turtle, trig, ntriples, nquads, rdfxml (default: from the extension, else the content)");
+    command.add_option("--base", options.base, "base IRI (default: the file's own file:// URI)");
+}
+
+rdf::ReadReport readInput(const InputOptions& options, rdf::Dataset& into)
+{
+    rdf::ReadOptions read;
+    if (!options.format.empty()) {
+        read.format = rdf::parseFormatName(options.format);
+        if (!read.format)
+            throw Error("unknown input format '" + options.format + "' (use turtle, trig, ntriples, nquads or rdfxml)");
+    }
+    read.baseIri = options.base;
+    read.cancel = interruptToken();
+    std::signal(SIGINT, &onInterrupt);
+    if (isatty(STDERR_FILENO)) {
+        auto last = std::chrono::steady_clock::now();
+        read.progress = [&options, last](std::uint64_t done, std::uint64_t total) mutable {
+            const auto now = std::chrono::steady_clock::now();
+            if (now - last < std::chrono::milliseconds(100) && done < total)
+                return;
+            last = now;
+            const int percent = total ? static_cast<int>(100 * done / total) : 0;
+            std::fprintf(stderr, "\rreading %s: %3d%% (%s)", options.path.c_str(), percent, megabytes(done).c_str());
+            std::fflush(stderr);
+        };
+    }
+    auto report = rdf::readFile(options.path, into, read);
+    if (read.progress)
+        std::fprintf(stderr, "\r\033[K");
+    return report;
+}
+
+int runCommand(const std::function<int()>& body)
+{
+    try {
+        return body();
+    } catch (const Cancelled&) {
+        std::fprintf(stderr, "\r\033[Kevograph: cancelled\n");
+    } catch (const std::exception& e) {
+        if (isatty(STDERR_FILENO))
+            std::fprintf(stderr, "\r\033[K");
+        std::cerr << e.what() << '\n';
+    }
+    return kError;
+}
+
+} // namespace evograph::cli

@@ -1,0 +1,32 @@
+#pragma once
+// What every CLI command shares: reading an input file with a progress line on a terminal and
+// Ctrl-C cancelling, and the one mapping from outcomes to exit codes.
+
+#include "evograph/rdf/reader.h"
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+namespace evograph::cli {
+
+// Exit codes are a contract with scripts: 0 ok, 1 differences or refusal, 2 error.
+enum ExitCode : int { kOk = 0, kDifferent = 1, kError = 2 };
+
+struct InputOptions {
+    std::string path;
+    std::string format; // empty: from the extension or the content
+    std::string base;
+};
+
+// Adds FILE, -i/--input-format and --base to a command.
+void addInputOptions(CLI::App& command, InputOptions& options);
+
+// Reads the file into `into`; a progress line goes to stderr when it is a terminal.
+rdf::ReadReport readInput(const InputOptions& options, rdf::Dataset& into);
+
+// Runs a command body: maps evograph::Error and Cancelled to a message on stderr and exit 2.
+int runCommand(const std::function<int()>& body);
+
+} // namespace evograph::cli

@@ -1,0 +1,11 @@
+#pragma once
+// The CLI's commands. Each adds its subcommand to the app; when it runs it stores its exit code.
+
+#include "cli_input.h"
+
+namespace evograph::cli {
+
+void addParseCommand(CLI::App& app, int& exitCode);
+void addStatsCommand(CLI::App& app, int& exitCode);
+
+} // namespace evograph::cli

@@ -1,0 +1,19 @@
+// evograph: the scriptable command line. Exit codes: 0 ok, 1 differences or refusal, 2 error.
+
+#include "commands.h"
+
+int main(int argc, char** argv)
+{
+    CLI::App app { "evograph: see what changed between versions of an RDF ontology, and migrate the data" };
+    app.set_version_flag("--version", std::string("evograph ") + EVOGRAPH_VERSION);
+    app.require_subcommand(1);
+    int exitCode = evograph::cli::kOk;
+    evograph::cli::addParseCommand(app, exitCode);
+    evograph::cli::addStatsCommand(app, exitCode);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? evograph::cli::kOk : evograph::cli::kError;
+    }
+    return exitCode;
+}

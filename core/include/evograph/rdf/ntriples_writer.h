@@ -1,0 +1,23 @@
+#pragma once
+// N-Triples and N-Quads in canonical form (RDF 1.2 N-Triples §4, as RDFC-1.0 uses it): one
+// statement per line, single spaces, IRIs as they are, literals with \" \\ \n \r \t \b \f as
+// ECHAR and the other control characters as \uXXXX, no datatype for xsd:string.
+
+#include "evograph/rdf/dataset.h"
+
+#include <ostream>
+#include <string>
+
+namespace evograph::rdf {
+
+void appendTerm(std::string& out, const TermView& term);
+std::string termToNTriples(const TermView& term);
+// "S P O ." or "S P O G ." (without the line feed).
+void appendQuad(std::string& out, const Dictionary& dictionary, const Quad& quad);
+std::string quadToNQuads(const Dictionary& dictionary, const Quad& quad);
+
+// Writes the dataset's quads in its order. NTriples refuses a dataset with named graphs.
+void writeNTriples(const Dataset& dataset, std::ostream& out);
+void writeNQuads(const Dataset& dataset, std::ostream& out);
+
+} // namespace evograph::rdf

@@ -1,0 +1,41 @@
+#pragma once
+// Reading RDF documents into a Dataset: Turtle, TriG, N-Triples and N-Quads through Serd,
+// RDF/XML through raptor2 (no network, no external entities). Input is streamed in chunks;
+// progress is reported in bytes and the work can be cancelled between chunks.
+//
+// Errors throw evograph::Error positioned as FILE:LINE:COL; on error or cancellation the
+// dataset may hold part of the document (read into a fresh Dataset to keep all-or-nothing).
+
+#include "evograph/engine/cancellation.h"
+#include "evograph/rdf/dataset.h"
+#include "evograph/rdf/format.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace evograph::rdf {
+
+struct ReadOptions {
+    std::optional<Format> format; // unset: from the extension, else from the content
+    std::string baseIri; // empty: the document's own URI (file://...)
+    engine::CancellationToken cancel;
+    engine::ProgressCallback progress; // bytes read, bytes in total
+};
+
+struct ReadReport {
+    Format format = Format::Turtle;
+    std::uint64_t bytes = 0;
+    std::uint64_t statements = 0; // as read, before duplicates are removed
+    double seconds = 0;
+};
+
+// Reads a file, adds its quads to `into` and finalizes it. Blank node labels are scoped to
+// the document: reading two documents into one dataset never merges their blank nodes.
+ReadReport readFile(const std::string& path, Dataset& into, const ReadOptions& options = {});
+
+// Reads a document held in memory; `name` is used in error messages.
+ReadReport readString(std::string_view text, Format format, Dataset& into, const std::string& baseIri = {},
+    const std::string& name = "<string>");
+
+} // namespace evograph::rdf

@@ -1,0 +1,142 @@
+#include "raptor_document_reader.h"
+
+#include "document_builder.h"
+
+#include <raptor2/raptor2.h>
+
+#include <memory>
+#include <vector>
+
+namespace evograph::rdf::detail {
+
+namespace {
+    constexpr std::size_t kChunkSize = 64 * 1024;
+
+    struct WorldFree {
+        void operator()(raptor_world* world) const { raptor_free_world(world); }
+    };
+    struct ParserFree {
+        void operator()(raptor_parser* parser) const { raptor_free_parser(parser); }
+    };
+    struct UriFree {
+        void operator()(raptor_uri* uri) const { raptor_free_uri(uri); }
+    };
+
+    std::string_view uriText(raptor_uri* uri)
+    {
+        std::size_t length = 0;
+        const unsigned char* text = raptor_uri_as_counted_string(uri, &length);
+        return { reinterpret_cast<const char*>(text), length };
+    }
+
+    class RaptorHandler {
+    public:
+        RaptorHandler(Dataset& into, std::string name)
+            : m_builder(into)
+            , m_name(std::move(name))
+        {
+        }
+
+        DocumentBuilder& builder() { return m_builder; }
+        const std::optional<Error>& error() const { return m_error; }
+
+        static void onLog(void* handle, raptor_log_message* message)
+        {
+            auto* self = static_cast<RaptorHandler*>(handle);
+            if (message->level < RAPTOR_LOG_LEVEL_ERROR || self->m_error)
+                return;
+            SourcePosition where { self->m_name, 0, 0 };
+            if (message->locator && message->locator->line > 0) {
+                where.line = static_cast<unsigned>(message->locator->line);
+                where.column = message->locator->column > 0 ? static_cast<unsigned>(message->locator->column) : 0;
+            }
+            self->m_error = Error(where, message->text ? message->text : "RDF/XML error");
+        }
+
+        static void onStatement(void* handle, raptor_statement* statement)
+        {
+            auto* self = static_cast<RaptorHandler*>(handle);
+            if (self->m_builder.error())
+                return;
+            const TermId s = self->term(statement->subject);
+            const TermId p = self->term(statement->predicate);
+            const TermId o = self->term(statement->object);
+            if (s && p && o)
+                self->m_builder.add(s, p, o, kNoTerm);
+        }
+
+    private:
+        TermId term(const raptor_term* t)
+        {
+            switch (t->type) {
+            case RAPTOR_TERM_TYPE_URI:
+                return m_builder.iri(uriText(t->value.uri));
+            case RAPTOR_TERM_TYPE_BLANK:
+                return m_builder.blank({ reinterpret_cast<const char*>(t->value.blank.string), t->value.blank.string_len });
+            case RAPTOR_TERM_TYPE_LITERAL: {
+                const auto& literal = t->value.literal;
+                const std::string_view lexical(reinterpret_cast<const char*>(literal.string), literal.string_len);
+                const std::string_view language(
+                    literal.language ? reinterpret_cast<const char*>(literal.language) : "", literal.language_len);
+                return m_builder.literal(lexical, literal.datatype ? uriText(literal.datatype) : std::string_view {},
+                    language);
+            }
+            default:
+                m_builder.setError("unknown term type from raptor");
+                return kNoTerm;
+            }
+        }
+
+        DocumentBuilder m_builder;
+        std::string m_name;
+        std::optional<Error> m_error;
+    };
+} // namespace
+
+std::uint64_t readWithRaptor(ByteSource& source, Dataset& into, const std::string& baseIri,
+    const engine::CancellationToken& cancel, const engine::ProgressCallback& progress)
+{
+    RaptorHandler handler(into, source.name());
+    std::unique_ptr<raptor_world, WorldFree> world(raptor_new_world());
+    if (!world || raptor_world_open(world.get()) != 0)
+        throw Error("cannot start raptor2");
+    raptor_world_set_log_handler(world.get(), &handler, &RaptorHandler::onLog);
+    std::unique_ptr<raptor_parser, ParserFree> parser(raptor_new_parser(world.get(), "rdfxml"));
+    if (!parser)
+        throw Error("raptor2 has no RDF/XML parser");
+    raptor_parser_set_option(parser.get(), RAPTOR_OPTION_NO_NET, nullptr, 1);
+    raptor_parser_set_option(parser.get(), RAPTOR_OPTION_NO_FILE, nullptr, 1);
+    raptor_parser_set_option(parser.get(), RAPTOR_OPTION_LOAD_EXTERNAL_ENTITIES, nullptr, 0);
+    raptor_parser_set_statement_handler(parser.get(), &handler, &RaptorHandler::onStatement);
+
+    std::unique_ptr<raptor_uri, UriFree> base(
+        raptor_new_uri(world.get(), reinterpret_cast<const unsigned char*>(baseIri.c_str())));
+    if (raptor_parser_parse_start(parser.get(), base.get()) != 0)
+        throw Error(SourcePosition { source.name(), 0, 0 }, "cannot start reading RDF/XML");
+
+    std::vector<char> buffer(kChunkSize);
+    for (;;) {
+        const std::size_t n = source.read(buffer.data(), buffer.size());
+        const bool end = n == 0;
+        const int failed = raptor_parser_parse_chunk(
+            parser.get(), reinterpret_cast<const unsigned char*>(buffer.data()), n, end ? 1 : 0);
+        if (handler.error())
+            throw *handler.error();
+        if (handler.builder().error()) {
+            const raptor_locator* where = raptor_parser_get_locator(parser.get());
+            throw Error(SourcePosition { source.name(), where && where->line > 0 ? unsigned(where->line) : 0,
+                            where && where->column > 0 ? unsigned(where->column) : 0 },
+                *handler.builder().error());
+        }
+        if (failed)
+            throw Error(SourcePosition { source.name(), 0, 0 }, "RDF/XML error");
+        cancel.checkpoint();
+        if (progress)
+            progress(source.offset(), source.size());
+        if (end)
+            break;
+    }
+    return handler.builder().statements();
+}
+
+} // namespace evograph::rdf::detail
