@@ -43,7 +43,13 @@ namespace {
         static void onLog(void* handle, raptor_log_message* message)
         {
             auto* self = static_cast<RaptorHandler*>(handle);
-            if (message->level < RAPTOR_LOG_LEVEL_ERROR || self->m_error)
+            if (self->m_error)
+                return;
+            // raptor only warns about rdf:aboutEach and skips the element; RDF 1.1 removed it, and
+            // a document using it must be rejected (W3C rdfms-abouteach-error00*).
+            const std::string_view text = message->text ? message->text : "";
+            const bool removedSyntax = text.find("aboutEach") != std::string_view::npos;
+            if (message->level < RAPTOR_LOG_LEVEL_ERROR && !removedSyntax)
                 return;
             SourcePosition where { self->m_name, 0, 0 };
             if (message->locator && message->locator->line > 0) {
