@@ -36,7 +36,7 @@ int EngineAdapter::loadFile(const QString& path)
         loaded.dataset = std::move(dataset);
         return loaded;
     });
-    m_jobs.emplace(id, Job { std::move(task) });
+    m_jobs.emplace(id, Job {std::move(task)});
     emit jobStarted(id, tr("Reading %1").arg(QFileInfo(path).fileName()));
     if (!m_poller.isActive())
         m_poller.start();

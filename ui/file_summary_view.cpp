@@ -15,23 +15,23 @@
 namespace evograph::ui {
 
 namespace {
-    QTableWidget* prefixTable(const rdf::PrefixMap& prefixes, QWidget* parent)
-    {
-        auto* table = new QTableWidget(static_cast<int>(prefixes.size()), 2, parent);
-        table->setHorizontalHeaderLabels({ QObject::tr("Prefix"), QObject::tr("Namespace") });
-        table->verticalHeader()->hide();
-        table->horizontalHeader()->setStretchLastSection(true);
-        table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-        table->setSelectionBehavior(QAbstractItemView::SelectRows);
-        int row = 0;
-        for (const auto& [prefix, iri] : prefixes.entries()) {
-            table->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(prefix) + ':'));
-            table->setItem(row, 1, new QTableWidgetItem(QString::fromStdString(iri)));
-            ++row;
-        }
-        table->resizeColumnToContents(0);
-        return table;
+QTableWidget* prefixTable(const rdf::PrefixMap& prefixes, QWidget* parent)
+{
+    auto* table = new QTableWidget(static_cast<int>(prefixes.size()), 2, parent);
+    table->setHorizontalHeaderLabels({QObject::tr("Prefix"), QObject::tr("Namespace")});
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    int row = 0;
+    for (const auto& [prefix, iri] : prefixes.entries()) {
+        table->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(prefix) + ':'));
+        table->setItem(row, 1, new QTableWidgetItem(QString::fromStdString(iri)));
+        ++row;
     }
+    table->resizeColumnToContents(0);
+    return table;
+}
 } // namespace
 
 FileSummaryView::FileSummaryView(std::shared_ptr<const LoadedFile> file, QWidget* parent)

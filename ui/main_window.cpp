@@ -22,8 +22,8 @@
 namespace evograph::ui {
 
 namespace {
-    constexpr int kMaxRecent = 10;
-    const char* const kRecentKey = "recentFiles";
+constexpr int kMaxRecent = 10;
+const char* const kRecentKey = "recentFiles";
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -156,7 +156,10 @@ void MainWindow::onJobFinished(int jobId)
         m_jobLabel->hide(), m_progress->hide(), m_cancel->hide();
 }
 
-void MainWindow::updateEmptyState() { m_stack->setCurrentIndex(m_tabs->count() > 0 ? 1 : 0); }
+void MainWindow::updateEmptyState()
+{
+    m_stack->setCurrentIndex(m_tabs->count() > 0 ? 1 : 0);
+}
 
 void MainWindow::rememberRecent(const QString& path)
 {
@@ -175,7 +178,7 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = QSettings().value(kRecentKey).toStringList();
     for (const QString& path : recent)
-        m_recentMenu->addAction(path, this, [this, path] { openFiles({ path }); });
+        m_recentMenu->addAction(path, this, [this, path] { openFiles({path}); });
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 

@@ -16,7 +16,7 @@ void StatisticsModel::setFile(std::shared_ptr<const LoadedFile> file)
     if (file) {
         const auto& s = file->statistics;
         auto add = [this](QString name, std::uint64_t value, QString tip) {
-            m_rows.push_back({ std::move(name), QVariant::fromValue<qulonglong>(value), std::move(tip) });
+            m_rows.push_back({std::move(name), QVariant::fromValue<qulonglong>(value), std::move(tip)});
         };
         add(tr("Triples"), s.triples, tr("Statements, in all graphs, without duplicates"));
         add(tr("Subjects"), s.subjects, tr("Distinct subjects"));
@@ -39,7 +39,10 @@ int StatisticsModel::rowCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
 
-int StatisticsModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : 2; }
+int StatisticsModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : 2;
+}
 
 QVariant StatisticsModel::data(const QModelIndex& index, int role) const
 {

@@ -9,21 +9,24 @@
 namespace evograph::cli {
 
 namespace {
-    // The token Ctrl-C cancels. cancel() is one lock-free atomic store: safe in a signal handler.
-    engine::CancellationToken& interruptToken()
-    {
-        static engine::CancellationToken token;
-        return token;
-    }
+// The token Ctrl-C cancels. cancel() is one lock-free atomic store: safe in a signal handler.
+engine::CancellationToken& interruptToken()
+{
+    static engine::CancellationToken token;
+    return token;
+}
 
-    extern "C" void onInterrupt(int) { interruptToken().cancel(); }
+extern "C" void onInterrupt(int)
+{
+    interruptToken().cancel();
+}
 
-    std::string megabytes(std::uint64_t bytes)
-    {
-        char text[32];
-        std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / 1e6);
-        return text;
-    }
+std::string megabytes(std::uint64_t bytes)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / 1e6);
+    return text;
+}
 } // namespace
 
 void addInputOptions(CLI::App& command, InputOptions& options)

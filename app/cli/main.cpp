@@ -4,7 +4,7 @@
 
 int main(int argc, char** argv)
 {
-    CLI::App app { "evograph: see what changed between versions of an RDF ontology, and migrate the data" };
+    CLI::App app {"evograph: see what changed between versions of an RDF ontology, and migrate the data"};
     app.set_version_flag("--version", std::string("evograph ") + EVOGRAPH_VERSION);
     app.require_subcommand(1);
     int exitCode = evograph::cli::kOk;

@@ -11,55 +11,55 @@
 namespace evograph::cli {
 
 namespace {
-    struct StatsOptions {
-        InputOptions input;
-        std::string format = "text";
+struct StatsOptions {
+    InputOptions input;
+    std::string format = "text";
+};
+
+// One table of names and values, shared by the text and JSON outputs so they never disagree.
+std::vector<std::pair<std::string, std::uint64_t>> counts(const rdf::Statistics& s)
+{
+    return {
+        {"triples", s.triples},
+        {"graphs", s.graphs},
+        {"subjects", s.subjects},
+        {"classes", s.classes},
+        {"object_properties", s.objectProperties},
+        {"datatype_properties", s.datatypeProperties},
+        {"annotation_properties", s.annotationProperties},
+        {"rdf_properties", s.rdfProperties},
+        {"individuals", s.individuals},
+        {"blank_nodes", s.blankNodes},
+        {"literals", s.literals},
+        {"prefixes", s.prefixes},
     };
+}
 
-    // One table of names and values, shared by the text and JSON outputs so they never disagree.
-    std::vector<std::pair<std::string, std::uint64_t>> counts(const rdf::Statistics& s)
-    {
-        return {
-            { "triples", s.triples },
-            { "graphs", s.graphs },
-            { "subjects", s.subjects },
-            { "classes", s.classes },
-            { "object_properties", s.objectProperties },
-            { "datatype_properties", s.datatypeProperties },
-            { "annotation_properties", s.annotationProperties },
-            { "rdf_properties", s.rdfProperties },
-            { "individuals", s.individuals },
-            { "blank_nodes", s.blankNodes },
-            { "literals", s.literals },
-            { "prefixes", s.prefixes },
-        };
-    }
+void printText(const std::string& path, const rdf::ReadReport& report, const rdf::Statistics& stats)
+{
+    std::printf("%-22s %s\n", "file", path.c_str());
+    std::printf("%-22s %s\n", "format", std::string(rdf::formatName(report.format)).c_str());
+    for (const auto& [name, value] : counts(stats))
+        std::printf("%-22s %llu\n", name.c_str(), static_cast<unsigned long long>(value));
+    for (const auto& iri : stats.ontologies)
+        std::printf("%-22s %s\n", "ontology", iri.c_str());
+    for (const auto& iri : stats.versionIris)
+        std::printf("%-22s %s\n", "owl:versionIRI", iri.c_str());
+    std::printf("%-22s %.3f s\n", "read time", report.seconds);
+}
 
-    void printText(const std::string& path, const rdf::ReadReport& report, const rdf::Statistics& stats)
-    {
-        std::printf("%-22s %s\n", "file", path.c_str());
-        std::printf("%-22s %s\n", "format", std::string(rdf::formatName(report.format)).c_str());
-        for (const auto& [name, value] : counts(stats))
-            std::printf("%-22s %llu\n", name.c_str(), static_cast<unsigned long long>(value));
-        for (const auto& iri : stats.ontologies)
-            std::printf("%-22s %s\n", "ontology", iri.c_str());
-        for (const auto& iri : stats.versionIris)
-            std::printf("%-22s %s\n", "owl:versionIRI", iri.c_str());
-        std::printf("%-22s %.3f s\n", "read time", report.seconds);
-    }
-
-    void printJson(const std::string& path, const rdf::ReadReport& report, const rdf::Statistics& stats)
-    {
-        nlohmann::json json;
-        json["file"] = path;
-        json["format"] = rdf::formatName(report.format);
-        for (const auto& [name, value] : counts(stats))
-            json[name] = value;
-        json["ontologies"] = stats.ontologies;
-        json["version_iris"] = stats.versionIris;
-        json["read_seconds"] = report.seconds;
-        std::cout << json.dump(2) << '\n';
-    }
+void printJson(const std::string& path, const rdf::ReadReport& report, const rdf::Statistics& stats)
+{
+    nlohmann::json json;
+    json["file"] = path;
+    json["format"] = rdf::formatName(report.format);
+    for (const auto& [name, value] : counts(stats))
+        json[name] = value;
+    json["ontologies"] = stats.ontologies;
+    json["version_iris"] = stats.versionIris;
+    json["read_seconds"] = report.seconds;
+    std::cout << json.dump(2) << '\n';
+}
 } // namespace
 
 void addStatsCommand(CLI::App& app, int& exitCode)
@@ -67,7 +67,7 @@ void addStatsCommand(CLI::App& app, int& exitCode)
     auto options = std::make_shared<StatsOptions>();
     auto* command = app.add_subcommand("stats", "Count what an RDF file holds: triples, classes, properties, ...");
     addInputOptions(*command, options->input);
-    command->add_option("--format", options->format, "output: text or json")->check(CLI::IsMember({ "text", "json" }));
+    command->add_option("--format", options->format, "output: text or json")->check(CLI::IsMember({"text", "json"}));
     command->callback([options, &exitCode] {
         exitCode = runCommand([&] {
             rdf::Dataset dataset;

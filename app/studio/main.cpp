@@ -17,7 +17,8 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(QStringLiteral("Workbench for evolving and migrating RDF ontologies"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("RDF files to open"), QStringLiteral("[FILE...]"));
+    parser.addPositionalArgument(
+        QStringLiteral("files"), QStringLiteral("RDF files to open"), QStringLiteral("[FILE...]"));
     parser.process(app);
 
     evograph::ui::MainWindow window;

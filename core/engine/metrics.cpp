@@ -5,29 +5,29 @@
 namespace evograph::engine {
 
 namespace {
-    int bucketFor(double microseconds)
-    {
-        if (!(microseconds > 1.0))
-            return 0;
-        const int bucket = 1 + static_cast<int>(std::log2(microseconds) * Histogram::kBucketsPerDoubling);
-        return bucket < Histogram::kBuckets ? bucket : Histogram::kBuckets - 1;
-    }
+int bucketFor(double microseconds)
+{
+    if (!(microseconds > 1.0))
+        return 0;
+    const int bucket = 1 + static_cast<int>(std::log2(microseconds) * Histogram::kBucketsPerDoubling);
+    return bucket < Histogram::kBuckets ? bucket : Histogram::kBuckets - 1;
+}
 
-    // The geometric middle of a bucket, as the value its members stand for.
-    double bucketValue(int bucket)
-    {
-        if (bucket == 0)
-            return 1.0;
-        return std::exp2((bucket - 0.5) / Histogram::kBucketsPerDoubling);
-    }
+// The geometric middle of a bucket, as the value its members stand for.
+double bucketValue(int bucket)
+{
+    if (bucket == 0)
+        return 1.0;
+    return std::exp2((bucket - 0.5) / Histogram::kBucketsPerDoubling);
+}
 } // namespace
 
 void Histogram::record(double microseconds)
 {
     m_buckets[bucketFor(microseconds)].fetch_add(1, std::memory_order_relaxed);
     m_count.fetch_add(1, std::memory_order_relaxed);
-    m_sumNanoseconds.fetch_add(static_cast<std::uint64_t>(microseconds > 0 ? microseconds * 1000.0 : 0),
-        std::memory_order_relaxed);
+    m_sumNanoseconds.fetch_add(
+        static_cast<std::uint64_t>(microseconds > 0 ? microseconds * 1000.0 : 0), std::memory_order_relaxed);
 }
 
 double Histogram::sumMicroseconds() const
@@ -59,8 +59,7 @@ MetricsRegistry& MetricsRegistry::global()
     return registry;
 }
 
-template <typename T>
-static T& findOrAdd(std::map<std::string, std::unique_ptr<T>>& map, const std::string& name)
+template <typename T> static T& findOrAdd(std::map<std::string, std::unique_ptr<T>>& map, const std::string& name)
 {
     auto& slot = map[name];
     if (!slot)
@@ -96,13 +95,16 @@ MetricsSnapshot MetricsRegistry::snapshot() const
     for (const auto& [name, gauge] : m_gauges)
         snapshot.gauges[name] = gauge->value();
     for (const auto& [name, histogram] : m_histograms) {
-        snapshot.histograms[name] = HistogramSummary { histogram->count(), histogram->quantile(0.50),
-            histogram->quantile(0.95), histogram->quantile(0.99), histogram->sumMicroseconds() };
+        snapshot.histograms[name] = HistogramSummary {histogram->count(), histogram->quantile(0.50),
+            histogram->quantile(0.95), histogram->quantile(0.99), histogram->sumMicroseconds()};
     }
     return snapshot;
 }
 
-ScopedTimer::~ScopedTimer() { m_histogram.record(elapsedSeconds() * 1e6); }
+ScopedTimer::~ScopedTimer()
+{
+    m_histogram.record(elapsedSeconds() * 1e6);
+}
 
 double ScopedTimer::elapsedSeconds() const
 {

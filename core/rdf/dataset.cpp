@@ -25,12 +25,12 @@ bool Dataset::isGraph() const
 
 std::span<const Quad> Dataset::withSubject(TermId subject) const
 {
-    const auto begin = std::lower_bound(m_quads.begin(), m_quads.end(), subject,
-        [](const Quad& q, TermId s) { return q.s < s; });
+    const auto begin
+        = std::lower_bound(m_quads.begin(), m_quads.end(), subject, [](const Quad& q, TermId s) { return q.s < s; });
     auto end = begin;
     while (end != m_quads.end() && end->s == subject)
         ++end;
-    return { begin, end };
+    return {begin, end};
 }
 
 } // namespace evograph::rdf

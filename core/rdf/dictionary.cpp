@@ -6,42 +6,42 @@
 namespace evograph::rdf {
 
 namespace {
-    constexpr std::size_t kBlockSize = 1 << 20;
-    constexpr std::size_t kHeader = 5; // kind byte + 32-bit value length
-    constexpr char kTailLanguage = 'L';
-    constexpr char kTailDatatype = 'D';
+constexpr std::size_t kBlockSize = 1 << 20;
+constexpr std::size_t kHeader = 5; // kind byte + 32-bit value length
+constexpr char kTailLanguage = 'L';
+constexpr char kTailDatatype = 'D';
 
-    std::uint64_t hashKey(std::string_view key)
-    {
-        // Finalised so that the low bits (used for slots) depend on every input bit.
-        std::uint64_t h = std::hash<std::string_view> {}(key);
-        h ^= h >> 33;
-        h *= 0xff51afd7ed558ccdULL;
-        h ^= h >> 33;
-        return h;
-    }
+std::uint64_t hashKey(std::string_view key)
+{
+    // Finalised so that the low bits (used for slots) depend on every input bit.
+    std::uint64_t h = std::hash<std::string_view> {}(key);
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return h;
+}
 
-    void encodeKey(std::string& out, TermKind kind, std::string_view value, char tailTag, std::string_view tail)
-    {
-        out.clear();
-        out.push_back(static_cast<char>(kind));
-        const auto length = static_cast<std::uint32_t>(value.size());
-        char lengthBytes[4];
-        std::memcpy(lengthBytes, &length, 4);
-        out.append(lengthBytes, 4);
-        out.append(value);
-        if (tailTag) {
-            out.push_back(tailTag);
-            out.append(tail);
-        }
+void encodeKey(std::string& out, TermKind kind, std::string_view value, char tailTag, std::string_view tail)
+{
+    out.clear();
+    out.push_back(static_cast<char>(kind));
+    const auto length = static_cast<std::uint32_t>(value.size());
+    char lengthBytes[4];
+    std::memcpy(lengthBytes, &length, 4);
+    out.append(lengthBytes, 4);
+    out.append(value);
+    if (tailTag) {
+        out.push_back(tailTag);
+        out.append(tail);
     }
+}
 
-    std::uint32_t valueLength(const char* key)
-    {
-        std::uint32_t length = 0;
-        std::memcpy(&length, key + 1, 4);
-        return length;
-    }
+std::uint32_t valueLength(const char* key)
+{
+    std::uint32_t length = 0;
+    std::memcpy(&length, key + 1, 4);
+    return length;
+}
 } // namespace
 
 Dictionary::Dictionary()
@@ -158,7 +158,7 @@ TermId Dictionary::internKey(std::string_view key, TermKind kind)
     if (m_entries.size() >= 0xFFFFFFF0u)
         throw std::length_error("evograph: more than 4 billion distinct terms");
     const auto id = static_cast<TermId>(m_entries.size());
-    m_entries.push_back(Entry { store(key), static_cast<std::uint32_t>(key.size()), kind, hash });
+    m_entries.push_back(Entry {store(key), static_cast<std::uint32_t>(key.size()), kind, hash});
     m_slots[slot] = id;
     if (m_entries.size() * 10 > m_slots.size() * 7)
         grow();

@@ -8,64 +8,64 @@
 namespace evograph::rdf {
 
 namespace {
-    std::string lower(std::string_view text)
-    {
-        std::string out(text);
-        std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-        return out;
-    }
+std::string lower(std::string_view text)
+{
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+    return out;
+}
 
-    bool startsWithWord(std::string_view text, std::string_view word)
-    {
-        if (text.size() < word.size())
-            return false;
-        return lower(text.substr(0, word.size())) == word;
-    }
+bool startsWithWord(std::string_view text, std::string_view word)
+{
+    if (text.size() < word.size())
+        return false;
+    return lower(text.substr(0, word.size())) == word;
+}
 
-    std::string_view skipSpaceAndComments(std::string_view text)
-    {
-        for (;;) {
-            while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-                text.remove_prefix(1);
-            if (!text.starts_with('#'))
-                return text;
-            const auto eol = text.find('\n');
-            text = eol == std::string_view::npos ? std::string_view {} : text.substr(eol + 1);
-        }
+std::string_view skipSpaceAndComments(std::string_view text)
+{
+    for (;;) {
+        while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+            text.remove_prefix(1);
+        if (!text.starts_with('#'))
+            return text;
+        const auto eol = text.find('\n');
+        text = eol == std::string_view::npos ? std::string_view {} : text.substr(eol + 1);
     }
+}
 
-    // Counts the terms of a line written as N-Triples/N-Quads: 3 or 4, or 0 when it is not one.
-    int lineTermCount(std::string_view line)
-    {
-        int terms = 0;
-        std::size_t i = 0;
-        while (i < line.size()) {
-            const char c = line[i];
-            if (c == ' ' || c == '\t' || c == '\r') {
-                ++i;
-            } else if (c == '<') {
-                const auto end = line.find('>', i);
-                if (end == std::string_view::npos)
-                    return 0;
-                i = end + 1, ++terms;
-            } else if (c == '_' && i + 1 < line.size() && line[i + 1] == ':') {
-                while (i < line.size() && line[i] != ' ' && line[i] != '\t')
-                    ++i;
-                ++terms;
-            } else if (c == '"') {
-                for (++i; i < line.size() && line[i] != '"'; ++i)
-                    i += line[i] == '\\';
-                ++i, ++terms;
-                while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '.')
-                    ++i; // datatype or language tag
-            } else if (c == '.') {
-                return terms;
-            } else {
+// Counts the terms of a line written as N-Triples/N-Quads: 3 or 4, or 0 when it is not one.
+int lineTermCount(std::string_view line)
+{
+    int terms = 0;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        const char c = line[i];
+        if (c == ' ' || c == '\t' || c == '\r') {
+            ++i;
+        } else if (c == '<') {
+            const auto end = line.find('>', i);
+            if (end == std::string_view::npos)
                 return 0;
-            }
+            i = end + 1, ++terms;
+        } else if (c == '_' && i + 1 < line.size() && line[i + 1] == ':') {
+            while (i < line.size() && line[i] != ' ' && line[i] != '\t')
+                ++i;
+            ++terms;
+        } else if (c == '"') {
+            for (++i; i < line.size() && line[i] != '"'; ++i)
+                i += line[i] == '\\';
+            ++i, ++terms;
+            while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '.')
+                ++i; // datatype or language tag
+        } else if (c == '.') {
+            return terms;
+        } else {
+            return 0;
         }
-        return 0;
     }
+    return 0;
+}
 } // namespace
 
 std::string_view formatName(Format format)
@@ -87,24 +87,24 @@ std::string_view formatName(Format format)
 
 std::optional<Format> parseFormatName(std::string_view name)
 {
-    static const std::array<std::pair<std::string_view, Format>, 16> names { {
-        { "turtle", Format::Turtle },
-        { "ttl", Format::Turtle },
-        { "trig", Format::TriG },
-        { "ntriples", Format::NTriples },
-        { "n-triples", Format::NTriples },
-        { "nt", Format::NTriples },
-        { "nquads", Format::NQuads },
-        { "n-quads", Format::NQuads },
-        { "nq", Format::NQuads },
-        { "rdfxml", Format::RdfXml },
-        { "rdf/xml", Format::RdfXml },
-        { "rdf-xml", Format::RdfXml },
-        { "rdf", Format::RdfXml },
-        { "xml", Format::RdfXml },
-        { "owl", Format::RdfXml },
-        { "n3", Format::Turtle },
-    } };
+    static const std::array<std::pair<std::string_view, Format>, 16> names {{
+        {"turtle", Format::Turtle},
+        {"ttl", Format::Turtle},
+        {"trig", Format::TriG},
+        {"ntriples", Format::NTriples},
+        {"n-triples", Format::NTriples},
+        {"nt", Format::NTriples},
+        {"nquads", Format::NQuads},
+        {"n-quads", Format::NQuads},
+        {"nq", Format::NQuads},
+        {"rdfxml", Format::RdfXml},
+        {"rdf/xml", Format::RdfXml},
+        {"rdf-xml", Format::RdfXml},
+        {"rdf", Format::RdfXml},
+        {"xml", Format::RdfXml},
+        {"owl", Format::RdfXml},
+        {"n3", Format::Turtle},
+    }};
     const std::string key = lower(name);
     for (const auto& [alias, format] : names) {
         if (alias == key)
@@ -133,6 +133,8 @@ std::optional<Format> sniffFormat(std::string_view head)
         return Format::NTriples; // an empty document is a valid empty graph in any format
     if (text.starts_with("<?xml") || text.starts_with("<rdf:RDF") || text.starts_with("<!DOCTYPE"))
         return Format::RdfXml;
+    if (text.starts_with('{') && skipSpaceAndComments(text.substr(1)).starts_with('"'))
+        return std::nullopt; // JSON (JSON-LD), which evograph does not read
     if (text.starts_with('{') || startsWithWord(text, "graph"))
         return Format::TriG;
     if (text.starts_with('@') || startsWithWord(text, "prefix") || startsWithWord(text, "base"))
@@ -148,6 +150,9 @@ std::optional<Format> sniffFormat(std::string_view head)
     return std::nullopt;
 }
 
-bool isQuadFormat(Format format) { return format == Format::TriG || format == Format::NQuads; }
+bool isQuadFormat(Format format)
+{
+    return format == Format::TriG || format == Format::NQuads;
+}
 
 } // namespace evograph::rdf

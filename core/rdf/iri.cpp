@@ -6,94 +6,94 @@
 namespace evograph::rdf {
 
 namespace {
-    struct IriParts {
-        std::optional<std::string_view> scheme;
-        std::optional<std::string_view> authority;
-        std::string_view path;
-        std::optional<std::string_view> query;
-        std::optional<std::string_view> fragment;
-    };
+struct IriParts {
+    std::optional<std::string_view> scheme;
+    std::optional<std::string_view> authority;
+    std::string_view path;
+    std::optional<std::string_view> query;
+    std::optional<std::string_view> fragment;
+};
 
-    // RFC 3986 appendix B, without regular expressions.
-    IriParts split(std::string_view iri)
-    {
-        IriParts parts;
-        if (hasScheme(iri)) {
-            const auto colon = iri.find(':');
-            parts.scheme = iri.substr(0, colon);
-            iri.remove_prefix(colon + 1);
-        }
-        if (const auto hash = iri.find('#'); hash != std::string_view::npos) {
-            parts.fragment = iri.substr(hash + 1);
-            iri = iri.substr(0, hash);
-        }
-        if (const auto question = iri.find('?'); question != std::string_view::npos) {
-            parts.query = iri.substr(question + 1);
-            iri = iri.substr(0, question);
-        }
-        if (iri.starts_with("//")) {
-            iri.remove_prefix(2);
-            const auto slash = iri.find('/');
-            parts.authority = iri.substr(0, slash);
-            iri = slash == std::string_view::npos ? std::string_view {} : iri.substr(slash);
-        }
-        parts.path = iri;
-        return parts;
+// RFC 3986 appendix B, without regular expressions.
+IriParts split(std::string_view iri)
+{
+    IriParts parts;
+    if (hasScheme(iri)) {
+        const auto colon = iri.find(':');
+        parts.scheme = iri.substr(0, colon);
+        iri.remove_prefix(colon + 1);
     }
+    if (const auto hash = iri.find('#'); hash != std::string_view::npos) {
+        parts.fragment = iri.substr(hash + 1);
+        iri = iri.substr(0, hash);
+    }
+    if (const auto question = iri.find('?'); question != std::string_view::npos) {
+        parts.query = iri.substr(question + 1);
+        iri = iri.substr(0, question);
+    }
+    if (iri.starts_with("//")) {
+        iri.remove_prefix(2);
+        const auto slash = iri.find('/');
+        parts.authority = iri.substr(0, slash);
+        iri = slash == std::string_view::npos ? std::string_view {} : iri.substr(slash);
+    }
+    parts.path = iri;
+    return parts;
+}
 
-    // RFC 3986 §5.2.4.
-    std::string removeDotSegments(std::string_view input)
-    {
-        std::string output;
-        while (!input.empty()) {
-            if (input.starts_with("../")) {
-                input.remove_prefix(3);
-            } else if (input.starts_with("./")) {
-                input.remove_prefix(2);
-            } else if (input.starts_with("/./")) {
-                input.remove_prefix(2);
-            } else if (input == "/.") {
-                input = "/";
-            } else if (input.starts_with("/../") || input == "/..") {
-                input = input.size() == 3 ? std::string_view("/") : input.substr(3);
-                const auto last = output.rfind('/');
-                output.erase(last == std::string::npos ? 0 : last);
-            } else if (input == "." || input == "..") {
-                input = {};
-            } else {
-                const auto next = input.find('/', input.front() == '/' ? 1 : 0);
-                output.append(input.substr(0, next));
-                input = next == std::string_view::npos ? std::string_view {} : input.substr(next);
-            }
+// RFC 3986 §5.2.4.
+std::string removeDotSegments(std::string_view input)
+{
+    std::string output;
+    while (!input.empty()) {
+        if (input.starts_with("../")) {
+            input.remove_prefix(3);
+        } else if (input.starts_with("./")) {
+            input.remove_prefix(2);
+        } else if (input.starts_with("/./")) {
+            input.remove_prefix(2);
+        } else if (input == "/.") {
+            input = "/";
+        } else if (input.starts_with("/../") || input == "/..") {
+            input = input.size() == 3 ? std::string_view("/") : input.substr(3);
+            const auto last = output.rfind('/');
+            output.erase(last == std::string::npos ? 0 : last);
+        } else if (input == "." || input == "..") {
+            input = {};
+        } else {
+            const auto next = input.find('/', input.front() == '/' ? 1 : 0);
+            output.append(input.substr(0, next));
+            input = next == std::string_view::npos ? std::string_view {} : input.substr(next);
         }
-        return output;
     }
+    return output;
+}
 
-    // RFC 3986 §5.2.3.
-    std::string mergePaths(const IriParts& base, std::string_view reference)
-    {
-        if (base.authority && base.path.empty())
-            return "/" + std::string(reference);
-        const auto slash = base.path.rfind('/');
-        if (slash == std::string_view::npos)
-            return std::string(reference);
-        return std::string(base.path.substr(0, slash + 1)) + std::string(reference);
-    }
+// RFC 3986 §5.2.3.
+std::string mergePaths(const IriParts& base, std::string_view reference)
+{
+    if (base.authority && base.path.empty())
+        return "/" + std::string(reference);
+    const auto slash = base.path.rfind('/');
+    if (slash == std::string_view::npos)
+        return std::string(reference);
+    return std::string(base.path.substr(0, slash + 1)) + std::string(reference);
+}
 
-    std::string recompose(const IriParts& parts, const std::string& path)
-    {
-        std::string out;
-        if (parts.scheme)
-            out.append(*parts.scheme).push_back(':');
-        if (parts.authority)
-            out.append("//").append(*parts.authority);
-        out.append(path);
-        if (parts.query)
-            out.append("?").append(*parts.query);
-        if (parts.fragment)
-            out.append("#").append(*parts.fragment);
-        return out;
-    }
+std::string recompose(const IriParts& parts, const std::string& path)
+{
+    std::string out;
+    if (parts.scheme)
+        out.append(*parts.scheme).push_back(':');
+    if (parts.authority)
+        out.append("//").append(*parts.authority);
+    out.append(path);
+    if (parts.query)
+        out.append("?").append(*parts.query);
+    if (parts.fragment)
+        out.append("#").append(*parts.fragment);
+    return out;
+}
 } // namespace
 
 bool hasScheme(std::string_view iri)

@@ -5,66 +5,66 @@
 namespace evograph::rdf {
 
 namespace {
-    constexpr std::size_t kFlushAt = 1 << 20;
+constexpr std::size_t kFlushAt = 1 << 20;
 
-    void appendEscapedLiteral(std::string& out, std::string_view text)
-    {
-        static constexpr char hex[] = "0123456789ABCDEF";
-        for (const char ch : text) {
-            const auto c = static_cast<unsigned char>(ch);
-            switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '\b':
-                out += "\\b";
-                break;
-            case '\f':
-                out += "\\f";
-                break;
-            default:
-                if (c < 0x20 || c == 0x7F) {
-                    out += "\\u00";
-                    out.push_back(hex[c >> 4]);
-                    out.push_back(hex[c & 15]);
-                } else {
-                    out.push_back(ch);
-                }
+void appendEscapedLiteral(std::string& out, std::string_view text)
+{
+    static constexpr char hex[] = "0123456789ABCDEF";
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        default:
+            if (c < 0x20 || c == 0x7F) {
+                out += "\\u00";
+                out.push_back(hex[c >> 4]);
+                out.push_back(hex[c & 15]);
+            } else {
+                out.push_back(ch);
             }
         }
     }
+}
 
-    void write(const Dataset& dataset, std::ostream& out, bool withGraphs)
-    {
-        const Dictionary& dictionary = dataset.dictionary();
-        std::string buffer;
-        buffer.reserve(kFlushAt + 4096);
-        for (const Quad& quad : dataset.quads()) {
-            if (quad.g != kNoTerm && !withGraphs)
-                throw Error("the data has named graphs: write N-Quads or TriG instead of N-Triples");
-            appendQuad(buffer, dictionary, quad);
-            buffer.push_back('\n');
-            if (buffer.size() >= kFlushAt) {
-                out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-                buffer.clear();
-            }
+void write(const Dataset& dataset, std::ostream& out, bool withGraphs)
+{
+    const Dictionary& dictionary = dataset.dictionary();
+    std::string buffer;
+    buffer.reserve(kFlushAt + 4096);
+    for (const Quad& quad : dataset.quads()) {
+        if (quad.g != kNoTerm && !withGraphs)
+            throw Error("the data has named graphs: write N-Quads or TriG instead of N-Triples");
+        appendQuad(buffer, dictionary, quad);
+        buffer.push_back('\n');
+        if (buffer.size() >= kFlushAt) {
+            out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+            buffer.clear();
         }
-        out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-        if (!out)
-            throw Error("cannot write the output");
     }
+    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    if (!out)
+        throw Error("cannot write the output");
+}
 } // namespace
 
 void appendTerm(std::string& out, const TermView& term)
@@ -123,7 +123,13 @@ std::string quadToNQuads(const Dictionary& dictionary, const Quad& quad)
     return out;
 }
 
-void writeNTriples(const Dataset& dataset, std::ostream& out) { write(dataset, out, false); }
-void writeNQuads(const Dataset& dataset, std::ostream& out) { write(dataset, out, true); }
+void writeNTriples(const Dataset& dataset, std::ostream& out)
+{
+    write(dataset, out, false);
+}
+void writeNQuads(const Dataset& dataset, std::ostream& out)
+{
+    write(dataset, out, true);
+}
 
 } // namespace evograph::rdf

@@ -9,37 +9,37 @@
 namespace evograph::rdf {
 
 namespace {
-    Format decideFormat(detail::ByteSource& source, const std::string& path, const std::optional<Format>& chosen)
-    {
-        if (chosen)
-            return *chosen;
-        if (auto byExtension = formatFromExtension(path))
-            return *byExtension;
-        if (auto sniffed = sniffFormat(source.peek(4096)))
-            return *sniffed;
-        throw Error(SourcePosition { source.name(), 0, 0 },
-            "cannot tell the RDF format (use -i turtle|trig|ntriples|nquads|rdfxml)");
-    }
+Format decideFormat(detail::ByteSource& source, const std::string& path, const std::optional<Format>& chosen)
+{
+    if (chosen)
+        return *chosen;
+    if (auto byExtension = formatFromExtension(path))
+        return *byExtension;
+    if (auto sniffed = sniffFormat(source.peek(4096)))
+        return *sniffed;
+    throw Error(
+        SourcePosition {source.name(), 0, 0}, "cannot tell the RDF format (use -i turtle|trig|ntriples|nquads|rdfxml)");
+}
 
-    ReadReport readSource(detail::ByteSource& source, Format format, Dataset& into, const std::string& baseIri,
-        const ReadOptions& options)
-    {
-        auto& metrics = engine::MetricsRegistry::global();
-        engine::ScopedTimer timer(metrics.histogram("parse.latency"));
-        ReadReport report;
-        report.format = format;
-        report.statements = format == Format::RdfXml
-            ? detail::readWithRaptor(source, into, baseIri, options.cancel, options.progress)
-            : detail::readWithSerd(source, format, into, baseIri, options.cancel, options.progress);
-        report.bytes = source.offset();
-        if (into.baseIri().empty())
-            into.setBaseIri(baseIri);
-        into.finalize();
-        report.seconds = timer.elapsedSeconds();
-        metrics.counter("parse.triples").add(report.statements);
-        metrics.counter("parse.bytes").add(report.bytes);
-        return report;
-    }
+ReadReport readSource(
+    detail::ByteSource& source, Format format, Dataset& into, const std::string& baseIri, const ReadOptions& options)
+{
+    auto& metrics = engine::MetricsRegistry::global();
+    engine::ScopedTimer timer(metrics.histogram("parse.latency"));
+    ReadReport report;
+    report.format = format;
+    report.statements = format == Format::RdfXml
+        ? detail::readWithRaptor(source, into, baseIri, options.cancel, options.progress)
+        : detail::readWithSerd(source, format, into, baseIri, options.cancel, options.progress);
+    report.bytes = source.offset();
+    if (into.baseIri().empty())
+        into.setBaseIri(baseIri);
+    into.finalize();
+    report.seconds = timer.elapsedSeconds();
+    metrics.counter("parse.triples").add(report.statements);
+    metrics.counter("parse.bytes").add(report.bytes);
+    return report;
+}
 } // namespace
 
 ReadReport readFile(const std::string& path, Dataset& into, const ReadOptions& options)
@@ -50,8 +50,8 @@ ReadReport readFile(const std::string& path, Dataset& into, const ReadOptions& o
     return readSource(source, format, into, base, options);
 }
 
-ReadReport readString(std::string_view text, Format format, Dataset& into, const std::string& baseIri,
-    const std::string& name)
+ReadReport readString(
+    std::string_view text, Format format, Dataset& into, const std::string& baseIri, const std::string& name)
 {
     auto source = detail::ByteSource::memory(text, name);
     return readSource(source, format, into, baseIri, ReadOptions {});

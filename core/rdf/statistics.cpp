@@ -7,11 +7,11 @@
 namespace evograph::rdf {
 
 namespace {
-    // Looks up an IRI without adding it: a vocabulary term absent from the data matches nothing.
-    TermId lookup(const Dictionary& dictionary, std::string_view iri)
-    {
-        return dictionary.find(TermView { TermKind::Iri, iri, {}, {} }).value_or(kNoTerm);
-    }
+// Looks up an IRI without adding it: a vocabulary term absent from the data matches nothing.
+TermId lookup(const Dictionary& dictionary, std::string_view iri)
+{
+    return dictionary.find(TermView {TermKind::Iri, iri, {}, {}}).value_or(kNoTerm);
+}
 } // namespace
 
 Statistics computeStatistics(const Dataset& dataset)
@@ -31,8 +31,8 @@ Statistics computeStatistics(const Dataset& dataset)
     Statistics stats;
     stats.triples = dataset.size();
     stats.prefixes = dataset.prefixes().size();
-    std::unordered_set<TermId> subjects, graphs, blanks, literals, classes, objectProps, datatypeProps,
-        annotationProps, rdfProps, individuals;
+    std::unordered_set<TermId> subjects, graphs, blanks, literals, classes, objectProps, datatypeProps, annotationProps,
+        rdfProps, individuals;
     auto note = [&](TermId id) {
         if (id == kNoTerm)
             return;
@@ -65,11 +65,10 @@ Statistics computeStatistics(const Dataset& dataset)
     }
     // Individuals need the classes first: anything typed with a class found above.
     for (const Quad& q : dataset.quads()) {
-        if (q.p == type && type != kNoTerm && !dict.isBlank(q.s)
-            && (q.o == namedIndividual || classes.contains(q.o)))
+        if (q.p == type && type != kNoTerm && !dict.isBlank(q.s) && (q.o == namedIndividual || classes.contains(q.o)))
             individuals.insert(q.s);
     }
-    for (const auto* owlTyped : { &objectProps, &datatypeProps, &annotationProps }) {
+    for (const auto* owlTyped : {&objectProps, &datatypeProps, &annotationProps}) {
         for (const TermId p : *owlTyped)
             rdfProps.erase(p);
     }

@@ -5,8 +5,8 @@
 // usage: w3c_manifest_runner MANIFEST.ttl KNOWN_FAILURES.txt
 // Exit: 0 when the failures are exactly the known ones, 1 otherwise, 77 when the corpus is absent.
 
-#include "evograph/rdf/isomorphism.h"
 #include "evograph/rdf/iri.h"
+#include "evograph/rdf/isomorphism.h"
 #include "evograph/rdf/reader.h"
 #include "evograph/rdf/vocabulary.h"
 
@@ -64,7 +64,7 @@ public:
 private:
     TermId id(std::string_view iri) const
     {
-        return m_data.dictionary().find(TermView { TermKind::Iri, iri, {}, {} }).value_or(kNoTerm);
+        return m_data.dictionary().find(TermView {TermKind::Iri, iri, {}, {}}).value_or(kNoTerm);
     }
     TermId subjectOfType(const std::string& type) const
     {

@@ -11,14 +11,14 @@ ByteSource ByteSource::file(const std::string& path)
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
     if (ec || !std::filesystem::exists(status))
-        throw Error(SourcePosition { path, 0, 0 }, "no such file");
+        throw Error(SourcePosition {path, 0, 0}, "no such file");
     if (std::filesystem::is_directory(status))
-        throw Error(SourcePosition { path, 0, 0 }, "is a directory, not an RDF file");
+        throw Error(SourcePosition {path, 0, 0}, "is a directory, not an RDF file");
     ByteSource source;
     source.m_name = path;
     source.m_file.reset(std::fopen(path.c_str(), "rb"));
     if (!source.m_file)
-        throw Error(SourcePosition { path, 0, 0 }, std::string("cannot open: ") + std::strerror(errno));
+        throw Error(SourcePosition {path, 0, 0}, std::string("cannot open: ") + std::strerror(errno));
     if (std::filesystem::is_regular_file(status))
         source.m_size = std::filesystem::file_size(path, ec);
     return source;
@@ -39,7 +39,7 @@ std::size_t ByteSource::read(char* buffer, std::size_t capacity)
     if (m_file) {
         n = std::fread(buffer, 1, capacity, m_file.get());
         if (n < capacity && std::ferror(m_file.get()))
-            throw Error(SourcePosition { m_name, m_line, m_column }, std::string("read error: ") + std::strerror(errno));
+            throw Error(SourcePosition {m_name, m_line, m_column}, std::string("read error: ") + std::strerror(errno));
     } else {
         n = std::min<std::size_t>(capacity, m_memory.size() - m_offset);
         std::memcpy(buffer, m_memory.data() + m_offset, n);

@@ -32,7 +32,7 @@ public:
 
     // Line/column tracking costs a scan of every byte; only the error-locating pass turns it on.
     void trackPosition(bool on) { m_trackPosition = on; }
-    SourcePosition position() const { return { m_name, m_line, m_column }; }
+    SourcePosition position() const { return {m_name, m_line, m_column}; }
 
 private:
     struct FileCloser {

@@ -5,12 +5,12 @@
 namespace evograph::rdf::detail {
 
 namespace {
-    std::string codePoint(unsigned value)
-    {
-        char text[16];
-        std::snprintf(text, sizeof text, "U+%04X", value);
-        return text;
-    }
+std::string codePoint(unsigned value)
+{
+    char text[16];
+    std::snprintf(text, sizeof text, "U+%04X", value);
+    return text;
+}
 } // namespace
 
 std::optional<std::string> checkUtf8(std::string_view text)
@@ -56,8 +56,8 @@ std::optional<std::string> checkIriCharacters(std::string_view iri)
 {
     for (const char ch : iri) {
         const auto c = static_cast<unsigned char>(ch);
-        if (c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^'
-            || c == '`' || c == '\\')
+        if (c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' || c == '`'
+            || c == '\\')
             return "character " + codePoint(c) + " is not allowed in an IRI";
     }
     return checkUtf8(iri);

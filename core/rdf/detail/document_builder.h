@@ -28,7 +28,7 @@ public:
 
     void add(TermId s, TermId p, TermId o, TermId g)
     {
-        m_dataset.add(Quad { s, p, o, g });
+        m_dataset.add(Quad {s, p, o, g});
         ++m_statements;
     }
 

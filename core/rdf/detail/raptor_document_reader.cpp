@@ -10,93 +10,104 @@
 namespace evograph::rdf::detail {
 
 namespace {
-    constexpr std::size_t kChunkSize = 64 * 1024;
+constexpr std::size_t kChunkSize = 64 * 1024;
 
-    struct WorldFree {
-        void operator()(raptor_world* world) const { raptor_free_world(world); }
-    };
-    struct ParserFree {
-        void operator()(raptor_parser* parser) const { raptor_free_parser(parser); }
-    };
-    struct UriFree {
-        void operator()(raptor_uri* uri) const { raptor_free_uri(uri); }
-    };
+struct WorldFree {
+    void operator()(raptor_world* world) const { raptor_free_world(world); }
+};
+struct ParserFree {
+    void operator()(raptor_parser* parser) const { raptor_free_parser(parser); }
+};
+struct UriFree {
+    void operator()(raptor_uri* uri) const { raptor_free_uri(uri); }
+};
 
-    std::string_view uriText(raptor_uri* uri)
+std::string_view uriText(raptor_uri* uri)
+{
+    std::size_t length = 0;
+    const unsigned char* text = raptor_uri_as_counted_string(uri, &length);
+    return {reinterpret_cast<const char*>(text), length};
+}
+
+class RaptorHandler {
+public:
+    RaptorHandler(Dataset& into, std::string name)
+        : m_builder(into)
+        , m_name(std::move(name))
     {
-        std::size_t length = 0;
-        const unsigned char* text = raptor_uri_as_counted_string(uri, &length);
-        return { reinterpret_cast<const char*>(text), length };
     }
 
-    class RaptorHandler {
-    public:
-        RaptorHandler(Dataset& into, std::string name)
-            : m_builder(into)
-            , m_name(std::move(name))
-        {
+    DocumentBuilder& builder() { return m_builder; }
+    const std::optional<Error>& error() const { return m_error; }
+    void setParser(raptor_parser* parser) { m_parser = parser; }
+
+    static void onLog(void* handle, raptor_log_message* message)
+    {
+        auto* self = static_cast<RaptorHandler*>(handle);
+        if (self->m_error)
+            return;
+        // raptor only warns about rdf:aboutEach and skips the element; RDF 1.1 removed it, and
+        // a document using it must be rejected (W3C rdfms-abouteach-error00*).
+        const std::string_view text = message->text ? message->text : "";
+        const bool removedSyntax = text.find("aboutEach") != std::string_view::npos;
+        if (message->level < RAPTOR_LOG_LEVEL_ERROR && !removedSyntax)
+            return;
+        // libxml2's errors come without a locator: the parser's own one still knows the line.
+        const raptor_locator* locator = message->locator && message->locator->line > 0 ? message->locator
+            : self->m_parser ? raptor_parser_get_locator(self->m_parser)
+                             : nullptr;
+        self->m_error = Error(self->position(locator), message->text ? message->text : "RDF/XML error");
+    }
+
+    static void onStatement(void* handle, raptor_statement* statement)
+    {
+        auto* self = static_cast<RaptorHandler*>(handle);
+        if (self->m_builder.error())
+            return;
+        const TermId s = self->term(statement->subject);
+        const TermId p = self->term(statement->predicate);
+        const TermId o = self->term(statement->object);
+        if (s && p && o)
+            self->m_builder.add(s, p, o, kNoTerm);
+    }
+
+    SourcePosition position(const raptor_locator* locator) const
+    {
+        SourcePosition where {m_name, 0, 0};
+        if (locator && locator->line > 0) {
+            where.line = static_cast<unsigned>(locator->line);
+            where.column = locator->column > 0 ? static_cast<unsigned>(locator->column) : 0;
         }
+        return where;
+    }
 
-        DocumentBuilder& builder() { return m_builder; }
-        const std::optional<Error>& error() const { return m_error; }
-
-        static void onLog(void* handle, raptor_log_message* message)
-        {
-            auto* self = static_cast<RaptorHandler*>(handle);
-            if (self->m_error)
-                return;
-            // raptor only warns about rdf:aboutEach and skips the element; RDF 1.1 removed it, and
-            // a document using it must be rejected (W3C rdfms-abouteach-error00*).
-            const std::string_view text = message->text ? message->text : "";
-            const bool removedSyntax = text.find("aboutEach") != std::string_view::npos;
-            if (message->level < RAPTOR_LOG_LEVEL_ERROR && !removedSyntax)
-                return;
-            SourcePosition where { self->m_name, 0, 0 };
-            if (message->locator && message->locator->line > 0) {
-                where.line = static_cast<unsigned>(message->locator->line);
-                where.column = message->locator->column > 0 ? static_cast<unsigned>(message->locator->column) : 0;
-            }
-            self->m_error = Error(where, message->text ? message->text : "RDF/XML error");
+private:
+    TermId term(const raptor_term* t)
+    {
+        switch (t->type) {
+        case RAPTOR_TERM_TYPE_URI:
+            return m_builder.iri(uriText(t->value.uri));
+        case RAPTOR_TERM_TYPE_BLANK:
+            return m_builder.blank({reinterpret_cast<const char*>(t->value.blank.string), t->value.blank.string_len});
+        case RAPTOR_TERM_TYPE_LITERAL: {
+            const auto& literal = t->value.literal;
+            const std::string_view lexical(reinterpret_cast<const char*>(literal.string), literal.string_len);
+            const std::string_view language(
+                literal.language ? reinterpret_cast<const char*>(literal.language) : "", literal.language_len);
+            return m_builder.literal(
+                lexical, literal.datatype ? uriText(literal.datatype) : std::string_view {}, language);
         }
-
-        static void onStatement(void* handle, raptor_statement* statement)
-        {
-            auto* self = static_cast<RaptorHandler*>(handle);
-            if (self->m_builder.error())
-                return;
-            const TermId s = self->term(statement->subject);
-            const TermId p = self->term(statement->predicate);
-            const TermId o = self->term(statement->object);
-            if (s && p && o)
-                self->m_builder.add(s, p, o, kNoTerm);
+        default:
+            m_builder.setError("unknown term type from raptor");
+            return kNoTerm;
         }
+    }
 
-    private:
-        TermId term(const raptor_term* t)
-        {
-            switch (t->type) {
-            case RAPTOR_TERM_TYPE_URI:
-                return m_builder.iri(uriText(t->value.uri));
-            case RAPTOR_TERM_TYPE_BLANK:
-                return m_builder.blank({ reinterpret_cast<const char*>(t->value.blank.string), t->value.blank.string_len });
-            case RAPTOR_TERM_TYPE_LITERAL: {
-                const auto& literal = t->value.literal;
-                const std::string_view lexical(reinterpret_cast<const char*>(literal.string), literal.string_len);
-                const std::string_view language(
-                    literal.language ? reinterpret_cast<const char*>(literal.language) : "", literal.language_len);
-                return m_builder.literal(lexical, literal.datatype ? uriText(literal.datatype) : std::string_view {},
-                    language);
-            }
-            default:
-                m_builder.setError("unknown term type from raptor");
-                return kNoTerm;
-            }
-        }
-
-        DocumentBuilder m_builder;
-        std::string m_name;
-        std::optional<Error> m_error;
-    };
+    DocumentBuilder m_builder;
+    std::string m_name;
+    std::optional<Error> m_error;
+    raptor_parser* m_parser = nullptr;
+};
 } // namespace
 
 std::uint64_t readWithRaptor(ByteSource& source, Dataset& into, const std::string& baseIri,
@@ -114,11 +125,12 @@ std::uint64_t readWithRaptor(ByteSource& source, Dataset& into, const std::strin
     raptor_parser_set_option(parser.get(), RAPTOR_OPTION_NO_FILE, nullptr, 1);
     raptor_parser_set_option(parser.get(), RAPTOR_OPTION_LOAD_EXTERNAL_ENTITIES, nullptr, 0);
     raptor_parser_set_statement_handler(parser.get(), &handler, &RaptorHandler::onStatement);
+    handler.setParser(parser.get());
 
     std::unique_ptr<raptor_uri, UriFree> base(
         raptor_new_uri(world.get(), reinterpret_cast<const unsigned char*>(baseIri.c_str())));
     if (raptor_parser_parse_start(parser.get(), base.get()) != 0)
-        throw Error(SourcePosition { source.name(), 0, 0 }, "cannot start reading RDF/XML");
+        throw Error(SourcePosition {source.name(), 0, 0}, "cannot start reading RDF/XML");
 
     std::vector<char> buffer(kChunkSize);
     for (;;) {
@@ -128,14 +140,10 @@ std::uint64_t readWithRaptor(ByteSource& source, Dataset& into, const std::strin
             parser.get(), reinterpret_cast<const unsigned char*>(buffer.data()), n, end ? 1 : 0);
         if (handler.error())
             throw *handler.error();
-        if (handler.builder().error()) {
-            const raptor_locator* where = raptor_parser_get_locator(parser.get());
-            throw Error(SourcePosition { source.name(), where && where->line > 0 ? unsigned(where->line) : 0,
-                            where && where->column > 0 ? unsigned(where->column) : 0 },
-                *handler.builder().error());
-        }
+        if (handler.builder().error())
+            throw Error(handler.position(raptor_parser_get_locator(parser.get())), *handler.builder().error());
         if (failed)
-            throw Error(SourcePosition { source.name(), 0, 0 }, "RDF/XML error");
+            throw Error(handler.position(raptor_parser_get_locator(parser.get())), "RDF/XML error");
         cancel.checkpoint();
         if (progress)
             progress(source.offset(), source.size());

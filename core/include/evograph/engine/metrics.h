@@ -20,7 +20,7 @@ public:
     std::uint64_t value() const { return m_value.load(std::memory_order_relaxed); }
 
 private:
-    std::atomic<std::uint64_t> m_value { 0 };
+    std::atomic<std::uint64_t> m_value {0};
 };
 
 class Gauge {
@@ -30,7 +30,7 @@ public:
     std::int64_t value() const { return m_value.load(std::memory_order_relaxed); }
 
 private:
-    std::atomic<std::int64_t> m_value { 0 };
+    std::atomic<std::int64_t> m_value {0};
 };
 
 // Latencies in microseconds, in log-spaced buckets (8 per power of two: quantiles are within
@@ -48,8 +48,8 @@ public:
 
 private:
     std::array<std::atomic<std::uint64_t>, kBuckets> m_buckets {};
-    std::atomic<std::uint64_t> m_count { 0 };
-    std::atomic<std::uint64_t> m_sumNanoseconds { 0 };
+    std::atomic<std::uint64_t> m_count {0};
+    std::atomic<std::uint64_t> m_sumNanoseconds {0};
 };
 
 struct HistogramSummary {

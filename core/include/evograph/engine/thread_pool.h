@@ -44,7 +44,7 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<std::function<void()>> m_queue;
-    std::atomic<std::size_t> m_active { 0 };
+    std::atomic<std::size_t> m_active {0};
     bool m_stopping = false;
     std::vector<std::thread> m_workers;
 };
@@ -82,13 +82,12 @@ private:
 };
 
 // A handle to a task's result. Copies share the task.
-template <typename T>
-class Task {
+template <typename T> class Task {
 public:
     using Result = std::shared_ptr<const T>;
 
-    Task(std::shared_future<Result> result, CancellationToken cancel,
-        std::shared_ptr<std::atomic<std::uint64_t>> done, std::shared_ptr<std::atomic<std::uint64_t>> total)
+    Task(std::shared_future<Result> result, CancellationToken cancel, std::shared_ptr<std::atomic<std::uint64_t>> done,
+        std::shared_ptr<std::atomic<std::uint64_t>> total)
         : m_result(std::move(result))
         , m_cancel(std::move(cancel))
         , m_done(std::move(done))
@@ -129,13 +128,21 @@ auto runTask(ThreadPool& pool, const std::string& name, Work work)
     Task<T> task(promise->get_future().share(), cancel, done, total);
     Histogram& latency = pool.metrics().histogram("task." + name);
     pool.post([promise, context = TaskContext(cancel, done, total), work = std::move(work), &latency]() mutable {
-        ScopedTimer timer(latency);
-        try {
-            context.checkpoint();
-            promise->set_value(std::make_shared<const T>(work(context)));
-        } catch (...) {
-            promise->set_exception(std::current_exception());
+        Result result;
+        std::exception_ptr error;
+        {
+            ScopedTimer timer(latency); // recorded before the result is visible to anyone
+            try {
+                context.checkpoint();
+                result = std::make_shared<const T>(work(context));
+            } catch (...) {
+                error = std::current_exception();
+            }
         }
+        if (error)
+            promise->set_exception(error);
+        else
+            promise->set_value(std::move(result));
     });
     return task;
 }

@@ -14,8 +14,8 @@ inline constexpr TermId kNoTerm = 0;
 enum class TermKind : std::uint8_t { Iri, Blank, Literal };
 
 namespace vocab {
-    inline constexpr std::string_view xsdString = "http://www.w3.org/2001/XMLSchema#string";
-    inline constexpr std::string_view rdfLangString = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
+inline constexpr std::string_view xsdString = "http://www.w3.org/2001/XMLSchema#string";
+inline constexpr std::string_view rdfLangString = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
 } // namespace vocab
 
 // A term's parts. Views point into the Dictionary's storage and live as long as it does.

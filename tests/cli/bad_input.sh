@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Bad input never crashes the CLI: each case gives exit 2 and an error naming FILE[:LINE:COL].
+# A BOM and CRLF line ends are not errors: those files must read (exit 0).
+set -uo pipefail
+evograph="$1"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0; passed=0
+
+expect() { # expect NAME EXIT PATTERN FILE [ARGS...]
+    local name="$1" want="$2" pattern="$3"; shift 3
+    local out status
+    out=$("$evograph" parse "$@" 2>&1 >/dev/null); status=$?
+    if [ "$status" -ne "$want" ] || ! grep -qE -- "$pattern" <<<"$out"; then
+        echo "FAIL $name: exit $status (want $want), stderr: ${out:0:300}"
+        failures=$((failures + 1))
+    else
+        echo "ok   $name: ${out:0:160}"
+        passed=$((passed + 1))
+    fi
+}
+
+printf '@prefix ex: <http://e/> .\nex:a ex:b "unterminated' > "$work/truncated.ttl"
+expect "truncated file" 2 "truncated.ttl:2:[0-9]+: error:" "$work/truncated.ttl"
+
+printf '<http://e/a> <http://e/b> <http://e/c> .\n<http://e/a> <http://e/b' > "$work/truncated.nt"
+expect "truncated N-Triples" 2 "truncated.nt:2:[0-9]+: error:" "$work/truncated.nt"
+
+printf '<http://e/a> <http://e/b> "caf\xe9" .\n' > "$work/latin1.nt"
+expect "invalid UTF-8" 2 "latin1.nt:1:[0-9]+: error:" "$work/latin1.nt"
+
+printf '\xef\xbb\xbf@prefix ex: <http://e/> .\nex:a ex:b ex:c .\n' > "$work/bom.ttl"
+expect "byte order mark" 0 "^$" "$work/bom.ttl"
+
+printf '@prefix ex: <http://e/> .\r\nex:a ex:b "x" .\r\n' > "$work/crlf.ttl"
+expect "CRLF line ends" 0 "^$" "$work/crlf.ttl"
+
+expect "missing file" 2 "nothere.ttl: error: no such file" "$work/nothere.ttl"
+expect "a directory" 2 ": error: is a directory" "$work"
+
+printf 'just some words\n' > "$work/notes.txt"
+expect "unknown format" 2 "notes.txt: error: cannot tell the RDF format" "$work/notes.txt"
+expect "unknown -i name" 2 "unknown input format 'jsonld'" -i jsonld "$work/bom.ttl"
+
+printf '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n  <rdf:Description>\n</rdf:RDF>\n' > "$work/broken.rdf"
+expect "malformed RDF/XML" 2 "broken.rdf:[0-9]+(:[0-9]+)?: error:" "$work/broken.rdf"
+
+# A 100 MB literal reads in full (exit 0) and its length survives the round trip.
+python3 - "$work/big.nt" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write('<http://e/a> <http://e/b> "' + "x" * 100_000_000 + '" .\n')
+PY
+size=$("$evograph" parse "$work/big.nt" | wc -c); status=$?
+if [ "$status" -eq 0 ] && [ "$size" -eq $((100000000 + 31)) ]; then
+    echo "ok   100 MB literal: read and written back ($size bytes)"; passed=$((passed + 1))
+else
+    echo "FAIL 100 MB literal: exit $status, $size bytes out"; failures=$((failures + 1))
+fi
+printf '<http://e/a> <http://e/b> "%s' "$(head -c 1000000 /dev/zero | tr '\0' y)" > "$work/big-truncated.nt"
+expect "unterminated 1 MB literal" 2 "big-truncated.nt:1:[0-9]+: error:" "$work/big-truncated.nt"
+
+echo "$passed passed, $failures failed"
+[ "$failures" -eq 0 ]
