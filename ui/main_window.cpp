@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -140,6 +141,7 @@ void MainWindow::onFileLoaded(int jobId, std::shared_ptr<const LoadedFile> file)
     auto* view = new FileSummaryView(file);
     const int index = m_tabs->addTab(view, QFileInfo(file->path).fileName());
     m_tabs->setTabToolTip(index, file->path);
+    disambiguateTabTitles();
     m_tabs->setCurrentIndex(index);
     updateEmptyState();
     statusBar()->showMessage(tr("Read %1 triples from %2 in %3 s")
@@ -147,6 +149,18 @@ void MainWindow::onFileLoaded(int jobId, std::shared_ptr<const LoadedFile> file)
                                      QFileInfo(file->path).fileName(), QString::number(file->report.seconds, 'f', 2)),
         10000);
     emit fileOpened(file->path);
+}
+
+// Two versions of one ontology usually share a file name: name them by their folder too.
+void MainWindow::disambiguateTabTitles()
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        const QFileInfo info(m_tabs->tabToolTip(i));
+        bool clash = false;
+        for (int j = 0; j < m_tabs->count(); ++j)
+            clash |= j != i && QFileInfo(m_tabs->tabToolTip(j)).fileName() == info.fileName();
+        m_tabs->setTabText(i, clash ? info.dir().dirName() + '/' + info.fileName() : info.fileName());
+    }
 }
 
 void MainWindow::onJobFinished(int jobId)

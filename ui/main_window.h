@@ -41,6 +41,7 @@ private:
     void rebuildRecentMenu();
     void onFileLoaded(int jobId, std::shared_ptr<const LoadedFile> file);
     void onJobFinished(int jobId);
+    void disambiguateTabTitles();
     void updateEmptyState();
 
     EngineAdapter m_engine;

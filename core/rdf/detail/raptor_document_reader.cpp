@@ -59,6 +59,15 @@ public:
         self->m_error = Error(self->position(locator), message->text ? message->text : "RDF/XML error");
     }
 
+    static void onNamespace(void* handle, raptor_namespace* ns)
+    {
+        auto* self = static_cast<RaptorHandler*>(handle);
+        const unsigned char* prefix = raptor_namespace_get_prefix(ns);
+        if (raptor_uri* uri = raptor_namespace_get_uri(ns))
+            self->m_builder.dataset().prefixes().set(
+                prefix ? reinterpret_cast<const char*>(prefix) : "", std::string(uriText(uri)));
+    }
+
     static void onStatement(void* handle, raptor_statement* statement)
     {
         auto* self = static_cast<RaptorHandler*>(handle);
@@ -125,6 +134,7 @@ std::uint64_t readWithRaptor(ByteSource& source, Dataset& into, const std::strin
     raptor_parser_set_option(parser.get(), RAPTOR_OPTION_NO_FILE, nullptr, 1);
     raptor_parser_set_option(parser.get(), RAPTOR_OPTION_LOAD_EXTERNAL_ENTITIES, nullptr, 0);
     raptor_parser_set_statement_handler(parser.get(), &handler, &RaptorHandler::onStatement);
+    raptor_parser_set_namespace_handler(parser.get(), &handler, &RaptorHandler::onNamespace);
     handler.setParser(parser.get());
 
     std::unique_ptr<raptor_uri, UriFree> base(
