@@ -22,7 +22,7 @@ packages=(
 )
 case "$profile" in
   build) ;;
-  test) packages+=(python3 serdi raptor2-utils sqlite3 clang-format) ;;
+  test) packages+=(python3 serdi raptor2-utils sqlite3 clang-format bc time) ;;
   gui) packages+=(xvfb xauth x11-apps imagemagick) ;;
   *) echo "usage: $0 [build|test|gui]" >&2; exit 2 ;;
 esac

@@ -50,6 +50,23 @@ Dictionary::Dictionary()
     m_slots.assign(1024, 0);
 }
 
+namespace {
+// A slot holds the term id in its low half and the top of the hash in its high half, so that
+// probing rejects most non-matches without touching the entry (a cache miss) at all.
+constexpr std::uint64_t slotFor(TermId id, std::uint64_t hash)
+{
+    return (hash & 0xFFFFFFFF00000000ULL) | id;
+}
+constexpr TermId slotId(std::uint64_t slot)
+{
+    return static_cast<TermId>(slot);
+}
+constexpr bool slotTagMatches(std::uint64_t slot, std::uint64_t hash)
+{
+    return (slot >> 32) == (hash >> 32);
+}
+} // namespace
+
 TermId Dictionary::iri(std::string_view iri)
 {
     encodeKey(m_scratch, TermKind::Iri, iri, 0, {});
@@ -133,9 +150,11 @@ std::optional<TermId> Dictionary::findKey(std::string_view key, std::uint64_t ha
 {
     const std::size_t mask = m_slots.size() - 1;
     for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
-        const TermId id = m_slots[slot];
+        const TermId id = slotId(m_slots[slot]);
         if (id == kNoTerm)
             return std::nullopt;
+        if (!slotTagMatches(m_slots[slot], hash))
+            continue;
         const Entry& entry = m_entries[id];
         if (entry.hash == hash && entry.keyLength == key.size() && std::memcmp(entry.key, key.data(), key.size()) == 0)
             return id;
@@ -148,9 +167,11 @@ TermId Dictionary::internKey(std::string_view key, TermKind kind)
     const std::size_t mask = m_slots.size() - 1;
     std::size_t slot = hash & mask;
     for (;; slot = (slot + 1) & mask) {
-        const TermId id = m_slots[slot];
+        const TermId id = slotId(m_slots[slot]);
         if (id == kNoTerm)
             break;
+        if (!slotTagMatches(m_slots[slot], hash))
+            continue;
         const Entry& entry = m_entries[id];
         if (entry.hash == hash && entry.keyLength == key.size() && std::memcmp(entry.key, key.data(), key.size()) == 0)
             return id;
@@ -159,7 +180,7 @@ TermId Dictionary::internKey(std::string_view key, TermKind kind)
         throw std::length_error("evograph: more than 4 billion distinct terms");
     const auto id = static_cast<TermId>(m_entries.size());
     m_entries.push_back(Entry {store(key), static_cast<std::uint32_t>(key.size()), kind, hash});
-    m_slots[slot] = id;
+    m_slots[slot] = slotFor(id, hash);
     if (m_entries.size() * 10 > m_slots.size() * 7)
         grow();
     return id;
@@ -167,13 +188,13 @@ TermId Dictionary::internKey(std::string_view key, TermKind kind)
 
 void Dictionary::grow()
 {
-    std::vector<std::uint32_t> slots(m_slots.size() * 2, 0);
+    std::vector<std::uint64_t> slots(m_slots.size() * 2, 0);
     const std::size_t mask = slots.size() - 1;
     for (TermId id = 1; id < m_entries.size(); ++id) {
         std::size_t slot = m_entries[id].hash & mask;
-        while (slots[slot] != kNoTerm)
+        while (slots[slot] != 0)
             slot = (slot + 1) & mask;
-        slots[slot] = id;
+        slots[slot] = slotFor(id, m_entries[id].hash);
     }
     m_slots = std::move(slots);
 }
@@ -203,7 +224,7 @@ const char* Dictionary::store(std::string_view bytes)
 
 std::size_t Dictionary::memoryBytes() const
 {
-    return m_entries.capacity() * sizeof(Entry) + m_slots.capacity() * sizeof(std::uint32_t) + m_allocatedBytes;
+    return m_entries.capacity() * sizeof(Entry) + m_slots.capacity() * sizeof(std::uint64_t) + m_allocatedBytes;
 }
 
 } // namespace evograph::rdf

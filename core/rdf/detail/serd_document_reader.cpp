@@ -74,6 +74,7 @@ public:
     static SerdStatus onBase(void* handle, const SerdNode* uri)
     {
         auto* self = static_cast<SerdHandler*>(handle);
+        self->forgetRecentTerms();
         self->m_base = resolveIri(self->m_base, text(uri));
         self->m_builder.dataset().setBaseIri(self->m_base);
         return SERD_SUCCESS;
@@ -82,6 +83,7 @@ public:
     static SerdStatus onPrefix(void* handle, const SerdNode* name, const SerdNode* uri)
     {
         auto* self = static_cast<SerdHandler*>(handle);
+        self->forgetRecentTerms();
         std::string iri = self->resolve(text(uri));
         self->m_builder.dataset().prefixes().set(std::string(text(name)), iri);
         self->m_prefixes.set(std::string(text(name)), std::move(iri));
@@ -92,8 +94,8 @@ public:
         const SerdNode* predicate, const SerdNode* object, const SerdNode* datatype, const SerdNode* language)
     {
         auto* self = static_cast<SerdHandler*>(handle);
-        const TermId s = self->term(subject);
-        const TermId p = self->term(predicate);
+        const TermId s = self->m_recentSubject.get(subject, [&] { return self->term(subject); });
+        const TermId p = self->m_recentPredicate.get(predicate, [&] { return self->term(predicate); });
         const TermId o = self->objectTerm(object, datatype, language);
         const TermId g = graph ? self->term(graph) : kNoTerm;
         if (self->m_builder.error() || !s || !p || !o || (graph && !g))
@@ -103,6 +105,35 @@ public:
     }
 
 private:
+    // The last node seen in one position and its id. Turtle repeats subjects (";") and
+    // datatypes constantly: comparing bytes is much cheaper than hashing and probing.
+    class RecentTerm {
+    public:
+        template <typename Make> TermId get(const SerdNode* node, Make make)
+        {
+            const std::string_view value = text(node);
+            if (m_id != kNoTerm && node->type == m_type && value == m_text)
+                return m_id;
+            const TermId id = make();
+            m_type = node->type, m_text.assign(value), m_id = id;
+            return id;
+        }
+        void forget() { m_id = kNoTerm; }
+
+    private:
+        SerdType m_type = SERD_NOTHING;
+        std::string m_text;
+        TermId m_id = kNoTerm;
+    };
+
+    // A new base or prefix changes what the same text means.
+    void forgetRecentTerms()
+    {
+        m_recentSubject.forget();
+        m_recentPredicate.forget();
+        m_recentDatatype.forget();
+    }
+
     std::string resolve(std::string_view reference) const
     {
         return hasScheme(reference) ? std::string(reference) : resolveIri(m_base, reference);
@@ -149,9 +180,9 @@ private:
     {
         if (node->type != SERD_LITERAL)
             return term(node);
-        std::string datatypeIri;
+        std::string_view datatypeIri; // points into the dictionary, which never moves stored text
         if (datatype) {
-            const TermId dt = iriTerm(datatype);
+            const TermId dt = m_recentDatatype.get(datatype, [&] { return iriTerm(datatype); });
             if (!dt)
                 return kNoTerm;
             datatypeIri = m_builder.dataset().dictionary().term(dt).value;
@@ -164,6 +195,7 @@ private:
     std::string m_base;
     PrefixMap m_prefixes;
     std::string m_scratch;
+    RecentTerm m_recentSubject, m_recentPredicate, m_recentDatatype;
     std::optional<SourcePosition> m_errorPosition;
     std::string m_errorMessage;
 };

@@ -58,7 +58,7 @@ private:
     void grow();
 
     std::vector<Entry> m_entries; // [0] is the unused "no term" entry
-    std::vector<std::uint32_t> m_slots; // open addressing: TermId or 0
+    std::vector<std::uint64_t> m_slots; // open addressing: hash tag and TermId, or 0
     std::vector<std::unique_ptr<char[]>> m_blocks;
     char* m_blockCursor = nullptr;
     std::size_t m_blockFree = 0;
