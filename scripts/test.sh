@@ -5,4 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh test
 scripts/build.sh
-ctest --preset default -j "$(nproc)"
+status=0
+ctest --preset default -j "$(nproc)" | tee build/default/ctest-output.txt || status=$?
+# The W3C pass counts per suite (CTest keeps the output of passing tests in its log), then
+# CTest's own summary again, so that it stays the closing line.
+echo
+grep -hE '^rdf-[a-z-]+: [0-9]+/[0-9]+ passed' build/default/Testing/Temporary/LastTest.log || true
+grep -E 'tests passed' build/default/ctest-output.txt || true
+exit "$status"

@@ -14,22 +14,8 @@ void StatisticsModel::setFile(std::shared_ptr<const LoadedFile> file)
     beginResetModel();
     m_rows.clear();
     if (file) {
-        const auto& s = file->statistics;
-        auto add = [this](QString name, std::uint64_t value, QString tip) {
-            m_rows.push_back({std::move(name), QVariant::fromValue<qulonglong>(value), std::move(tip)});
-        };
-        add(tr("Triples"), s.triples, tr("Statements, in all graphs, without duplicates"));
-        add(tr("Subjects"), s.subjects, tr("Distinct subjects"));
-        add(tr("Classes"), s.classes, tr("IRIs typed owl:Class or rdfs:Class"));
-        add(tr("Object properties"), s.objectProperties, tr("IRIs typed owl:ObjectProperty"));
-        add(tr("Datatype properties"), s.datatypeProperties, tr("IRIs typed owl:DatatypeProperty"));
-        add(tr("Annotation properties"), s.annotationProperties, tr("IRIs typed owl:AnnotationProperty"));
-        add(tr("Other properties"), s.rdfProperties, tr("IRIs typed rdf:Property only"));
-        add(tr("Individuals"), s.individuals, tr("IRIs typed owl:NamedIndividual or with a class of this file"));
-        add(tr("Blank nodes"), s.blankNodes, tr("Distinct blank nodes (restrictions, lists, axioms)"));
-        add(tr("Literals"), s.literals, tr("Distinct literals"));
-        add(tr("Named graphs"), s.graphs, tr("Graphs other than the default graph"));
-        add(tr("Prefixes"), s.prefixes, tr("Namespace prefixes declared in the file"));
+        for (const auto& figure : rdf::statisticsFigures(file->statistics))
+            m_rows.push_back({tr(figure.label), QVariant::fromValue<qulonglong>(figure.value), tr(figure.description)});
     }
     endResetModel();
 }

@@ -16,31 +16,12 @@ struct StatsOptions {
     std::string format = "text";
 };
 
-// One table of names and values, shared by the text and JSON outputs so they never disagree.
-std::vector<std::pair<std::string, std::uint64_t>> counts(const rdf::Statistics& s)
-{
-    return {
-        {"triples", s.triples},
-        {"graphs", s.graphs},
-        {"subjects", s.subjects},
-        {"classes", s.classes},
-        {"object_properties", s.objectProperties},
-        {"datatype_properties", s.datatypeProperties},
-        {"annotation_properties", s.annotationProperties},
-        {"rdf_properties", s.rdfProperties},
-        {"individuals", s.individuals},
-        {"blank_nodes", s.blankNodes},
-        {"literals", s.literals},
-        {"prefixes", s.prefixes},
-    };
-}
-
 void printText(const std::string& path, const rdf::ReadReport& report, const rdf::Statistics& stats)
 {
     std::printf("%-22s %s\n", "file", path.c_str());
     std::printf("%-22s %s\n", "format", std::string(rdf::formatName(report.format)).c_str());
-    for (const auto& [name, value] : counts(stats))
-        std::printf("%-22s %llu\n", name.c_str(), static_cast<unsigned long long>(value));
+    for (const auto& figure : rdf::statisticsFigures(stats))
+        std::printf("%-22s %llu\n", figure.key, static_cast<unsigned long long>(figure.value));
     for (const auto& iri : stats.ontologies)
         std::printf("%-22s %s\n", "ontology", iri.c_str());
     for (const auto& iri : stats.versionIris)
@@ -53,8 +34,8 @@ void printJson(const std::string& path, const rdf::ReadReport& report, const rdf
     nlohmann::json json;
     json["file"] = path;
     json["format"] = rdf::formatName(report.format);
-    for (const auto& [name, value] : counts(stats))
-        json[name] = value;
+    for (const auto& figure : rdf::statisticsFigures(stats))
+        json[figure.key] = figure.value;
     json["ontologies"] = stats.ontologies;
     json["version_iris"] = stats.versionIris;
     json["read_seconds"] = report.seconds;

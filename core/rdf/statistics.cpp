@@ -85,4 +85,22 @@ Statistics computeStatistics(const Dataset& dataset)
     return stats;
 }
 
+std::vector<StatisticsFigure> statisticsFigures(const Statistics& s)
+{
+    return {
+        {"triples", "Triples", "Statements, in all graphs, without duplicates", s.triples},
+        {"subjects", "Subjects", "Distinct subjects", s.subjects},
+        {"classes", "Classes", "IRIs typed owl:Class or rdfs:Class", s.classes},
+        {"object_properties", "Object properties", "IRIs typed owl:ObjectProperty", s.objectProperties},
+        {"datatype_properties", "Datatype properties", "IRIs typed owl:DatatypeProperty", s.datatypeProperties},
+        {"annotation_properties", "Annotation properties", "IRIs typed owl:AnnotationProperty", s.annotationProperties},
+        {"rdf_properties", "Other properties", "IRIs typed rdf:Property only", s.rdfProperties},
+        {"individuals", "Individuals", "IRIs typed owl:NamedIndividual or with a class of this file", s.individuals},
+        {"blank_nodes", "Blank nodes", "Distinct blank nodes (restrictions, lists, axioms)", s.blankNodes},
+        {"literals", "Literals", "Distinct literals", s.literals},
+        {"graphs", "Named graphs", "Graphs other than the default graph", s.graphs},
+        {"prefixes", "Prefixes", "Namespace prefixes declared in the file", s.prefixes},
+    };
+}
+
 } // namespace evograph::rdf

@@ -232,6 +232,12 @@ PassResult runPass(ByteSource& source, Format format, Dataset& into, const std::
     const std::string& name = source.name();
     SerdStatus st = serd_reader_start_source_stream(
         reader.get(), &readSource, &sourceError, &source, reinterpret_cast<const uint8_t*>(name.c_str()), pageSize);
+    // Ends the stream however the loop is left (cancellation throws): Serd frees its page buffer
+    // only there, not in serd_reader_free.
+    struct StreamEnd {
+        SerdReader* reader;
+        ~StreamEnd() { serd_reader_end_stream(reader); }
+    } streamEnd {reader.get()};
     std::uint64_t nextProgress = kProgressStep;
     while (st == SERD_SUCCESS) {
         st = serd_reader_read_chunk(reader.get());
@@ -241,7 +247,6 @@ PassResult runPass(ByteSource& source, Format format, Dataset& into, const std::
             nextProgress = source.offset() + kProgressStep;
         }
     }
-    serd_reader_end_stream(reader.get());
 
     PassResult result;
     result.status = st == SERD_FAILURE ? SERD_SUCCESS : st; // SERD_FAILURE: end of input

@@ -30,4 +30,13 @@ struct Statistics {
 // Requires a finalized dataset.
 Statistics computeStatistics(const Dataset& dataset);
 
+// The counts as one table, shared by every front end so that they name and explain them alike.
+struct StatisticsFigure {
+    const char* key; // snake_case, as in JSON output
+    const char* label; // for people
+    const char* description;
+    std::uint64_t value;
+};
+std::vector<StatisticsFigure> statisticsFigures(const Statistics& statistics);
+
 } // namespace evograph::rdf
