@@ -73,14 +73,22 @@ TermId Dictionary::iri(std::string_view iri)
     return internKey(m_scratch, TermKind::Iri);
 }
 
+// The one place that decides a term's key: a language tag wins, and xsd:string is the same as
+// no datatype (a simple literal).
+static void encodeTermKey(
+    std::string& out, TermKind kind, std::string_view value, std::string_view datatype, std::string_view language)
+{
+    if (kind == TermKind::Literal && !language.empty())
+        encodeKey(out, kind, value, kTailLanguage, language);
+    else if (kind == TermKind::Literal && !datatype.empty() && datatype != vocab::xsdString)
+        encodeKey(out, kind, value, kTailDatatype, datatype);
+    else
+        encodeKey(out, kind, value, 0, {});
+}
+
 TermId Dictionary::literal(std::string_view lexical, std::string_view datatype, std::string_view language)
 {
-    if (!language.empty())
-        encodeKey(m_scratch, TermKind::Literal, lexical, kTailLanguage, language);
-    else if (datatype.empty() || datatype == vocab::xsdString)
-        encodeKey(m_scratch, TermKind::Literal, lexical, 0, {});
-    else
-        encodeKey(m_scratch, TermKind::Literal, lexical, kTailDatatype, datatype);
+    encodeTermKey(m_scratch, TermKind::Literal, lexical, datatype, language);
     return internKey(m_scratch, TermKind::Literal);
 }
 
@@ -116,12 +124,7 @@ TermId Dictionary::intern(const TermView& term)
 std::optional<TermId> Dictionary::find(const TermView& term) const
 {
     std::string key;
-    if (term.kind == TermKind::Literal && !term.language.empty())
-        encodeKey(key, term.kind, term.value, kTailLanguage, term.language);
-    else if (term.kind == TermKind::Literal && !term.datatype.empty() && term.datatype != vocab::xsdString)
-        encodeKey(key, term.kind, term.value, kTailDatatype, term.datatype);
-    else
-        encodeKey(key, term.kind, term.value, 0, {});
+    encodeTermKey(key, term.kind, term.value, term.datatype, term.language);
     return findKey(key, hashKey(key));
 }
 
