@@ -137,6 +137,27 @@ TEST_CASE("reading reports progress and stops when cancelled", "[reader]")
     std::remove(path.c_str());
 }
 
+TEST_CASE("errors and prefix changes far into a long document keep their place", "[reader]")
+{
+    // Parsing and interning run on two threads in batches of statements: what happens after many
+    // batches must still be read in document order and located exactly.
+    std::string text = "@prefix ex: <http://e/one#> .\n";
+    for (int i = 0; i < 20'000; ++i)
+        text += "ex:s" + std::to_string(i) + " ex:p " + std::to_string(i) + " .\n";
+    text += "@prefix ex: <http://e/two#> .\nex:last ex:p ex:o .\n";
+    const Dataset data = turtle(text);
+    CHECK(data.size() == 20'001);
+    CHECK(data.dictionary().find(TermView {TermKind::Iri, "http://e/two#last"}).has_value());
+    CHECK_FALSE(data.dictionary().find(TermView {TermKind::Iri, "http://e/one#last"}).has_value());
+
+    const Error undefined = readError(text + "nope:x ex:p ex:o .\n");
+    REQUIRE(undefined.where());
+    CHECK(undefined.where()->line == 20'004);
+    const Error syntax = readError(text + "ex:x ex:p .\n");
+    REQUIRE(syntax.where());
+    CHECK(syntax.where()->line == 20'004);
+}
+
 TEST_CASE("missing files and directories are clear errors", "[reader]")
 {
     Dataset data;

@@ -2,12 +2,15 @@
 
 #include "document_builder.h"
 #include "evograph/rdf/iri.h"
+#include "serd_event_batch.h"
 
 #include <serd/serd.h>
 
 #include <cstdarg>
 #include <cstring>
+#include <exception>
 #include <memory>
+#include <thread>
 
 namespace evograph::rdf::detail {
 
@@ -38,6 +41,31 @@ struct ReaderFree {
     void operator()(SerdReader* reader) const { serd_reader_free(reader); }
 };
 
+// Serd's first error message and where it was; later ones follow from the first.
+struct ParserErrorSink {
+    std::optional<SourcePosition> position;
+    std::string message;
+
+    static SerdStatus onError(void* handle, const SerdError* error)
+    {
+        auto* self = static_cast<ParserErrorSink*>(handle);
+        if (!self->message.empty())
+            return SERD_SUCCESS;
+        char text[1024];
+        va_list args;
+        va_copy(args, *error->args);
+        std::vsnprintf(text, sizeof text, error->fmt, args);
+        va_end(args);
+        std::string_view trimmed = text;
+        while (!trimmed.empty() && (trimmed.back() == '\n' || trimmed.back() == ' '))
+            trimmed.remove_suffix(1);
+        self->message = trimmed.empty() ? "syntax error" : std::string(trimmed);
+        self->position = SourcePosition {
+            error->filename ? reinterpret_cast<const char*>(error->filename) : "", error->line, error->col + 1};
+        return SERD_SUCCESS;
+    }
+};
+
 // The state Serd's C callbacks work on: the base IRI and prefixes in force, and the builder.
 class SerdHandler {
 public:
@@ -49,27 +77,6 @@ public:
     }
 
     DocumentBuilder& builder() { return m_builder; }
-    const std::optional<SourcePosition>& parserErrorPosition() const { return m_errorPosition; }
-    const std::string& parserError() const { return m_errorMessage; }
-
-    static SerdStatus onError(void* handle, const SerdError* error)
-    {
-        auto* self = static_cast<SerdHandler*>(handle);
-        if (!self->m_errorMessage.empty())
-            return SERD_SUCCESS; // keep the first error: later ones follow from it
-        char message[1024];
-        va_list args;
-        va_copy(args, *error->args);
-        std::vsnprintf(message, sizeof message, error->fmt, args);
-        va_end(args);
-        std::string text = message;
-        while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
-            text.pop_back();
-        self->m_errorMessage = text.empty() ? "syntax error" : text;
-        self->m_errorPosition = SourcePosition {
-            error->filename ? reinterpret_cast<const char*>(error->filename) : "", error->line, error->col + 1};
-        return SERD_SUCCESS;
-    }
 
     static SerdStatus onBase(void* handle, const SerdNode* uri)
     {
@@ -196,8 +203,6 @@ private:
     PrefixMap m_prefixes;
     std::string m_scratch;
     RecentTerm m_recentSubject, m_recentPredicate, m_recentDatatype;
-    std::optional<SourcePosition> m_errorPosition;
-    std::string m_errorMessage;
 };
 
 size_t readSource(void* buffer, size_t size, size_t count, void* stream)
@@ -210,24 +215,79 @@ int sourceError(void*)
     return 0;
 } // ByteSource throws on I/O errors instead
 
-struct PassResult {
-    SerdStatus status = SERD_SUCCESS;
-    std::uint64_t statements = 0;
-    std::optional<std::string> builderError;
-    std::optional<SourcePosition> parserPosition;
-    std::string parserMessage;
+// Records Serd's callbacks into batches on the parsing thread; see SerdEventBatch.
+class SerdRecorder {
+public:
+    explicit SerdRecorder(BatchChannel& channel, const ByteSource& source)
+        : m_channel(channel)
+        , m_source(source)
+    {
+    }
+
+    static SerdStatus onBase(void* handle, const SerdNode* uri)
+    {
+        return static_cast<SerdRecorder*>(handle)->record(SerdEventBatch::Kind::Base, {uri});
+    }
+    static SerdStatus onPrefix(void* handle, const SerdNode* name, const SerdNode* uri)
+    {
+        return static_cast<SerdRecorder*>(handle)->record(SerdEventBatch::Kind::Prefix, {name, uri});
+    }
+    static SerdStatus onStatement(void* handle, SerdStatementFlags, const SerdNode* graph, const SerdNode* subject,
+        const SerdNode* predicate, const SerdNode* object, const SerdNode* datatype, const SerdNode* language)
+    {
+        return static_cast<SerdRecorder*>(handle)->record(
+            SerdEventBatch::Kind::Statement, {graph, subject, predicate, object, datatype, language});
+    }
+
+    // Sends what is recorded.
+    void flush()
+    {
+        if (m_batch && m_batch->events() > 0) {
+            m_batch->sourceOffset = m_source.offset();
+            m_channel.send(std::move(m_batch));
+        }
+    }
+    bool stopped() const { return m_stopped; }
+
+private:
+    static constexpr std::size_t kBatchEvents = 4096;
+
+    SerdStatus record(SerdEventBatch::Kind kind, std::initializer_list<const SerdNode*> nodes)
+    {
+        if (!m_batch && !(m_batch = m_channel.takeEmpty())) {
+            m_stopped = true;
+            return SERD_ERR_INTERNAL;
+        }
+        m_batch->add(kind, nodes);
+        if (m_batch->events() >= kBatchEvents)
+            flush();
+        return SERD_SUCCESS;
+    }
+
+    BatchChannel& m_channel;
+    const ByteSource& m_source;
+    BatchChannel::BatchPtr m_batch;
+    bool m_stopped = false;
 };
 
-// One pass over the source. With pageSize 1 Serd pulls byte by byte, so the source's position
-// is exactly where Serd stopped: the error-locating pass uses that.
-PassResult runPass(ByteSource& source, Format format, Dataset& into, const std::string& baseIri, std::size_t pageSize,
-    const engine::CancellationToken& cancel, const engine::ProgressCallback& progress)
+struct SerdCallbacks {
+    void* handle;
+    SerdBaseSink base;
+    SerdPrefixSink prefix;
+    SerdStatementSink statement;
+};
+
+// Runs Serd over the source, calling `afterChunk()` (false stops) after each chunk. With pageSize 1
+// Serd pulls byte by byte, so the source's position is exactly where Serd stopped: the
+// error-locating pass uses that.
+template <typename AfterChunk>
+SerdStatus parse(ByteSource& source, Format format, const SerdCallbacks& callbacks, std::size_t pageSize,
+    ParserErrorSink& errors, AfterChunk afterChunk)
 {
-    SerdHandler handler(into, format, baseIri);
-    std::unique_ptr<SerdReader, ReaderFree> reader(serd_reader_new(serdSyntax(format), &handler, nullptr,
-        &SerdHandler::onBase, &SerdHandler::onPrefix, &SerdHandler::onStatement, nullptr));
+    std::unique_ptr<SerdReader, ReaderFree> reader(serd_reader_new(
+        serdSyntax(format), callbacks.handle, nullptr, callbacks.base, callbacks.prefix, callbacks.statement, nullptr));
     serd_reader_set_strict(reader.get(), true);
-    serd_reader_set_error_sink(reader.get(), &SerdHandler::onError, &handler);
+    serd_reader_set_error_sink(reader.get(), &ParserErrorSink::onError, &errors);
 
     const std::string& name = source.name();
     SerdStatus st = serd_reader_start_source_stream(
@@ -238,24 +298,100 @@ PassResult runPass(ByteSource& source, Format format, Dataset& into, const std::
         SerdReader* reader;
         ~StreamEnd() { serd_reader_end_stream(reader); }
     } streamEnd {reader.get()};
-    std::uint64_t nextProgress = kProgressStep;
-    while (st == SERD_SUCCESS) {
+    while (st == SERD_SUCCESS && afterChunk())
         st = serd_reader_read_chunk(reader.get());
+    st = st == SERD_FAILURE ? SERD_SUCCESS : st; // SERD_FAILURE: end of input
+    if (st == SERD_SUCCESS && !errors.message.empty())
+        st = SERD_ERR_BAD_SYNTAX; // Serd recovered, but strict reading does not
+    return st;
+}
+
+SerdCallbacks handlerCallbacks(SerdHandler& handler)
+{
+    return {&handler, &SerdHandler::onBase, &SerdHandler::onPrefix, &SerdHandler::onStatement};
+}
+
+// Replays a batch into the handler; false when the handler refused a statement.
+bool replay(SerdEventBatch& batch, SerdHandler& handler)
+{
+    for (const SerdEventBatch::Event& event : batch.resolve()) {
+        const SerdNode* n[SerdEventBatch::SlotCount];
+        for (int i = 0; i < SerdEventBatch::SlotCount; ++i)
+            n[i] = event.nodes[i].type == SERD_NOTHING ? nullptr : &event.nodes[i];
+        SerdStatus st = SERD_SUCCESS;
+        switch (event.kind) {
+        case SerdEventBatch::Kind::Base:
+            st = SerdHandler::onBase(&handler, n[0]);
+            break;
+        case SerdEventBatch::Kind::Prefix:
+            st = SerdHandler::onPrefix(&handler, n[0], n[1]);
+            break;
+        case SerdEventBatch::Kind::Statement:
+            using S = SerdEventBatch;
+            st = SerdHandler::onStatement(
+                &handler, 0, n[S::Graph], n[S::Subject], n[S::Predicate], n[S::Object], n[S::Datatype], n[S::Language]);
+            break;
+        }
+        if (st != SERD_SUCCESS)
+            return false;
+    }
+    return true;
+}
+
+// Serd parses on a second thread while this one interns terms and builds quads: on two cores the
+// read takes about as long as the slower of the two instead of their sum.
+struct PipelinedResult {
+    SerdStatus status = SERD_SUCCESS;
+    ParserErrorSink errors;
+};
+
+PipelinedResult parsePipelined(ByteSource& source, Format format, SerdHandler& handler,
+    const engine::CancellationToken& cancel, const engine::ProgressCallback& progress)
+{
+    BatchChannel channel(4);
+    PipelinedResult result;
+    std::exception_ptr producerFailure;
+    std::thread producer([&] {
+        try {
+            SerdRecorder recorder(channel, source);
+            const SerdCallbacks callbacks {
+                &recorder, &SerdRecorder::onBase, &SerdRecorder::onPrefix, &SerdRecorder::onStatement};
+            result.status
+                = parse(source, format, callbacks, kPageSize, result.errors, [&] { return !recorder.stopped(); });
+            recorder.flush();
+        } catch (...) {
+            producerFailure = std::current_exception();
+        }
+        channel.finish();
+    });
+    struct StopProducer { // however this thread leaves, the producer is stopped and joined first
+        BatchChannel& channel;
+        std::thread& thread;
+        void operator()()
+        {
+            channel.abandon();
+            if (thread.joinable())
+                thread.join();
+        }
+        ~StopProducer() { (*this)(); }
+    } stopProducer {channel, producer};
+
+    std::uint64_t nextProgress = kProgressStep;
+    while (auto batch = channel.receive()) {
+        const bool accepted = replay(*batch, handler);
+        const std::uint64_t offset = batch->sourceOffset;
+        channel.giveBack(std::move(batch));
+        if (!accepted)
+            break;
         cancel.checkpoint();
-        if (progress && source.offset() >= nextProgress) {
-            progress(source.offset(), source.size());
-            nextProgress = source.offset() + kProgressStep;
+        if (progress && offset >= nextProgress) {
+            progress(offset, source.size());
+            nextProgress = offset + kProgressStep;
         }
     }
-
-    PassResult result;
-    result.status = st == SERD_FAILURE ? SERD_SUCCESS : st; // SERD_FAILURE: end of input
-    result.statements = handler.builder().statements();
-    result.builderError = handler.builder().error();
-    result.parserPosition = handler.parserErrorPosition();
-    result.parserMessage = handler.parserError();
-    if (result.status == SERD_SUCCESS && !result.parserMessage.empty())
-        result.status = SERD_ERR_BAD_SYNTAX; // Serd recovered, but strict reading does not
+    stopProducer();
+    if (producerFailure)
+        std::rethrow_exception(producerFailure);
     return result;
 }
 } // namespace
@@ -263,23 +399,29 @@ PassResult runPass(ByteSource& source, Format format, Dataset& into, const std::
 std::uint64_t readWithSerd(ByteSource& source, Format format, Dataset& into, const std::string& baseIri,
     const engine::CancellationToken& cancel, const engine::ProgressCallback& progress)
 {
-    PassResult pass = runPass(source, format, into, baseIri, kPageSize, cancel, progress);
-    if (pass.status == SERD_SUCCESS) {
-        if (progress)
-            progress(source.size(), source.size());
-        return pass.statements;
-    }
-    if (pass.builderError) {
+    SerdHandler handler(into, format, baseIri);
+    PipelinedResult pass = parsePipelined(source, format, handler, cancel, progress);
+    if (const auto& builderError = handler.builder().error()) {
         // Our own check failed inside a statement: Serd does not say where it was, so read again
-        // byte by byte into a scratch dataset and stop where the same check fails.
+        // byte by byte into a scratch dataset, on this thread, and stop where the same check fails.
         source.rewind();
         source.trackPosition(true);
         Dataset scratch;
-        runPass(source, format, scratch, baseIri, 1, cancel, {});
-        throw Error(source.position(), *pass.builderError);
+        SerdHandler locator(scratch, format, baseIri);
+        ParserErrorSink ignored;
+        parse(source, format, handlerCallbacks(locator), 1, ignored, [&] {
+            cancel.checkpoint();
+            return !locator.builder().error();
+        });
+        throw Error(source.position(), *builderError);
     }
-    if (pass.parserPosition)
-        throw Error(*pass.parserPosition, pass.parserMessage);
+    if (pass.status == SERD_SUCCESS) {
+        if (progress)
+            progress(source.size(), source.size());
+        return handler.builder().statements();
+    }
+    if (pass.errors.position)
+        throw Error(*pass.errors.position, pass.errors.message);
     throw Error(SourcePosition {source.name(), 0, 0},
         std::string("cannot read: ") + reinterpret_cast<const char*>(serd_strerror(pass.status)));
 }
