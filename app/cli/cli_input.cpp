@@ -1,8 +1,10 @@
 #include "cli_input.h"
 
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <unistd.h>
 
@@ -46,6 +48,7 @@ rdf::ReadReport readInput(const InputOptions& options, rdf::Dataset& into)
             throw Error("unknown input format '" + options.format + "' (use turtle, trig, ntriples, nquads or rdfxml)");
     }
     read.baseIri = options.base;
+    read.keepBlankLabels = options.keepBlankLabels;
     read.cancel = interruptToken();
     std::signal(SIGINT, &onInterrupt);
     if (isatty(STDERR_FILENO)) {
@@ -64,6 +67,28 @@ rdf::ReadReport readInput(const InputOptions& options, rdf::Dataset& into)
     if (read.progress)
         std::fprintf(stderr, "\r\033[K");
     return report;
+}
+
+void writeOutput(const std::string& path, std::string_view text)
+{
+    if (path.empty() || path == "-") {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        if (std::fflush(stdout) != 0)
+            throw Error("cannot write to stdout");
+        return;
+    }
+    const std::string temporary = path + ".tmp-" + std::to_string(getpid());
+    std::FILE* file = std::fopen(temporary.c_str(), "wb");
+    if (!file)
+        throw Error(SourcePosition {path, 0, 0}, std::string("cannot write: ") + std::strerror(errno));
+    const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size() && std::fflush(file) == 0
+        && fsync(fileno(file)) == 0;
+    const bool closed = std::fclose(file) == 0;
+    if (!written || !closed || std::rename(temporary.c_str(), path.c_str()) != 0) {
+        const int error = errno;
+        std::remove(temporary.c_str());
+        throw Error(SourcePosition {path, 0, 0}, std::string("cannot write: ") + std::strerror(error));
+    }
 }
 
 int runCommand(const std::function<int()>& body)

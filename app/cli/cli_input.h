@@ -18,6 +18,7 @@ struct InputOptions {
     std::string path;
     std::string format; // empty: from the extension or the content
     std::string base;
+    bool keepBlankLabels = false; // set by commands that report per-label results (canon --map)
 };
 
 // Adds FILE, -i/--input-format and --base to a command.
@@ -25,6 +26,10 @@ void addInputOptions(CLI::App& command, InputOptions& options);
 
 // Reads the file into `into`; a progress line goes to stderr when it is a terminal.
 rdf::ReadReport readInput(const InputOptions& options, rdf::Dataset& into);
+
+// Writes `text` to FILE atomically (a temporary file beside it, then rename), or to stdout when
+// `path` is empty or "-".
+void writeOutput(const std::string& path, std::string_view text);
 
 // Runs a command body: maps evograph::Error and Cancelled to a message on stderr and exit 2.
 int runCommand(const std::function<int()>& body);

@@ -7,5 +7,6 @@ namespace evograph::cli {
 
 void addParseCommand(CLI::App& app, int& exitCode);
 void addStatsCommand(CLI::App& app, int& exitCode);
+void addCanonCommand(CLI::App& app, int& exitCode);
 
 } // namespace evograph::cli

@@ -10,6 +10,7 @@ int main(int argc, char** argv)
     int exitCode = evograph::cli::kOk;
     evograph::cli::addParseCommand(app, exitCode);
     evograph::cli::addStatsCommand(app, exitCode);
+    evograph::cli::addCanonCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

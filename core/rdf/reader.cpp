@@ -28,9 +28,10 @@ ReadReport readSource(
     engine::ScopedTimer timer(metrics.histogram("parse.latency"));
     ReadReport report;
     report.format = format;
+    BlankLabels* blankLabels = options.keepBlankLabels ? &report.blankLabels : nullptr;
     report.statements = format == Format::RdfXml
-        ? detail::readWithRaptor(source, into, baseIri, options.cancel, options.progress)
-        : detail::readWithSerd(source, format, into, baseIri, options.cancel, options.progress);
+        ? detail::readWithRaptor(source, into, baseIri, options.cancel, options.progress, blankLabels)
+        : detail::readWithSerd(source, format, into, baseIri, options.cancel, options.progress, blankLabels);
     report.bytes = source.offset();
     if (into.baseIri().empty())
         into.setBaseIri(baseIri);
@@ -50,11 +51,11 @@ ReadReport readFile(const std::string& path, Dataset& into, const ReadOptions& o
     return readSource(source, format, into, base, options);
 }
 
-ReadReport readString(
-    std::string_view text, Format format, Dataset& into, const std::string& baseIri, const std::string& name)
+ReadReport readString(std::string_view text, Format format, Dataset& into, const std::string& baseIri,
+    const std::string& name, const ReadOptions& options)
 {
     auto source = detail::ByteSource::memory(text, name);
-    return readSource(source, format, into, baseIri, ReadOptions {});
+    return readSource(source, format, into, baseIri, options);
 }
 
 } // namespace evograph::rdf

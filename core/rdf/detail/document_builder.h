@@ -5,6 +5,7 @@
 // Check failures are returned as messages; the reader adds the position.
 
 #include "evograph/rdf/dataset.h"
+#include "evograph/rdf/reader.h"
 
 #include <optional>
 #include <string>
@@ -35,6 +36,7 @@ public:
     const std::optional<std::string>& error() const { return m_error; }
     void setError(std::string message) { m_error = std::move(message); }
     std::uint64_t statements() const { return m_statements; }
+    BlankLabels blankLabels() const { return {m_blanks.begin(), m_blanks.end()}; }
     Dataset& dataset() { return m_dataset; }
 
 private:

@@ -120,7 +120,7 @@ private:
 } // namespace
 
 std::uint64_t readWithRaptor(ByteSource& source, Dataset& into, const std::string& baseIri,
-    const engine::CancellationToken& cancel, const engine::ProgressCallback& progress)
+    const engine::CancellationToken& cancel, const engine::ProgressCallback& progress, BlankLabels* blankLabels)
 {
     RaptorHandler handler(into, source.name());
     std::unique_ptr<raptor_world, WorldFree> world(raptor_new_world());
@@ -160,6 +160,8 @@ std::uint64_t readWithRaptor(ByteSource& source, Dataset& into, const std::strin
         if (end)
             break;
     }
+    if (blankLabels)
+        *blankLabels = handler.builder().blankLabels();
     return handler.builder().statements();
 }
 

@@ -7,8 +7,9 @@
 
 namespace evograph::rdf::detail {
 
-// Reads the whole source into `into` (not finalized). Throws Error with FILE:LINE:COL.
+// Reads the whole source into `into` (not finalized), and the blank node labels when asked. Throws Error with
+// FILE:LINE:COL.
 std::uint64_t readWithRaptor(ByteSource& source, Dataset& into, const std::string& baseIri,
-    const engine::CancellationToken& cancel, const engine::ProgressCallback& progress);
+    const engine::CancellationToken& cancel, const engine::ProgressCallback& progress, BlankLabels* blankLabels);
 
 } // namespace evograph::rdf::detail

@@ -397,7 +397,7 @@ PipelinedResult parsePipelined(ByteSource& source, Format format, SerdHandler& h
 } // namespace
 
 std::uint64_t readWithSerd(ByteSource& source, Format format, Dataset& into, const std::string& baseIri,
-    const engine::CancellationToken& cancel, const engine::ProgressCallback& progress)
+    const engine::CancellationToken& cancel, const engine::ProgressCallback& progress, BlankLabels* blankLabels)
 {
     SerdHandler handler(into, format, baseIri);
     PipelinedResult pass = parsePipelined(source, format, handler, cancel, progress);
@@ -418,6 +418,8 @@ std::uint64_t readWithSerd(ByteSource& source, Format format, Dataset& into, con
     if (pass.status == SERD_SUCCESS) {
         if (progress)
             progress(source.size(), source.size());
+        if (blankLabels)
+            *blankLabels = handler.builder().blankLabels();
         return handler.builder().statements();
     }
     if (pass.errors.position)

@@ -13,6 +13,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace evograph::rdf {
 
@@ -21,13 +23,18 @@ struct ReadOptions {
     std::string baseIri; // empty: the document's own URI (file://...)
     engine::CancellationToken cancel;
     engine::ProgressCallback progress; // bytes read, bytes in total
+    bool keepBlankLabels = false; // fill ReadReport::blankLabels (RDFC-1.0 identifier maps need them)
 };
+
+// Each blank node label as written in the document and the blank node it was read into.
+using BlankLabels = std::vector<std::pair<std::string, TermId>>;
 
 struct ReadReport {
     Format format = Format::Turtle;
     std::uint64_t bytes = 0;
     std::uint64_t statements = 0; // as read, before duplicates are removed
     double seconds = 0;
+    BlankLabels blankLabels; // only with ReadOptions::keepBlankLabels; in no particular order
 };
 
 // Reads a file, adds its quads to `into` and finalizes it. Blank node labels are scoped to
@@ -36,6 +43,6 @@ ReadReport readFile(const std::string& path, Dataset& into, const ReadOptions& o
 
 // Reads a document held in memory; `name` is used in error messages.
 ReadReport readString(std::string_view text, Format format, Dataset& into, const std::string& baseIri = {},
-    const std::string& name = "<string>");
+    const std::string& name = "<string>", const ReadOptions& options = {});
 
 } // namespace evograph::rdf
