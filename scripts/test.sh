@@ -10,6 +10,6 @@ ctest --preset default -j "$(nproc)" | tee build/default/ctest-output.txt || sta
 # The W3C pass counts per suite (CTest keeps the output of passing tests in its log), then
 # CTest's own summary again, so that it stays the closing line.
 echo
-grep -hE '^rdf-[a-z-]+: [0-9]+/[0-9]+ passed' build/default/Testing/Temporary/LastTest.log || true
+grep -hE '^(rdf-[a-z-]+|rdfc10 [A-Za-z0-9]+): [0-9]+/[0-9]+ passed' build/default/Testing/Temporary/LastTest.log || true
 grep -E 'tests passed' build/default/ctest-output.txt || true
 exit "$status"

@@ -10,13 +10,14 @@
 
 namespace evograph::cli {
 
-namespace {
 // The token Ctrl-C cancels. cancel() is one lock-free atomic store: safe in a signal handler.
 engine::CancellationToken& interruptToken()
 {
     static engine::CancellationToken token;
     return token;
 }
+
+namespace {
 
 extern "C" void onInterrupt(int)
 {
@@ -89,6 +90,30 @@ void writeOutput(const std::string& path, std::string_view text)
         std::remove(temporary.c_str());
         throw Error(SourcePosition {path, 0, 0}, std::string("cannot write: ") + std::strerror(error));
     }
+}
+
+void watchInterrupts()
+{
+    std::signal(SIGINT, &onInterrupt);
+}
+
+bool interrupted()
+{
+    return interruptToken().isCancelled();
+}
+
+void showProgress(const std::string& label, std::uint64_t done, std::uint64_t total)
+{
+    if (!isatty(STDERR_FILENO) || total == 0)
+        return;
+    std::fprintf(stderr, "\r%s: %3d%%", label.c_str(), static_cast<int>(100 * done / total));
+    std::fflush(stderr);
+}
+
+void clearProgress()
+{
+    if (isatty(STDERR_FILENO))
+        std::fprintf(stderr, "\r\033[K");
 }
 
 int runCommand(const std::function<int()>& body)

@@ -2,6 +2,7 @@
 // What every CLI command shares: reading an input file with a progress line on a terminal and
 // Ctrl-C cancelling, and the one mapping from outcomes to exit codes.
 
+#include "evograph/engine/thread_pool.h"
 #include "evograph/rdf/reader.h"
 
 #include <CLI/CLI.hpp>
@@ -27,11 +28,34 @@ void addInputOptions(CLI::App& command, InputOptions& options);
 // Reads the file into `into`; a progress line goes to stderr when it is a terminal.
 rdf::ReadReport readInput(const InputOptions& options, rdf::Dataset& into);
 
+// Waits for an engine task: a progress line on a terminal, Ctrl-C cancels it. Returns its result
+// or rethrows what it threw.
+template <typename T> std::shared_ptr<const T> waitForTask(const engine::Task<T>& task, const std::string& label);
+
 // Writes `text` to FILE atomically (a temporary file beside it, then rename), or to stdout when
 // `path` is empty or "-".
 void writeOutput(const std::string& path, std::string_view text);
 
 // Runs a command body: maps evograph::Error and Cancelled to a message on stderr and exit 2.
 int runCommand(const std::function<int()>& body);
+
+// What waitForTask needs, kept out of the template.
+void watchInterrupts();
+engine::CancellationToken& interruptToken();
+bool interrupted();
+void showProgress(const std::string& label, std::uint64_t done, std::uint64_t total);
+void clearProgress();
+
+template <typename T> std::shared_ptr<const T> waitForTask(const engine::Task<T>& task, const std::string& label)
+{
+    watchInterrupts();
+    while (!task.waitFor(std::chrono::milliseconds(100))) {
+        if (interrupted())
+            task.cancel();
+        showProgress(label, task.progressDone(), task.progressTotal());
+    }
+    clearProgress();
+    return task.get();
+}
 
 } // namespace evograph::cli

@@ -8,5 +8,7 @@ namespace evograph::cli {
 void addParseCommand(CLI::App& app, int& exitCode);
 void addStatsCommand(CLI::App& app, int& exitCode);
 void addCanonCommand(CLI::App& app, int& exitCode);
+void addDiffCommand(CLI::App& app, int& exitCode);
+void addPatchCommand(CLI::App& app, int& exitCode);
 
 } // namespace evograph::cli

@@ -11,6 +11,8 @@ int main(int argc, char** argv)
     evograph::cli::addParseCommand(app, exitCode);
     evograph::cli::addStatsCommand(app, exitCode);
     evograph::cli::addCanonCommand(app, exitCode);
+    evograph::cli::addDiffCommand(app, exitCode);
+    evograph::cli::addPatchCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -13,6 +13,11 @@ void PrefixMap::set(std::string prefix, std::string iri)
     m_entries.emplace_back(std::move(prefix), std::move(iri));
 }
 
+void PrefixMap::remove(std::string_view prefix)
+{
+    std::erase_if(m_entries, [&](const auto& entry) { return entry.first == prefix; });
+}
+
 std::optional<std::string_view> PrefixMap::iriFor(std::string_view prefix) const
 {
     for (const auto& [name, value] : m_entries) {

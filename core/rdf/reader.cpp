@@ -35,7 +35,8 @@ ReadReport readSource(
     report.bytes = source.offset();
     if (into.baseIri().empty())
         into.setBaseIri(baseIri);
-    into.finalize();
+    if (!options.keepDocumentOrder)
+        into.finalize();
     report.seconds = timer.elapsedSeconds();
     metrics.counter("parse.triples").add(report.statements);
     metrics.counter("parse.bytes").add(report.bytes);

@@ -147,8 +147,8 @@ TEST_CASE("errors and prefix changes far into a long document keep their place",
     text += "@prefix ex: <http://e/two#> .\nex:last ex:p ex:o .\n";
     const Dataset data = turtle(text);
     CHECK(data.size() == 20'001);
-    CHECK(data.dictionary().find(TermView {TermKind::Iri, "http://e/two#last"}).has_value());
-    CHECK_FALSE(data.dictionary().find(TermView {TermKind::Iri, "http://e/one#last"}).has_value());
+    CHECK(data.dictionary().find(TermView {TermKind::Iri, "http://e/two#last", {}, {}}).has_value());
+    CHECK_FALSE(data.dictionary().find(TermView {TermKind::Iri, "http://e/one#last", {}, {}}).has_value());
 
     const Error undefined = readError(text + "nope:x ex:p ex:o .\n");
     REQUIRE(undefined.where());

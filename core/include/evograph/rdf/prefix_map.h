@@ -13,6 +13,7 @@ namespace evograph::rdf {
 class PrefixMap {
 public:
     void set(std::string prefix, std::string iri);
+    void remove(std::string_view prefix);
     std::optional<std::string_view> iriFor(std::string_view prefix) const;
     // "prefix:local" for the longest namespace that `iri` starts with and whose local part is a
     // valid Turtle PN_LOCAL without escapes; nullopt otherwise.

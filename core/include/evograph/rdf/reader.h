@@ -24,6 +24,7 @@ struct ReadOptions {
     engine::CancellationToken cancel;
     engine::ProgressCallback progress; // bytes read, bytes in total
     bool keepBlankLabels = false; // fill ReadReport::blankLabels (RDFC-1.0 identifier maps need them)
+    bool keepDocumentOrder = false; // leave the quads in document order, duplicates included (no finalize)
 };
 
 // Each blank node label as written in the document and the blank node it was read into.
