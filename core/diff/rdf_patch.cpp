@@ -311,7 +311,7 @@ std::string invertPatch(const rdf::Dataset& target, std::string_view patch, cons
     const rdf::Dataset patched = applyRows(target, parsed, patchName, before, report);
     BlankLabelMap labels = contentLabels(patched);
     for (const auto& [node, label] : before)
-        labels.try_emplace(node, label); // nodes the patch removed keep the name they had
+        labels.try_emplace(node, "n" + label.substr(1)); // nodes the patch removed come back as new nodes
 
     const rdf::Dictionary& dictionary = target.dictionary();
     std::string body;
