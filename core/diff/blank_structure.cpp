@@ -4,16 +4,6 @@
 
 namespace evograph::diff::detail {
 
-std::uint64_t mix(std::uint64_t x)
-{
-    x ^= x >> 31;
-    x *= 0x7fb5d329728ea185ULL;
-    x ^= x >> 27;
-    x *= 0x81dadef4bc2dd44dULL;
-    x ^= x >> 33;
-    return x;
-}
-
 namespace {
 // Position markers: which place of the quad the node itself holds, and stand-ins for the other
 // places when they hold the node again or another blank node.

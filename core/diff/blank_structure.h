@@ -5,6 +5,7 @@
 // colours until the partition stops splitting. Shared by blank node labelling and matching.
 
 #include "evograph/engine/cancellation.h"
+#include "evograph/engine/hashing.h"
 #include "evograph/rdf/dataset.h"
 
 #include <cstdint>
@@ -16,11 +17,8 @@ namespace evograph::diff::detail {
 
 using Colour = std::uint64_t;
 
-std::uint64_t mix(std::uint64_t x);
-inline std::uint64_t combine(std::uint64_t seed, std::uint64_t value)
-{
-    return mix(seed ^ (value + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2)));
-}
+using engine::combine;
+using engine::mix;
 
 class BlankStructure {
 public:

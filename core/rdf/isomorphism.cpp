@@ -1,5 +1,6 @@
 #include "evograph/rdf/isomorphism.h"
 
+#include "evograph/engine/hashing.h"
 #include "evograph/error.h"
 
 #include <algorithm>
@@ -16,15 +17,7 @@ namespace {
 // (positive), blank nodes as -(local index + 1), the default graph as 0.
 using Encoded = std::array<std::int64_t, 4>;
 
-std::uint64_t mix(std::uint64_t x)
-{
-    x ^= x >> 31;
-    x *= 0x7fb5d329728ea185ULL;
-    x ^= x >> 27;
-    x *= 0x81dadef4bc2dd44dULL;
-    x ^= x >> 33;
-    return x;
-}
+using engine::mix;
 
 struct Side {
     std::vector<Encoded> ground;
