@@ -43,7 +43,7 @@ std::string statement(const diff::Comparison& c, const rdf::Quad& quad, const rd
 {
     std::string out;
     if (!compact) {
-        diff::appendLabelledQuad(out, c.newData.dictionary(), quad, c.diff.labels);
+        rdf::appendQuad(out, c.newData.dictionary(), quad, c.diff.labels);
         return out;
     }
     const rdf::Dictionary& d = c.newData.dictionary();

@@ -250,18 +250,8 @@ private:
         lines.reserve(m_dataset.size());
         for (const Quad& q : m_dataset.quads()) {
             std::string line;
-            const TermId terms[] = {q.s, q.p, q.o, q.g};
-            for (const TermId t : terms) {
-                if (t == rdf::kNoTerm)
-                    continue;
-                if (!line.empty())
-                    line += ' ';
-                if (m_dictionary.isBlank(t))
-                    line += *m_canonical.find(t);
-                else
-                    rdf::appendTerm(line, m_dictionary.term(t));
-            }
-            line += " .\n";
+            rdf::appendQuad(line, m_dictionary, q, result.labels);
+            line += '\n';
             lines.push_back(std::move(line));
         }
         std::sort(lines.begin(), lines.end());

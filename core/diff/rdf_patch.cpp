@@ -195,7 +195,7 @@ rdf::Dataset applyRows(const rdf::Dataset& target, const ParsedPatch& patch, con
         case RowKind::Delete: {
             if (!present(row.quad)) {
                 std::string quad;
-                appendLabelledQuad(quad, target.dictionary(), row.quad, labels);
+                rdf::appendQuad(quad, target.dictionary(), row.quad, labels);
                 throw Error(SourcePosition {name, row.line, 1},
                     "the patch does not apply: the data has no " + quad + " to delete");
             }
@@ -229,7 +229,7 @@ void appendRow(std::string& out, std::string_view kind, const rdf::Dictionary& d
     const BlankLabelMap& labels)
 {
     out.append(kind).push_back(' ');
-    appendLabelledQuad(out, dictionary, quad, labels);
+    rdf::appendQuad(out, dictionary, quad, labels);
     out.push_back('\n');
 }
 
@@ -251,27 +251,6 @@ std::string withHeader(const PatchHeader& header, const std::string& body)
     return out;
 }
 } // namespace
-
-void appendLabelledQuad(
-    std::string& out, const rdf::Dictionary& dictionary, const Quad& quad, const BlankLabelMap& labels)
-{
-    const TermId terms[] = {quad.s, quad.p, quad.o, quad.g};
-    for (int i = 0; i < 4; ++i) {
-        const TermId t = terms[i];
-        if (t == rdf::kNoTerm)
-            continue;
-        if (i > 0)
-            out.push_back(' ');
-        if (dictionary.isBlank(t)) {
-            const auto it = labels.find(t);
-            out += "_:";
-            out += it != labels.end() ? std::string_view(it->second) : dictionary.term(t).value;
-        } else {
-            rdf::appendTerm(out, dictionary.term(t));
-        }
-    }
-    out += " .";
-}
 
 std::string writePatch(
     const GraphDiff& diff, const rdf::Dataset& oldData, const rdf::Dataset& newData, const PatchHeader& header)

@@ -102,18 +102,42 @@ std::string termToNTriples(const TermView& term)
     return out;
 }
 
-void appendQuad(std::string& out, const Dictionary& dictionary, const Quad& quad)
+namespace {
+void appendTermId(std::string& out, const Dictionary& dictionary, TermId id, const BlankNames* names)
 {
-    appendTerm(out, dictionary.term(quad.s));
+    if (names && dictionary.isBlank(id)) {
+        if (const auto it = names->find(id); it != names->end()) {
+            out += "_:";
+            out += it->second;
+            return;
+        }
+    }
+    appendTerm(out, dictionary.term(id));
+}
+
+void appendQuadNamed(std::string& out, const Dictionary& dictionary, const Quad& quad, const BlankNames* names)
+{
+    appendTermId(out, dictionary, quad.s, names);
     out.push_back(' ');
-    appendTerm(out, dictionary.term(quad.p));
+    appendTermId(out, dictionary, quad.p, names);
     out.push_back(' ');
-    appendTerm(out, dictionary.term(quad.o));
+    appendTermId(out, dictionary, quad.o, names);
     if (quad.g != kNoTerm) {
         out.push_back(' ');
-        appendTerm(out, dictionary.term(quad.g));
+        appendTermId(out, dictionary, quad.g, names);
     }
     out += " .";
+}
+} // namespace
+
+void appendQuad(std::string& out, const Dictionary& dictionary, const Quad& quad)
+{
+    appendQuadNamed(out, dictionary, quad, nullptr);
+}
+
+void appendQuad(std::string& out, const Dictionary& dictionary, const Quad& quad, const BlankNames& names)
+{
+    appendQuadNamed(out, dictionary, quad, &names);
 }
 
 std::string quadToNQuads(const Dictionary& dictionary, const Quad& quad)

@@ -71,7 +71,7 @@ std::string labelled(const Versions& v, const std::vector<Quad>& quads, const di
 {
     std::string out;
     for (const Quad& q : quads) {
-        diff::appendLabelledQuad(out, *v.dictionary, q, labels);
+        appendQuad(out, *v.dictionary, q, labels);
         out += '\n';
     }
     return out;

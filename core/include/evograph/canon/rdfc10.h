@@ -9,6 +9,7 @@
 #include "evograph/canon/digest.h"
 #include "evograph/engine/cancellation.h"
 #include "evograph/rdf/dataset.h"
+#include "evograph/rdf/ntriples_writer.h"
 
 #include <cstdint>
 #include <string>
@@ -24,7 +25,7 @@ struct CanonOptions {
 };
 
 struct Canonicalization {
-    std::unordered_map<rdf::TermId, std::string> labels; // each blank node's canonical label, without "_:"
+    rdf::BlankNames labels; // each blank node's canonical label, without "_:"
     std::string nquads; // the canonical N-Quads document: sorted lines, each ending in "\n"
 };
 

@@ -11,13 +11,14 @@
 
 #include "evograph/engine/cancellation.h"
 #include "evograph/rdf/dataset.h"
+#include "evograph/rdf/ntriples_writer.h"
 
 #include <string>
 #include <unordered_map>
 
 namespace evograph::diff {
 
-using BlankLabelMap = std::unordered_map<rdf::TermId, std::string>;
+using BlankLabelMap = rdf::BlankNames;
 
 inline constexpr int kMaxIndividualisations = 256;
 

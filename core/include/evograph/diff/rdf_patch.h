@@ -21,10 +21,6 @@ struct PatchHeader {
     std::string prev; // the patch this one follows; empty: none
 };
 
-// Appends "S P O [G] ." with blank nodes named by `labels` (falling back to the dictionary's).
-void appendLabelledQuad(
-    std::string& out, const rdf::Dictionary& dictionary, const rdf::Quad& quad, const BlankLabelMap& labels);
-
 // The diff as one patch transaction: prefix changes, every D row, then every A row.
 std::string writePatch(
     const GraphDiff& diff, const rdf::Dataset& oldData, const rdf::Dataset& newData, const PatchHeader& header = {});

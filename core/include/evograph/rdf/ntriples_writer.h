@@ -7,13 +7,19 @@
 
 #include <ostream>
 #include <string>
+#include <unordered_map>
 
 namespace evograph::rdf {
 
 void appendTerm(std::string& out, const TermView& term);
 std::string termToNTriples(const TermView& term);
+// Names to write blank nodes with, without "_:" (canonical or content labels); a blank node not
+// in the map is written with its dictionary label.
+using BlankNames = std::unordered_map<TermId, std::string>;
+
 // "S P O ." or "S P O G ." (without the line feed).
 void appendQuad(std::string& out, const Dictionary& dictionary, const Quad& quad);
+void appendQuad(std::string& out, const Dictionary& dictionary, const Quad& quad, const BlankNames& names);
 std::string quadToNQuads(const Dictionary& dictionary, const Quad& quad);
 
 // Writes the dataset's quads in its order. NTriples refuses a dataset with named graphs.
