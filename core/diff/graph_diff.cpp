@@ -3,27 +3,24 @@
 #include "blank_node_matcher.h"
 #include "evograph/engine/metrics.h"
 #include "evograph/error.h"
+#include "quad_terms.h"
 
 #include <algorithm>
 
 namespace evograph::diff {
 
+using detail::forEachBlank;
 using rdf::Quad;
 using rdf::TermId;
 
 namespace {
-bool hasBlank(const rdf::Dictionary& d, const Quad& q)
-{
-    return d.isBlank(q.s) || d.isBlank(q.o) || (q.g != rdf::kNoTerm && d.isBlank(q.g));
-}
-
 // Splits sorted quads into those without and with blank nodes; both stay sorted.
 void split(const rdf::Dataset& data, std::vector<Quad>& ground, std::vector<Quad>& blank)
 {
     const rdf::Dictionary& d = data.dictionary();
     ground.reserve(data.size());
     for (const Quad& q : data.quads())
-        (hasBlank(d, q) ? blank : ground).push_back(q);
+        (detail::hasBlank(d, q) ? blank : ground).push_back(q);
 }
 
 // Indexes only in A and only in B of two sorted, unique sequences, given by size and key, in one pass.
@@ -59,22 +56,12 @@ bool renamed(const rdf::Dataset& oldData, const rdf::Dataset& newData, TermId or
     for (const Quad& q : newData.withSubject(replacement))
         if (!d.isBlank(q.o))
             b.emplace_back(q.p, q.o);
-    std::size_t shared = 0;
-    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-        if (a[i] < b[j])
-            ++i;
-        else if (b[j] < a[i])
-            ++j;
-        else
-            ++shared, ++i, ++j;
-    }
+    std::size_t onlyOriginal = 0;
+    mergeDifference(
+        a.size(), [&](std::size_t i) { return a[i]; }, b.size(), [&](std::size_t j) { return b[j]; },
+        [&](std::size_t) { ++onlyOriginal; }, [](std::size_t) {});
+    const std::size_t shared = a.size() - onlyOriginal;
     return 2 * shared > std::max(a.size(), b.size());
-}
-
-TermId translate(const std::unordered_map<TermId, TermId>& map, TermId t)
-{
-    const auto it = map.find(t);
-    return it == map.end() ? t : it->second;
 }
 } // namespace
 
@@ -115,9 +102,7 @@ GraphDiff diffDatasets(const rdf::Dataset& oldData, const rdf::Dataset& newData,
     std::vector<std::pair<Quad, Quad>> translated;
     translated.reserve(oldBlank.size());
     for (const Quad& q : oldBlank)
-        translated.push_back({{translate(oldToNew, q.s), q.p, translate(oldToNew, q.o),
-                                  q.g == rdf::kNoTerm ? q.g : translate(oldToNew, q.g)},
-            q});
+        translated.emplace_back(detail::mapped(q, oldToNew), q);
     std::sort(translated.begin(), translated.end());
     mergeDifference(
         translated.size(), [&](std::size_t i) { return translated[i].first; }, newBlank.size(),
@@ -134,24 +119,16 @@ GraphDiff diffDatasets(const rdf::Dataset& oldData, const rdf::Dataset& newData,
         newToOld.emplace(n, o);
     bool newOnlyNodes = false;
     for (const Quad& q : diff.added)
-        for (const TermId t : {q.s, q.o, q.g})
-            if (t != rdf::kNoTerm && dictionary.isBlank(t) && !newToOld.contains(t))
-                newOnlyNodes = true;
+        forEachBlank(dictionary, q, [&](TermId t) { newOnlyNodes |= !newToOld.contains(t); });
     const BlankLabelMap oldLabels = oldBlank.empty() ? BlankLabelMap {} : contentLabels(oldData, options.cancel);
     const BlankLabelMap newLabels = newOnlyNodes ? contentLabels(newData, options.cancel) : BlankLabelMap {};
     for (const Quad& q : diff.removed)
-        for (const TermId t : {q.s, q.o, q.g})
-            if (t != rdf::kNoTerm && dictionary.isBlank(t))
-                diff.labels.emplace(t, oldLabels.at(t));
+        forEachBlank(dictionary, q, [&](TermId t) { diff.labels.emplace(t, oldLabels.at(t)); });
     for (const Quad& q : diff.added)
-        for (const TermId t : {q.s, q.o, q.g}) {
-            if (t == rdf::kNoTerm || !dictionary.isBlank(t))
-                continue;
-            if (const auto it = newToOld.find(t); it != newToOld.end())
-                diff.labels.emplace(t, oldLabels.at(it->second));
-            else
-                diff.labels.emplace(t, "n" + newLabels.at(t).substr(1));
-        }
+        forEachBlank(dictionary, q, [&](TermId t) {
+            const auto it = newToOld.find(t);
+            diff.labels.emplace(t, it != newToOld.end() ? oldLabels.at(it->second) : "n" + newLabels.at(t).substr(1));
+        });
     step();
     metrics.counter("diff.runs").add(1);
     metrics.counter("diff.changed_quads").add(diff.added.size() + diff.removed.size());

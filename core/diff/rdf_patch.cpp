@@ -1,10 +1,10 @@
 #include "evograph/diff/rdf_patch.h"
 
-#include "blank_structure.h"
 #include "evograph/canon/digest.h"
 #include "evograph/error.h"
 #include "evograph/rdf/ntriples_writer.h"
 #include "evograph/rdf/reader.h"
+#include "quad_terms.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -28,13 +28,6 @@ struct ParsedPatch {
     PatchHeader header;
     std::vector<Row> rows; // committed rows, in order
     std::size_t transactions = 0;
-};
-
-struct QuadHash {
-    std::size_t operator()(const Quad& q) const
-    {
-        return detail::combine(detail::combine(q.s, q.p), detail::combine(q.o, q.g));
-    }
 };
 
 std::string_view trim(std::string_view text)
@@ -164,14 +157,8 @@ ParsedPatch parsePatch(
     for (const auto& [label, node] : report.blankLabels)
         if (const auto it = byLabel.find(label); it != byLabel.end())
             resolved.emplace(node, it->second);
-    auto resolve = [&](TermId t) {
-        const auto it = resolved.find(t);
-        return it == resolved.end() ? t : it->second;
-    };
-    for (std::size_t i = 0; i < dataRows.size(); ++i) {
-        const Quad& q = parsed.quads()[i];
-        patch.rows[dataRows[i].row].quad = {resolve(q.s), q.p, resolve(q.o), q.g == rdf::kNoTerm ? q.g : resolve(q.g)};
-    }
+    for (std::size_t i = 0; i < dataRows.size(); ++i)
+        patch.rows[dataRows[i].row].quad = detail::mapped(parsed.quads()[i], resolved);
     return patch;
 }
 
@@ -179,7 +166,7 @@ ParsedPatch parsePatch(
 rdf::Dataset applyRows(const rdf::Dataset& target, const ParsedPatch& patch, const std::string& name,
     const BlankLabelMap& labels, PatchReport& report)
 {
-    std::unordered_map<Quad, bool, QuadHash> state;
+    std::unordered_map<Quad, bool, detail::QuadHash> state;
     auto present = [&](const Quad& q) {
         if (const auto it = state.find(q); it != state.end())
             return it->second;
@@ -233,6 +220,11 @@ void appendRow(std::string& out, std::string_view kind, const rdf::Dictionary& d
     out.push_back('\n');
 }
 
+void appendPrefixRow(std::string& out, std::string_view kind, std::string_view prefix, std::string_view iri)
+{
+    out.append(kind).append(" ").append(prefix).append(": <").append(iri).append("> .\n");
+}
+
 // A patch without its own id is named by its content: the same change gets the same id.
 std::string withHeader(const PatchHeader& header, const std::string& body)
 {
@@ -259,10 +251,10 @@ std::string writePatch(
     std::string body;
     for (const auto& [prefix, iri] : oldData.prefixes().entries())
         if (newData.prefixes().iriFor(prefix) != std::optional<std::string_view>(iri))
-            body += "PD " + prefix + ": <" + iri + "> .\n";
+            appendPrefixRow(body, "PD", prefix, iri);
     for (const auto& [prefix, iri] : newData.prefixes().entries())
         if (oldData.prefixes().iriFor(prefix) != std::optional<std::string_view>(iri))
-            body += "PA " + prefix + ": <" + iri + "> .\n";
+            appendPrefixRow(body, "PA", prefix, iri);
     for (const Quad& q : diff.removed)
         appendRow(body, "D", dictionary, q, diff.labels);
     for (const Quad& q : diff.added)
@@ -303,10 +295,10 @@ std::string invertPatch(const rdf::Dataset& target, std::string_view patch, cons
             appendRow(body, "A", dictionary, row->quad, labels);
             break;
         case RowKind::PrefixAdd:
-            body += "PD " + row->prefix + ": <" + row->iri + "> .\n";
+            appendPrefixRow(body, "PD", row->prefix, row->iri);
             break;
         case RowKind::PrefixDelete:
-            body += "PA " + row->prefix + ": <" + row->iri + "> .\n";
+            appendPrefixRow(body, "PA", row->prefix, row->iri);
             break;
         }
     }
