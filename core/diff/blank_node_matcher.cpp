@@ -1,6 +1,7 @@
 #include "blank_node_matcher.h"
 
 #include "blank_structure.h"
+#include "sorted_merge.h"
 
 #include <algorithm>
 #include <map>
@@ -117,20 +118,6 @@ private:
         return out;
     }
 
-    static std::size_t shared(const std::vector<Key>& a, const std::vector<Key>& b)
-    {
-        std::size_t count = 0;
-        for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-            if (a[i].value < b[j].value)
-                ++i;
-            else if (b[j].value < a[i].value)
-                ++j;
-            else
-                ++count, ++i, ++j;
-        }
-        return count;
-    }
-
     const BlankStructure::Edge* owner(std::size_t node) const
     {
         for (const BlankStructure::Edge& e : m_structure.edges(node))
@@ -144,7 +131,7 @@ private:
     std::optional<std::size_t> similarity(
         std::size_t o, const std::vector<Key>& oldKeys, std::size_t n, const std::vector<Key>& newKeys) const
     {
-        const std::size_t common = shared(oldKeys, newKeys);
+        const std::size_t common = sharedCount(oldKeys, newKeys);
         const BlankStructure::Edge* oldOwner = owner(o);
         const BlankStructure::Edge* newOwner = owner(n);
         if (!oldOwner && !newOwner)

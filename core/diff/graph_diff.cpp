@@ -4,6 +4,7 @@
 #include "evograph/engine/metrics.h"
 #include "evograph/error.h"
 #include "quad_terms.h"
+#include "sorted_merge.h"
 
 #include <algorithm>
 
@@ -23,25 +24,6 @@ void split(const rdf::Dataset& data, std::vector<Quad>& ground, std::vector<Quad
         (detail::hasBlank(d, q) ? blank : ground).push_back(q);
 }
 
-// Indexes only in A and only in B of two sorted, unique sequences, given by size and key, in one pass.
-template <typename KeyA, typename KeyB, typename OnlyA, typename OnlyB>
-void mergeDifference(std::size_t sizeA, KeyA keyA, std::size_t sizeB, KeyB keyB, OnlyA onlyA, OnlyB onlyB)
-{
-    std::size_t i = 0, j = 0;
-    while (i < sizeA && j < sizeB) {
-        if (keyA(i) < keyB(j))
-            onlyA(i++);
-        else if (keyB(j) < keyA(i))
-            onlyB(j++);
-        else
-            ++i, ++j;
-    }
-    for (; i < sizeA; ++i)
-        onlyA(i);
-    for (; j < sizeB; ++j)
-        onlyB(j);
-}
-
 // A cheap rename test for blank node owners: OLD's subject is gone from NEW, NEW's is not in OLD,
 // and they share more than half of their statements with ground objects (type, parents, label, ...).
 bool renamed(const rdf::Dataset& oldData, const rdf::Dataset& newData, TermId original, TermId replacement)
@@ -56,12 +38,7 @@ bool renamed(const rdf::Dataset& oldData, const rdf::Dataset& newData, TermId or
     for (const Quad& q : newData.withSubject(replacement))
         if (!d.isBlank(q.o))
             b.emplace_back(q.p, q.o);
-    std::size_t onlyOriginal = 0;
-    mergeDifference(
-        a.size(), [&](std::size_t i) { return a[i]; }, b.size(), [&](std::size_t j) { return b[j]; },
-        [&](std::size_t) { ++onlyOriginal; }, [](std::size_t) {});
-    const std::size_t shared = a.size() - onlyOriginal;
-    return 2 * shared > std::max(a.size(), b.size());
+    return 2 * detail::sharedCount(a, b) > std::max(a.size(), b.size());
 }
 } // namespace
 
@@ -86,7 +63,7 @@ GraphDiff diffDatasets(const rdf::Dataset& oldData, const rdf::Dataset& newData,
     std::vector<Quad> oldGround, oldBlank, newGround, newBlank;
     split(oldData, oldGround, oldBlank);
     split(newData, newGround, newBlank);
-    mergeDifference(
+    detail::mergeDifference(
         oldGround.size(), [&](std::size_t i) { return oldGround[i]; }, newGround.size(),
         [&](std::size_t j) { return newGround[j]; }, [&](std::size_t i) { diff.removed.push_back(oldGround[i]); },
         [&](std::size_t j) { diff.added.push_back(newGround[j]); });
@@ -104,7 +81,7 @@ GraphDiff diffDatasets(const rdf::Dataset& oldData, const rdf::Dataset& newData,
     for (const Quad& q : oldBlank)
         translated.emplace_back(detail::mapped(q, oldToNew), q);
     std::sort(translated.begin(), translated.end());
-    mergeDifference(
+    detail::mergeDifference(
         translated.size(), [&](std::size_t i) { return translated[i].first; }, newBlank.size(),
         [&](std::size_t j) { return newBlank[j]; },
         [&](std::size_t i) { diff.removed.push_back(translated[i].second); },
