@@ -1,7 +1,6 @@
 #include "commands.h"
 
-#include "evograph/rdf/ntriples_writer.h"
-#include "evograph/rdf/turtle_writer.h"
+#include "evograph/rdf/writer.h"
 
 #include <iostream>
 #include <memory>
@@ -28,13 +27,9 @@ void addParseCommand(CLI::App& app, int& exitCode)
             rdf::Dataset dataset;
             readInput(options->input, dataset);
             std::ios::sync_with_stdio(false);
-            const std::string& format = options->output;
-            if (format == "turtle")
-                rdf::writeTurtle(dataset, std::cout);
-            else if (format == "nquads" || (format.empty() && !dataset.isGraph()))
-                rdf::writeNQuads(dataset, std::cout);
-            else
-                rdf::writeNTriples(dataset, std::cout);
+            const auto format
+                = options->output.empty() ? rdf::defaultOutputFormat(dataset) : *rdf::parseFormatName(options->output);
+            rdf::writeDataset(dataset, format, std::cout);
             std::cout.flush();
             if (!std::cout)
                 throw Error("cannot write to stdout");

@@ -1,8 +1,7 @@
 #include "commands.h"
 
 #include "evograph/diff/rdf_patch.h"
-#include "evograph/rdf/ntriples_writer.h"
-#include "evograph/rdf/turtle_writer.h"
+#include "evograph/rdf/writer.h"
 
 #include <fstream>
 #include <memory>
@@ -38,24 +37,8 @@ std::string serialise(const rdf::Dataset& data, const PatchOptions& options)
         throw Error("unknown output format '" + options.outputFormat + "'");
     if (!format && !options.output.empty())
         format = rdf::formatFromExtension(options.output);
-    if (!format)
-        format = data.isGraph() ? rdf::Format::NTriples : rdf::Format::NQuads;
     std::ostringstream out;
-    switch (*format) {
-    case rdf::Format::Turtle:
-    case rdf::Format::TriG:
-        rdf::writeTurtle(data, out);
-        break;
-    case rdf::Format::NTriples:
-        rdf::writeNTriples(data, out);
-        break;
-    case rdf::Format::NQuads:
-        rdf::writeNQuads(data, out);
-        break;
-    default:
-        throw Error(
-            "evograph writes Turtle, TriG, N-Triples and N-Quads, not " + std::string(rdf::formatName(*format)));
-    }
+    rdf::writeDataset(data, format.value_or(rdf::defaultOutputFormat(data)), out);
     return out.str();
 }
 } // namespace
