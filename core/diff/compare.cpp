@@ -31,8 +31,8 @@ Comparison compareFiles(const ComparedFile& oldFile, const ComparedFile& newFile
         return rdf::readFile(file.path, into, options);
     };
 
-    Comparison result {rdf::Dataset(), rdf::Dataset(), {}, {}, {}, 0};
-    result.newData = rdf::Dataset(result.oldData.sharedDictionary());
+    const auto dictionary = std::make_shared<rdf::Dictionary>(); // one for both: ids compare across versions
+    Comparison result {rdf::Dataset(dictionary), rdf::Dataset(dictionary), {}, {}, {}, 0};
     result.oldRead = reading(oldFile, result.oldData, 0);
     result.newRead = reading(newFile, result.newData, oldBytes);
 
