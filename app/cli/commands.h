@@ -10,5 +10,6 @@ void addStatsCommand(CLI::App& app, int& exitCode);
 void addCanonCommand(CLI::App& app, int& exitCode);
 void addDiffCommand(CLI::App& app, int& exitCode);
 void addPatchCommand(CLI::App& app, int& exitCode);
+void addAnalyzeCommand(CLI::App& app, int& exitCode);
 
 } // namespace evograph::cli

@@ -13,6 +13,7 @@ int main(int argc, char** argv)
     evograph::cli::addCanonCommand(app, exitCode);
     evograph::cli::addDiffCommand(app, exitCode);
     evograph::cli::addPatchCommand(app, exitCode);
+    evograph::cli::addAnalyzeCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -1,24 +1,15 @@
 #include "evograph/diff/compare.h"
 
+#include "evograph/rdf/path_reader.h"
+
 #include <chrono>
-#include <filesystem>
-#include <system_error>
 
 namespace evograph::diff {
-
-namespace {
-std::uint64_t sizeOf(const std::string& path)
-{
-    std::error_code error;
-    const auto size = std::filesystem::file_size(path, error);
-    return error ? 0 : size;
-}
-} // namespace
 
 Comparison compareFiles(const ComparedFile& oldFile, const ComparedFile& newFile, const engine::TaskContext& context)
 {
     // Progress: the bytes of both files, then a quarter as much again for the diff.
-    const std::uint64_t oldBytes = sizeOf(oldFile.path), newBytes = sizeOf(newFile.path);
+    const std::uint64_t oldBytes = rdf::bytesAt(oldFile.path), newBytes = rdf::bytesAt(newFile.path);
     const std::uint64_t readTotal = oldBytes + newBytes;
     const std::uint64_t total = readTotal + readTotal / 4 + 4;
     auto reading = [&](const ComparedFile& file, rdf::Dataset& into, std::uint64_t offset) {
@@ -28,7 +19,7 @@ Comparison compareFiles(const ComparedFile& oldFile, const ComparedFile& newFile
         options.cancel = context.cancellation();
         options.progress
             = [&, offset](std::uint64_t done, std::uint64_t) { context.setProgress(offset + done, total); };
-        return rdf::readFile(file.path, into, options);
+        return rdf::readPath(file.path, into, options);
     };
 
     const auto dictionary = std::make_shared<rdf::Dictionary>(); // one for both: ids compare across versions

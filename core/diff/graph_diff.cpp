@@ -71,8 +71,9 @@ GraphDiff diffDatasets(const rdf::Dataset& oldData, const rdf::Dataset& newData,
 
     const detail::OwnerReplaced ownerReplaced
         = [&](TermId original, TermId replacement) { return renamed(oldData, newData, original, replacement); };
-    const auto oldToNew
+    diff.blankMatches
         = detail::matchBlankNodes(dictionary, oldBlank, newBlank, ownerReplaced, options.cancel, diff.statistics);
+    const auto& oldToNew = diff.blankMatches;
     step();
 
     // OLD's blank quads in NEW's terms, each with its original, sorted by the translated form.

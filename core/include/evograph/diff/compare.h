@@ -1,5 +1,5 @@
 #pragma once
-// Compares two RDF files end to end: reads OLD and NEW into one dictionary, then diffs them.
+// Compares two RDF files (or directories of them) end to end: reads OLD and NEW into one dictionary, then diffs them.
 // Made to run as an engine task (engine::runTask): it checks for cancellation and reports one
 // progress figure over the whole job (bytes read, then the diff's steps).
 

@@ -18,6 +18,7 @@
 #include "evograph/rdf/dataset.h"
 
 #include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 namespace evograph::diff {
@@ -37,6 +38,7 @@ struct GraphDiff {
     std::vector<rdf::Quad> removed; // in OLD's terms, sorted
     std::vector<rdf::Quad> added; // in NEW's terms (a matched blank node keeps NEW's id), sorted
     BlankLabelMap labels; // a label for every blank node in removed and added
+    std::unordered_map<rdf::TermId, rdf::TermId> blankMatches; // OLD's blank node -> the NEW one it became
     DiffStatistics statistics;
 
     bool empty() const { return removed.empty() && added.empty(); }

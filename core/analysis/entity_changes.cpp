@@ -1,0 +1,344 @@
+#include "entity_changes.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace evograph::analysis::detail {
+
+namespace {
+using rdf::Quad;
+using rdf::TermId;
+
+struct GroupKey {
+    TermId entity = rdf::kNoTerm; // kNoTerm: an axiom no named entity owns
+    TermId predicate = rdf::kNoTerm;
+    TermId top = rdf::kNoTerm; // the blank node under the entity, by OLD's id when it has one
+    auto operator<=>(const GroupKey&) const = default;
+};
+
+struct Group {
+    std::vector<Quad> removed, added;
+    TermId oldTop = rdf::kNoTerm, newTop = rdf::kNoTerm;
+};
+
+// Changes are merged by entity, kind and a detail (the property, superclass or restriction).
+struct ChangeKey {
+    TermId entity;
+    ChangeKind kind;
+    TermId detail;
+    auto operator<=>(const ChangeKey&) const = default;
+};
+
+ChangeKind renamedKind(EntityCategory category)
+{
+    return category == EntityCategory::Property ? ChangeKind::PropertyRenamed : ChangeKind::ClassRenamed;
+}
+
+class Classifier {
+public:
+    Classifier(const OntologyIndex& oldIndex, const OntologyIndex& newIndex, const diff::GraphDiff& diff,
+        const std::vector<RenameMatch>& renames)
+        : m_old(oldIndex)
+        , m_new(newIndex)
+        , m_terms(oldIndex.terms())
+        , m_dictionary(oldIndex.data().dictionary())
+        , m_diff(diff)
+    {
+        for (const auto& [o, n] : diff.blankMatches)
+            m_newToOld.emplace(n, o);
+        for (const RenameMatch& rename : renames) {
+            if (rename.merge) {
+                m_merges.emplace(rename.oldIri, &rename);
+                continue;
+            }
+            m_renamed.insert(rename.newIri);
+            Change& change = at(rename.newIri, renamedKind(rename.category), rdf::kNoTerm);
+            change.iri = rdf::kNoTerm;
+            change.oldIri = rename.oldIri;
+            change.newIri = rename.newIri;
+            change.confidence = rename.confidence;
+            change.evidence = rename.evidence;
+        }
+    }
+
+    std::vector<Change> run()
+    {
+        std::map<GroupKey, Group> groups;
+        for (const Quad& q : m_diff.removed) {
+            Group& g = groups[keyOf(m_old, q, false)];
+            g.removed.push_back(q);
+            if (!g.oldTop)
+                g.oldTop = topOf(m_old, q);
+        }
+        for (const Quad& q : m_diff.added) {
+            Group& g = groups[keyOf(m_new, q, true)];
+            g.added.push_back(q);
+            if (!g.newTop)
+                g.newTop = topOf(m_new, q);
+        }
+        for (const auto& [key, group] : groups)
+            classify(key, group);
+        std::vector<Change> out;
+        out.reserve(m_changes.size());
+        for (auto& [key, change] : m_changes) {
+            std::sort(change.removed.begin(), change.removed.end());
+            std::sort(change.added.begin(), change.added.end());
+            out.push_back(std::move(change));
+        }
+        return out;
+    }
+
+private:
+    TermId canonical(TermId blank, bool newSide) const
+    {
+        if (!newSide || blank == rdf::kNoTerm)
+            return blank;
+        const auto it = m_newToOld.find(blank);
+        return it != m_newToOld.end() ? it->second : blank;
+    }
+
+    GroupKey keyOf(const OntologyIndex& index, const Quad& q, bool newSide) const
+    {
+        if (!m_dictionary.isBlank(q.s))
+            return {q.s, q.p, m_dictionary.isBlank(q.o) ? canonical(q.o, newSide) : rdf::kNoTerm};
+        const BlankOwner owner = index.owner(q.s);
+        return {owner.entity, owner.predicate, canonical(owner.top, newSide)};
+    }
+
+    TermId topOf(const OntologyIndex& index, const Quad& q) const
+    {
+        if (!m_dictionary.isBlank(q.s))
+            return m_dictionary.isBlank(q.o) ? q.o : rdf::kNoTerm;
+        return index.owner(q.s).top;
+    }
+
+    Change& at(TermId entity, ChangeKind kind, TermId detail)
+    {
+        auto [it, inserted] = m_changes.try_emplace(ChangeKey {entity, kind, detail});
+        if (inserted) {
+            it->second.kind = kind;
+            it->second.iri = entity;
+        }
+        return it->second;
+    }
+
+    static void attach(Change& change, const Group& group)
+    {
+        change.removed.insert(change.removed.end(), group.removed.begin(), group.removed.end());
+        change.added.insert(change.added.end(), group.added.begin(), group.added.end());
+    }
+
+    EntityCategory categoryOf(TermId entity) const
+    {
+        const EntityCategory now = m_new.category(entity);
+        return now != EntityCategory::None ? now : m_old.category(entity);
+    }
+
+    bool isRemovedEntity(TermId term) const
+    {
+        return !m_dictionary.isBlank(term) && m_dictionary.kind(term) == rdf::TermKind::Iri && m_old.isSubject(term)
+            && !m_new.isSubject(term);
+    }
+
+    // The change an entity's disappearance makes: removed, or renamed into an existing term.
+    Change& removal(TermId entity)
+    {
+        const EntityCategory category = m_old.category(entity);
+        if (const auto merge = m_merges.find(entity); merge != m_merges.end()) {
+            Change& change = at(entity, renamedKind(category), rdf::kNoTerm);
+            change.iri = rdf::kNoTerm;
+            change.oldIri = entity;
+            change.newIri = merge->second->newIri;
+            change.confidence = merge->second->confidence;
+            change.evidence = merge->second->evidence;
+            return change;
+        }
+        switch (category) {
+        case EntityCategory::Class:
+            return at(entity, ChangeKind::ClassRemoved, rdf::kNoTerm);
+        case EntityCategory::Property:
+            return at(entity, ChangeKind::PropertyRemoved, rdf::kNoTerm);
+        case EntityCategory::Individual:
+            return at(entity, ChangeKind::IndividualRemoved, rdf::kNoTerm);
+        default:
+            return at(entity, ChangeKind::Other, rdf::kNoTerm);
+        }
+    }
+
+    Change& addition(TermId entity)
+    {
+        switch (m_new.category(entity)) {
+        case EntityCategory::Class:
+            return at(entity, ChangeKind::ClassAdded, rdf::kNoTerm);
+        case EntityCategory::Property:
+            return at(entity, ChangeKind::PropertyAdded, rdf::kNoTerm);
+        case EntityCategory::Individual:
+            return at(entity, ChangeKind::IndividualAdded, rdf::kNoTerm);
+        default:
+            return at(entity, ChangeKind::Other, rdf::kNoTerm);
+        }
+    }
+
+    // A removed entity the group's removed quads mention: the group is a consequence of it.
+    TermId removedEntityIn(const Group& group, TermId self) const
+    {
+        for (const Quad& q : group.removed)
+            for (const TermId t : {q.s, q.p, q.o})
+                if (t != self && isRemovedEntity(t))
+                    return t;
+        return rdf::kNoTerm;
+    }
+
+    bool allLiteral(const std::vector<Quad>& quads) const
+    {
+        return std::all_of(quads.begin(), quads.end(),
+            [&](const Quad& q) { return m_dictionary.kind(q.o) == rdf::TermKind::Literal; });
+    }
+
+    // The property a restriction is on, from its changed quads or either version.
+    TermId restrictedProperty(const Group& group) const
+    {
+        for (const auto* quads : {&group.added, &group.removed})
+            for (const Quad& q : *quads)
+                if (q.p == m_terms.owlOnProperty)
+                    return q.o;
+        for (const auto& [index, top] : {std::pair {&m_new, group.newTop}, std::pair {&m_old, group.oldTop}})
+            if (top)
+                if (const auto found = index->objects(top, m_terms.owlOnProperty); !found.empty())
+                    return found.front();
+        return rdf::kNoTerm;
+    }
+
+    bool isDeprecationPredicate(TermId p) const
+    {
+        return p == m_terms.owlDeprecated || m_terms.isReplacement(p) || p == m_terms.iaoObsolescenceReason;
+    }
+
+    bool newlyDeprecated(TermId entity) const { return m_new.isDeprecated(entity) && !m_old.isDeprecated(entity); }
+
+    void classify(const GroupKey& key, const Group& group)
+    {
+        const TermId entity = key.entity;
+        if (entity == rdf::kNoTerm) {
+            if (const TermId cause = removedEntityIn(group, rdf::kNoTerm))
+                attach(removal(cause), group);
+            else
+                attach(at(rdf::kNoTerm, ChangeKind::Other, key.top), group);
+            return;
+        }
+        const bool inOld = m_old.isSubject(entity), inNew = m_new.isSubject(entity);
+        if (inOld && !inNew)
+            return attach(removal(entity), group);
+        if (inNew && !inOld)
+            return attach(addition(entity), group);
+        if (const TermId cause = removedEntityIn(group, entity))
+            return attach(removal(cause), group);
+        classifyStatementGroup(key, group, categoryOf(entity));
+    }
+
+    void classifyStatementGroup(const GroupKey& key, const Group& group, EntityCategory category)
+    {
+        const TermId entity = key.entity, p = key.predicate;
+        const KnownTerms& t = m_terms;
+        const bool renamed = m_renamed.contains(entity);
+        const bool deprecated = newlyDeprecated(entity);
+        auto deprecation = [&]() -> Change& {
+            return at(entity,
+                category == EntityCategory::Property ? ChangeKind::PropertyDeprecated : ChangeKind::ClassDeprecated,
+                rdf::kNoTerm);
+        };
+
+        if (category == EntityCategory::Ontology)
+            return attach(t.isVersionInfo(p) ? at(entity, ChangeKind::OntologyVersionChanged, rdf::kNoTerm)
+                                             : other(entity, p),
+                group);
+        if (isDeprecationPredicate(p) && deprecated && category != EntityCategory::Individual)
+            return attach(deprecation(), group);
+        if (t.isLabel(p) || t.isComment(p)) {
+            // A renamed term's new wording, and an obsoleted term's "obsolete ..." label, are part of that change.
+            if (renamed)
+                return attach(at(entity, renamedKind(category), rdf::kNoTerm), group);
+            if (deprecated && t.isLabel(p) && category != EntityCategory::Individual)
+                return attach(deprecation(), group);
+            return attach(
+                at(entity, t.isLabel(p) ? ChangeKind::LabelChanged : ChangeKind::CommentChanged, rdf::kNoTerm), group);
+        }
+        if (t.isDomain(p))
+            return attach(at(entity, ChangeKind::DomainChanged, rdf::kNoTerm), group);
+        if (t.isRange(p))
+            return attach(at(entity, ChangeKind::RangeChanged, rdf::kNoTerm), group);
+        if ((p == t.rdfsSubClassOf || p == t.owlEquivalentClass) && key.top) {
+            const ChangeKind kind = group.removed.empty() ? ChangeKind::RestrictionAdded
+                : group.added.empty()                     ? ChangeKind::RestrictionRemoved
+                                                          : ChangeKind::RestrictionChanged;
+            Change& change = at(entity, kind, key.top);
+            change.property = restrictedProperty(group);
+            return attach(change, group);
+        }
+        if (p == t.rdfsSubClassOf) {
+            for (const Quad& q : group.removed)
+                at(entity, ChangeKind::SuperclassRemoved, q.o).removed.push_back(q);
+            for (const Quad& q : group.added)
+                at(entity, ChangeKind::SuperclassAdded, q.o).added.push_back(q);
+            return;
+        }
+        if (category == EntityCategory::Individual) {
+            if (const TermId property = changedValueProperty(key, group)) {
+                Change& change = at(entity, ChangeKind::LiteralChanged, property);
+                change.property = property;
+                return attach(change, group);
+            }
+            return attach(at(entity, ChangeKind::IndividualChanged, rdf::kNoTerm), group);
+        }
+        if (!key.top && allLiteral(group.removed) && allLiteral(group.added)) {
+            Change& change = at(entity, ChangeKind::LiteralChanged, p);
+            change.property = p;
+            return attach(change, group);
+        }
+        attach(other(entity, p), group);
+    }
+
+    Change& other(TermId entity, TermId p)
+    {
+        Change& change = at(entity, ChangeKind::Other, p);
+        change.property = p;
+        return change;
+    }
+
+    // For an individual: the property whose literal value was replaced, directly or inside a blank
+    // node value (a measurement's number); kNoTerm when the group is not such a replacement.
+    TermId changedValueProperty(const GroupKey& key, const Group& group) const
+    {
+        if (group.removed.empty() || group.added.empty() || !allLiteral(group.removed) || !allLiteral(group.added))
+            return rdf::kNoTerm;
+        if (!key.top)
+            return key.predicate;
+        const TermId inner = group.removed.front().p;
+        const auto samePredicate = [&](const Quad& q) { return q.p == inner; };
+        return std::all_of(group.removed.begin(), group.removed.end(), samePredicate)
+                && std::all_of(group.added.begin(), group.added.end(), samePredicate)
+            ? inner
+            : rdf::kNoTerm;
+    }
+
+    const OntologyIndex& m_old;
+    const OntologyIndex& m_new;
+    const KnownTerms& m_terms;
+    const rdf::Dictionary& m_dictionary;
+    const diff::GraphDiff& m_diff;
+    std::unordered_map<TermId, TermId> m_newToOld;
+    std::unordered_map<TermId, const RenameMatch*> m_merges; // by old IRI
+    std::unordered_set<TermId> m_renamed; // new IRIs of renames applied to OLD
+    std::map<ChangeKey, Change> m_changes;
+};
+} // namespace
+
+std::vector<Change> entityChanges(const OntologyIndex& oldIndex, const OntologyIndex& newIndex,
+    const diff::GraphDiff& diff, const std::vector<RenameMatch>& renames)
+{
+    return Classifier(oldIndex, newIndex, diff, renames).run();
+}
+
+} // namespace evograph::analysis::detail

@@ -1,0 +1,31 @@
+#pragma once
+// What an OWL restriction demands, read from one version (internal to the analysis): shared by
+// the severity rules (is it required now?) and the impact on data (who lacks it?).
+#include "evograph/analysis/ontology_index.h"
+
+#include <string>
+#include <vector>
+
+namespace evograph::analysis::detail {
+
+struct Constraint {
+    rdf::TermId predicate = rdf::kNoTerm; // owl:minCardinality, owl:someValuesFrom, ...
+    long long number = -1; // cardinalities
+    rdf::TermId filler = rdf::kNoTerm; // someValuesFrom, allValuesFrom, hasValue
+    rdf::TermId property = rdf::kNoTerm; // owl:onProperty
+
+    // At least `minimum()` values are demanded (someValuesFrom and hasValue demand one).
+    bool demands(const KnownTerms& t) const { return minimum(t) >= 1; }
+    long long minimum(const KnownTerms& t) const;
+    // A maximum count, or allValuesFrom: values are limited.
+    bool limits(const KnownTerms& t) const;
+    // "owl:minCardinality 1", "owl:someValuesFrom Nerve".
+    std::string describe(const rdf::Dictionary& dictionary) const;
+};
+
+// The restriction node of a change's quads in one version: the first blank node they touch.
+rdf::TermId restrictionNode(const rdf::Dictionary& dictionary, const std::vector<rdf::Quad>& quads);
+
+Constraint constraintOf(const OntologyIndex& index, rdf::TermId node);
+
+} // namespace evograph::analysis::detail

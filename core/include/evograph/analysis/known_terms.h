@@ -1,0 +1,61 @@
+#pragma once
+// The vocabulary terms change analysis looks for (RDF, RDFS, OWL, SKOS, Dublin Core, OBO's IAO
+// and schema.org), resolved once to ids of the shared Dictionary. A term the inputs never use
+// resolves to kNoTerm and so never matches.
+#include "evograph/rdf/dictionary.h"
+
+#include <span>
+
+namespace evograph::analysis {
+
+struct KnownTerms {
+    explicit KnownTerms(const rdf::Dictionary& dictionary);
+
+    rdf::TermId rdfType, rdfProperty, rdfFirst, rdfRest, rdfNil;
+    rdf::TermId rdfsClass, rdfsDatatype, rdfsLabel, rdfsComment, rdfsSubClassOf, rdfsSubPropertyOf, rdfsDomain,
+        rdfsRange, rdfsLiteral;
+    rdf::TermId owlClass, owlOntology, owlObjectProperty, owlDatatypeProperty, owlAnnotationProperty,
+        owlFunctionalProperty, owlInverseFunctionalProperty, owlTransitiveProperty, owlSymmetricProperty,
+        owlNamedIndividual, owlRestriction, owlAxiom, owlThing;
+    rdf::TermId owlOnProperty, owlOnClass, owlSomeValuesFrom, owlAllValuesFrom, owlHasValue, owlMinCardinality,
+        owlMaxCardinality, owlCardinality, owlMinQualifiedCardinality, owlMaxQualifiedCardinality,
+        owlQualifiedCardinality;
+    rdf::TermId owlEquivalentClass, owlEquivalentProperty, owlDisjointWith, owlUnionOf, owlIntersectionOf,
+        owlInverseOf, owlDeprecated, owlAnnotatedSource, owlVersionIri, owlVersionInfo, owlPriorVersion;
+    rdf::TermId skosPrefLabel, skosDefinition, dctermsDescription, dctermsModified, dctermsIssued,
+        dctermsIsReplacedBy, iaoDefinition, iaoTermReplacedBy, iaoObsolescenceReason;
+    rdf::TermId schemaDomainIncludes[2], schemaRangeIncludes[2], schemaSupersededBy[2], schemaVersion[2];
+    rdf::TermId xsdBoolean;
+
+    bool isLabel(rdf::TermId p) const { return p == rdfsLabel || p == skosPrefLabel; }
+    bool isComment(rdf::TermId p) const
+    {
+        return p == rdfsComment || p == skosDefinition || p == iaoDefinition || p == dctermsDescription;
+    }
+    bool isDomain(rdf::TermId p) const { return p == rdfsDomain || isAny(p, schemaDomainIncludes); }
+    bool isRange(rdf::TermId p) const { return p == rdfsRange || isAny(p, schemaRangeIncludes); }
+    // Links from a deprecated term to the term that replaces it.
+    bool isReplacement(rdf::TermId p) const
+    {
+        return p == dctermsIsReplacedBy || p == iaoTermReplacedBy || isAny(p, schemaSupersededBy);
+    }
+    // Ontology header statements that carry the version.
+    bool isVersionInfo(rdf::TermId p) const
+    {
+        return p == owlVersionIri || p == owlVersionInfo || p == owlPriorVersion || p == dctermsModified
+            || p == dctermsIssued || isAny(p, schemaVersion);
+    }
+    bool isPropertyType(rdf::TermId type) const;
+    bool isCardinality(rdf::TermId p) const;
+
+private:
+    static bool isAny(rdf::TermId p, std::span<const rdf::TermId> set)
+    {
+        for (const rdf::TermId t : set)
+            if (t != rdf::kNoTerm && t == p)
+                return true;
+        return false;
+    }
+};
+
+} // namespace evograph::analysis
