@@ -191,6 +191,31 @@ private:
         return rdf::kNoTerm;
     }
 
+    // A removal's consequence only drops references to removed terms, redirects them to one of
+    // their superclasses (instances retyped to the parent, a range widened to the parent), or
+    // re-links a list around them. Anything else is a change in its own right.
+    bool isConsequence(const Group& group) const
+    {
+        auto redirect = [&](TermId before, TermId after) {
+            if (before == after)
+                return true;
+            if (!isRemovedEntity(before))
+                return false;
+            const auto& parents = m_old.superclasses(before);
+            return std::find(parents.begin(), parents.end(), after) != parents.end();
+        };
+        auto relinked = [&](const Quad& r, const Quad& a) { // the same link now skips a removed list node
+            return r.s == a.s && r.p == a.p && m_dictionary.isBlank(r.o)
+                && (m_dictionary.isBlank(a.o) || a.o == m_terms.rdfNil);
+        };
+        return std::all_of(group.added.begin(), group.added.end(), [&](const Quad& added) {
+            const Quad a {canonical(added.s, true), added.p, canonical(added.o, true), added.g};
+            return std::any_of(group.removed.begin(), group.removed.end(), [&](const Quad& r) {
+                return relinked(r, a) || (redirect(r.s, a.s) && redirect(r.p, a.p) && redirect(r.o, a.o) && r.g == a.g);
+            });
+        });
+    }
+
     bool allLiteral(const std::vector<Quad>& quads) const
     {
         return std::all_of(quads.begin(), quads.end(),
@@ -211,6 +236,18 @@ private:
         return rdf::kNoTerm;
     }
 
+    bool restrictedPropertyChanged(const Group& group) const
+    {
+        auto onProperty = [&](const std::vector<Quad>& quads) {
+            for (const Quad& q : quads)
+                if (q.p == m_terms.owlOnProperty)
+                    return q.o;
+            return rdf::kNoTerm;
+        };
+        const TermId before = onProperty(group.removed), after = onProperty(group.added);
+        return before && after && before != after;
+    }
+
     bool isDeprecationPredicate(TermId p) const
     {
         return p == m_terms.owlDeprecated || m_terms.isReplacement(p) || p == m_terms.iaoObsolescenceReason;
@@ -222,7 +259,7 @@ private:
     {
         const TermId entity = key.entity;
         if (entity == rdf::kNoTerm) {
-            if (const TermId cause = removedEntityIn(group, rdf::kNoTerm))
+            if (const TermId cause = removedEntityIn(group, rdf::kNoTerm); cause && isConsequence(group))
                 attach(removal(cause), group);
             else
                 attach(at(rdf::kNoTerm, ChangeKind::Other, key.top), group);
@@ -233,7 +270,7 @@ private:
             return attach(removal(entity), group);
         if (inNew && !inOld)
             return attach(addition(entity), group);
-        if (const TermId cause = removedEntityIn(group, entity))
+        if (const TermId cause = removedEntityIn(group, entity); cause && isConsequence(group))
             return attach(removal(cause), group);
         classifyStatementGroup(key, group, categoryOf(entity));
     }
@@ -270,6 +307,9 @@ private:
         if (t.isRange(p))
             return attach(at(entity, ChangeKind::RangeChanged, rdf::kNoTerm), group);
         if ((p == t.rdfsSubClassOf || p == t.owlEquivalentClass) && key.top) {
+            if (restrictedPropertyChanged(group)) // another property: one restriction went, another came
+                return classify(key, Group {group.removed, {}, group.oldTop, rdf::kNoTerm}),
+                       classify(key, Group {{}, group.added, rdf::kNoTerm, group.newTop});
             const ChangeKind kind = group.removed.empty() ? ChangeKind::RestrictionAdded
                 : group.added.empty()                     ? ChangeKind::RestrictionRemoved
                                                           : ChangeKind::RestrictionChanged;

@@ -74,7 +74,7 @@ public:
         if (removed.label.empty() && added.label.empty())
             return std::nullopt;
         const double similarity = textSimilarity(removed.label, added.label);
-        SignalScore s {similarity, 0.3, false, {}};
+        SignalScore s {similarity, 0.25, false, {}};
         if (removed.label == added.label && removed.label.size() >= 3) {
             s.anchor = true;
             s.evidence = "same label " + quoted(added.rawLabel);
@@ -93,7 +93,7 @@ public:
         if (removed.comment.empty() && added.comment.empty())
             return std::nullopt;
         const double similarity = textSimilarity(removed.comment, added.comment);
-        SignalScore s {similarity, 0.2, false, {}};
+        SignalScore s {similarity, 0.25, false, {}};
         s.anchor = removed.comment == added.comment && removed.comment.size() >= 20;
         s.evidence = s.anchor ? "same comment" : "comment " + percent(similarity) + " similar";
         return s;
