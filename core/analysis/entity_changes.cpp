@@ -255,8 +255,49 @@ private:
 
     bool newlyDeprecated(TermId entity) const { return m_new.isDeprecated(entity) && !m_old.isDeprecated(entity); }
 
+    // Items that only moved between positions of a list OWL reads as a set (intersectionOf, unionOf,
+    // oneOf, members, disjointUnionOf, and SWRL rule bodies and heads, which are conjunctions) are
+    // the same axiom: serialisers order them as they like.
+    bool isSetReorder(const Group& group) const
+    {
+        if (group.removed.empty() || group.removed.size() != group.added.size())
+            return false;
+        const KnownTerms& t = m_terms;
+        auto unordered = [&](const OntologyIndex& index, TermId node) {
+            const TermId p = index.listPredicate(node);
+            return p && (p == t.owlIntersectionOf || p == t.owlUnionOf || p == t.owlOneOf || p == t.owlMembers
+                || p == t.owlDisjointUnionOf || p == t.swrlBody || p == t.swrlHead);
+        };
+        std::vector<std::pair<TermId, TermId>> before, after; // (list node, item) in OLD's ids
+        for (const Quad& q : group.removed) {
+            if (q.p != t.rdfFirst || !unordered(m_old, q.s))
+                return false;
+            before.emplace_back(q.s, q.o);
+        }
+        for (const Quad& q : group.added) {
+            if (q.p != t.rdfFirst || !unordered(m_new, q.s))
+                return false;
+            after.emplace_back(canonical(q.s, true), canonical(q.o, true));
+        }
+        auto nodes = [](auto pairs) {
+            std::vector<TermId> out;
+            for (const auto& [node, item] : pairs)
+                out.push_back(node);
+            return std::sort(out.begin(), out.end()), out;
+        };
+        auto items = [](auto pairs) {
+            std::vector<TermId> out;
+            for (const auto& [node, item] : pairs)
+                out.push_back(item);
+            return std::sort(out.begin(), out.end()), out;
+        };
+        return nodes(before) == nodes(after) && items(before) == items(after);
+    }
+
     void classify(const GroupKey& key, const Group& group)
     {
+        if (isSetReorder(group))
+            return;
         const TermId entity = key.entity;
         if (entity == rdf::kNoTerm) {
             if (const TermId cause = removedEntityIn(group, rdf::kNoTerm); cause && isConsequence(group))

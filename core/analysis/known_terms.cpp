@@ -12,6 +12,7 @@ constexpr std::string_view kSkos = "http://www.w3.org/2004/02/skos/core#";
 constexpr std::string_view kDcterms = "http://purl.org/dc/terms/";
 constexpr std::string_view kObo = "http://purl.obolibrary.org/obo/";
 constexpr std::string_view kXsd = "http://www.w3.org/2001/XMLSchema#";
+constexpr std::string_view kSwrl = "http://www.w3.org/2003/11/swrl#";
 // schema.org is published under both schemes.
 constexpr std::string_view kSchema[2] = {"http://schema.org/", "https://schema.org/"};
 } // namespace
@@ -45,6 +46,7 @@ KnownTerms::KnownTerms(const rdf::Dictionary& dictionary)
     owlEquivalentClass = id(kOwl, "equivalentClass"), owlEquivalentProperty = id(kOwl, "equivalentProperty");
     owlDisjointWith = id(kOwl, "disjointWith"), owlUnionOf = id(kOwl, "unionOf");
     owlIntersectionOf = id(kOwl, "intersectionOf"), owlInverseOf = id(kOwl, "inverseOf");
+    owlOneOf = id(kOwl, "oneOf"), owlMembers = id(kOwl, "members"), owlDisjointUnionOf = id(kOwl, "disjointUnionOf");
     owlDeprecated = id(kOwl, "deprecated"), owlAnnotatedSource = id(kOwl, "annotatedSource");
     owlVersionIri = id(kOwl, "versionIRI"), owlVersionInfo = id(kOwl, "versionInfo");
     owlPriorVersion = id(kOwl, "priorVersion");
@@ -59,6 +61,7 @@ KnownTerms::KnownTerms(const rdf::Dictionary& dictionary)
         schemaSupersededBy[i] = id(kSchema[i], "supersededBy");
         schemaVersion[i] = id(kSchema[i], "schemaVersion");
     }
+    swrlBody = id(kSwrl, "body"), swrlHead = id(kSwrl, "head");
     xsdBoolean = id(kXsd, "boolean");
 }
 

@@ -123,6 +123,18 @@ BlankOwner OntologyIndex::owner(rdf::TermId blank) const
     return it != m_owners.end() ? it->second : BlankOwner {rdf::kNoTerm, rdf::kNoTerm, blank};
 }
 
+rdf::TermId OntologyIndex::listPredicate(rdf::TermId node) const
+{
+    std::unordered_set<rdf::TermId> seen;
+    for (auto it = m_parents.find(node); it != m_parents.end() && seen.insert(node).second; it = m_parents.find(node)) {
+        const auto [parent, predicate] = it->second;
+        if (predicate != m_terms.rdfRest)
+            return predicate;
+        node = parent;
+    }
+    return rdf::kNoTerm;
+}
+
 std::vector<rdf::TermId> OntologyIndex::objects(rdf::TermId subject, rdf::TermId predicate) const
 {
     std::vector<rdf::TermId> out;
@@ -158,8 +170,14 @@ std::optional<std::string_view> OntologyIndex::label(rdf::TermId entity) const
 
 bool OntologyIndex::isDeprecated(rdf::TermId entity) const
 {
-    for (const rdf::TermId o : objects(entity, m_terms.owlDeprecated)) {
-        const rdf::TermView term = m_data.dictionary().term(o);
+    if (!isSubject(entity))
+        return false;
+    for (const rdf::Quad& q : m_data.withSubject(entity)) {
+        if (m_terms.isReplacement(q.p)) // schema.org deprecates with supersededBy alone
+            return true;
+        if (q.p != m_terms.owlDeprecated)
+            continue;
+        const rdf::TermView term = m_data.dictionary().term(q.o);
         if (term.isLiteral() && (term.value == "true" || term.value == "1"))
             return true;
     }

@@ -21,10 +21,11 @@ struct KnownTerms {
         owlMaxCardinality, owlCardinality, owlMinQualifiedCardinality, owlMaxQualifiedCardinality,
         owlQualifiedCardinality;
     rdf::TermId owlEquivalentClass, owlEquivalentProperty, owlDisjointWith, owlUnionOf, owlIntersectionOf,
-        owlInverseOf, owlDeprecated, owlAnnotatedSource, owlVersionIri, owlVersionInfo, owlPriorVersion;
+        owlInverseOf, owlOneOf, owlMembers, owlDisjointUnionOf, owlDeprecated, owlAnnotatedSource, owlVersionIri, owlVersionInfo, owlPriorVersion;
     rdf::TermId skosPrefLabel, skosDefinition, dctermsDescription, dctermsModified, dctermsIssued,
         dctermsIsReplacedBy, iaoDefinition, iaoTermReplacedBy, iaoObsolescenceReason;
     rdf::TermId schemaDomainIncludes[2], schemaRangeIncludes[2], schemaSupersededBy[2], schemaVersion[2];
+    rdf::TermId swrlBody, swrlHead;
     rdf::TermId xsdBoolean;
 
     bool isLabel(rdf::TermId p) const { return p == rdfsLabel || p == skosPrefLabel; }

@@ -45,6 +45,9 @@ public:
     const std::vector<rdf::TermId>& entities() const { return m_entities; }
 
     BlankOwner owner(rdf::TermId blank) const;
+    // For a node of an rdf:List: the predicate that holds the list (owl:intersectionOf, say), found
+    // by walking rdf:rest links back to the head; kNoTerm when the node is no list node.
+    rdf::TermId listPredicate(rdf::TermId node) const;
 
     // Objects of (subject, predicate, ?o), in sorted order.
     std::vector<rdf::TermId> objects(rdf::TermId subject, rdf::TermId predicate) const;
@@ -52,6 +55,7 @@ public:
     std::optional<std::string_view> literal(rdf::TermId subject, rdf::TermId predicate) const;
     // rdfs:label (or skos:prefLabel) of an entity, if it has one.
     std::optional<std::string_view> label(rdf::TermId entity) const;
+    // owl:deprecated true, or a link to a replacement (dcterms:isReplacedBy, obo:IAO_0100001, schema:supersededBy).
     bool isDeprecated(rdf::TermId entity) const;
 
     // Named direct superclasses.
