@@ -1,5 +1,6 @@
 #include "evograph/analysis/analyze.h"
 
+#include "../diff/quad_terms.h"
 #include "data_impact.h"
 #include "entity_changes.h"
 #include "evograph/diff/graph_diff.h"
@@ -146,17 +147,22 @@ Analysis analyzeDatasets(const rdf::Dataset& oldData, const rdf::Dataset& newDat
     advance();
 
     // OLD with the renamed IRIs rewritten, so the diff shows only what else changed.
-    std::unordered_map<TermId, TermId> rewrite, restore;
+    std::unordered_map<TermId, TermId> rewrite;
     for (const RenameMatch& r : analysis.renames)
         if (!r.merge)
-            rewrite.emplace(r.oldIri, r.newIri), restore.emplace(r.newIri, r.oldIri);
+            rewrite.emplace(r.oldIri, r.newIri);
+    std::unordered_map<Quad, Quad, diff::detail::QuadHash> original; // rewritten quad -> OLD's own
     std::optional<rdf::Dataset> rewrittenOld;
     std::optional<OntologyIndex> rewrittenIndex;
     if (!rewrite.empty()) {
         rewrittenOld.emplace(oldData.sharedDictionary());
         rewrittenOld->reserve(oldData.size());
-        for (const Quad& q : oldData.quads())
-            rewrittenOld->add(rewritten(q, rewrite));
+        for (const Quad& q : oldData.quads()) {
+            const Quad r = rewritten(q, rewrite);
+            if (r != q)
+                original.emplace(r, q);
+            rewrittenOld->add(r);
+        }
         rewrittenOld->finalize();
         rewrittenIndex.emplace(*rewrittenOld, terms);
     }
@@ -176,7 +182,8 @@ Analysis analyzeDatasets(const rdf::Dataset& oldData, const rdf::Dataset& newDat
     // Removed statements back in OLD's own terms, plus each rename's own statements.
     for (Change& c : analysis.changes)
         for (Quad& q : c.removed)
-            q = rewritten(q, restore);
+            if (const auto it = original.find(q); it != original.end())
+                q = it->second;
     addRenameStatements(analysis.changes, oldData, newData, rewrite);
     for (Change& c : analysis.changes)
         sortAndUnique(c.removed), sortAndUnique(c.added);

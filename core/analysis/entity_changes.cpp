@@ -248,6 +248,15 @@ private:
         return before && after && before != after;
     }
 
+    // OBO marks obsoleted terms by prefixing "obsolete" to the label.
+    bool obsoleteLabel(const Group& group) const
+    {
+        return std::any_of(group.added.begin(), group.added.end(), [&](const Quad& q) {
+            const std::string_view value = m_dictionary.term(q.o).value;
+            return value.size() >= 8 && (value.substr(0, 8) == "obsolete" || value.substr(0, 8) == "OBSOLETE");
+        });
+    }
+
     bool isDeprecationPredicate(TermId p) const
     {
         return p == m_terms.owlDeprecated || m_terms.isReplacement(p) || p == m_terms.iaoObsolescenceReason;
@@ -332,13 +341,15 @@ private:
             return attach(t.isVersionInfo(p) ? at(entity, ChangeKind::OntologyVersionChanged, rdf::kNoTerm)
                                              : other(entity, p),
                 group);
+        if (renamed && (t.isReplacement(p) || p == t.owlEquivalentClass || p == t.owlEquivalentProperty))
+            return attach(at(entity, renamedKind(category), rdf::kNoTerm), group); // the hint that made the rename
         if (isDeprecationPredicate(p) && deprecated && category != EntityCategory::Individual)
             return attach(deprecation(), group);
         if (t.isLabel(p) || t.isComment(p)) {
             // A renamed term's new wording, and an obsoleted term's "obsolete ..." label, are part of that change.
             if (renamed)
                 return attach(at(entity, renamedKind(category), rdf::kNoTerm), group);
-            if (deprecated && t.isLabel(p) && category != EntityCategory::Individual)
+            if (deprecated && t.isLabel(p) && category != EntityCategory::Individual && obsoleteLabel(group))
                 return attach(deprecation(), group);
             return attach(
                 at(entity, t.isLabel(p) ? ChangeKind::LabelChanged : ChangeKind::CommentChanged, rdf::kNoTerm), group);

@@ -146,7 +146,7 @@ std::vector<RenameMatch> detectRenames(
 
     std::vector<RenameMatch> scored;
     for (const auto& [from, to] : hintedPairs(oldIndex, newIndex, vanishedSet, appearedSet)) {
-        const bool merge = !appearedSet.contains(to);
+        const bool merge = oldIndex.isSubject(to); // the replacement already had a definition of its own
         const EntityCategory category = oldIndex.category(from);
         if (newIndex.category(to) == category)
             scored.push_back({from, to, category, 1.0, {"explicit replacement or equivalence in the ontology"}, merge});
