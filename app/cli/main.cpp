@@ -14,6 +14,7 @@ int main(int argc, char** argv)
     evograph::cli::addDiffCommand(app, exitCode);
     evograph::cli::addPatchCommand(app, exitCode);
     evograph::cli::addAnalyzeCommand(app, exitCode);
+    evograph::cli::addCheckCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

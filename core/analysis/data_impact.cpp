@@ -119,9 +119,10 @@ public:
         case ChangeKind::RestrictionChanged:
             return restrictionImpact(c);
         case ChangeKind::RangeChanged:
-            return valuesOutside(c, false);
-        case ChangeKind::DomainChanged:
-            return valuesOutside(c, true);
+        case ChangeKind::DomainChanged: // only a narrowed or changed one can leave values outside
+            if (c.severity != Severity::Breaking)
+                return std::nullopt;
+            return valuesOutside(c, c.kind == ChangeKind::DomainChanged);
         default:
             return std::nullopt;
         }

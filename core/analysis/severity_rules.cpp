@@ -109,7 +109,9 @@ private:
         const bool domain = what == "domain";
         const auto before = m_lattice.admitted(m_old, c.iri, domain), after = m_lattice.admitted(m_new, c.iri, domain);
         const std::string change = std::string(what) + " " + list(before) + " -> " + list(after);
-        const bool widened = m_lattice.covers(after, before), narrowed = m_lattice.covers(before, after);
+        // No statement at all admits anything: dropping one widens, adding one narrows.
+        const bool widened = after.empty() || (!before.empty() && m_lattice.covers(after, before));
+        const bool narrowed = before.empty() || (!after.empty() && m_lattice.covers(before, after));
         if (widened && narrowed)
             return set(c, Severity::Safe, change + ": equivalent");
         if (widened)

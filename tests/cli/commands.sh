@@ -68,7 +68,51 @@ check "canon gives identical bytes for a re-serialised copy" cmp -s "$work/c1.nq
 "$evograph" canon "$v2" --map | python3 -c 'import json,sys; m=json.load(sys.stdin); assert all(v.startswith("c14n") for v in m.values()) and m, m'
 check "canon --map prints labels as JSON" test $? -eq 0
 
-for cmd in "" "parse" "stats" "canon" "diff" "patch"; do
+# analyze: kinds, severity and impact as JSON; release notes; --fail-on exit codes; directories.
+data="$resources/demo/users-data.ttl"
+"$evograph" analyze "$v1" "$v2" --data "$data" --format json -o "$work/a.json"; check "analyze exits 1 on a breaking change" test $? -eq 1
+check "analyze json: contract fields, the required e-mail and its impact" python3 -c '
+import json, sys
+a = json.load(open(sys.argv[1]))
+kinds = sorted(c["kind"] for c in a["changes"])
+assert "restriction_added" in kinds and "property_added" in kinds and "property_deprecated" in kinds, kinds
+r = [c for c in a["changes"] if c["kind"] == "restriction_added"][0]
+assert r["iri"] == "http://example.com/ontology#User" and r["property"] == "http://example.com/ontology#hasEmail", r
+assert r["severity"] == "breaking" and r["reason"] and r["triples"]["added"] and r["triples"]["removed"] == [], r
+assert r["impact"] == {"count": 1, "description": "1 User have no hasEmail but it is now required"}, r["impact"]
+assert a["summary"]["by_severity"]["breaking"] == 1 and a["summary"]["changes"] == len(a["changes"]), a["summary"]
+assert all("old_iri" not in c for c in a["changes"] if not c["kind"].endswith("_renamed"))
+' "$work/a.json"
+"$evograph" analyze "$v1" "$v2" --fail-on never > /dev/null; check "analyze --fail-on never exits 0" test $? -eq 0
+"$evograph" analyze "$v1" "$v1" --fail-on cosmetic > /dev/null; check "analyze of a file with itself exits 0" test $? -eq 0
+"$evograph" analyze "$v1" "$v2" --format markdown --fail-on never > "$work/notes.md"
+check "markdown release notes group and label" bash -c "grep -q '^## New (2)$' '$work/notes.md' && grep -q '^## Breaking (1)$' '$work/notes.md' && grep -q '\*\*has phone number\*\* \`:hasPhoneNumber\`' '$work/notes.md'"
+"$evograph" analyze "$v1" "$v2" --format html --fail-on never | grep -q '<h2>Deprecated (1)</h2>'; check "html release notes" test $? -eq 0
+mkdir -p "$work/old" "$work/new"; cp "$v1" "$work/old/"; cp "$v2" "$work/new/a.ttl"; "$evograph" parse "$data" > "$work/new/data.nt"
+"$evograph" diff "$work/old" "$work/new" > /dev/null; check "diff reads directories" test $? -eq 1
+"$evograph" analyze "$work/old" "$work/new" --format json --fail-on never | python3 -c 'import json,sys; a=json.load(sys.stdin); assert a["new"]["triples"] == 30 + 7, a["new"]' ; check "analyze merges a directory's files" test $? -eq 0
+printf 'kinds:\n  restriction_added: cosmetic\n' > "$work/overrides.yaml"
+"$evograph" analyze "$v1" "$v2" --overrides "$work/overrides.yaml" > /dev/null; check "an override re-rates the breaking change" test $? -eq 0
+printf 'kinds:\n  no_such_kind: safe\n' > "$work/bad.yaml"
+"$evograph" analyze "$v1" "$v2" --overrides "$work/bad.yaml" > /dev/null 2> "$work/err.txt"; check "a bad override file exits 2" test $? -eq 2
+check "a bad override file names line and column" grep -q 'bad.yaml:2:3: error: unknown change kind' "$work/err.txt"
+
+# check: evolution test suites with JUnit output.
+"$evograph" check --suite "$resources/graph-evolution.test.yaml" --junit "$work/junit.xml" > "$work/check.txt"
+check "check exits 1 when an assertion fails" test $? -eq 1
+check "check names the failing assertion and why" grep -q 'FAIL backward_compatible: 1 breaking changes' "$work/check.txt"
+check "junit report counts cases and failures" python3 -c '
+import sys, xml.etree.ElementTree as ET
+s = ET.parse(sys.argv[1]).getroot().find("testsuite")
+assert s.get("tests") == "6" and s.get("failures") == "1", s.attrib
+' "$work/junit.xml"
+printf 'tests:\n  - name: same\n    from_graph: "%s"\n    to_graph: "%s"\n    assertions:\n      - backward_compatible: true\n' "$(realpath "$v2")" "$(realpath "$v2")" > "$work/pass.yaml"
+"$evograph" check --suite "$work/pass.yaml" > /dev/null; check "a passing suite exits 0" test $? -eq 0
+printf 'tests:\n  - name: x\n    from_graph: a.ttl\n    to_graph: b.ttl\n    assertions:\n      - no_such_assertion: true\n' > "$work/bad-suite.yaml"
+"$evograph" check --suite "$work/bad-suite.yaml" > /dev/null 2> "$work/err.txt"; check "an unknown assertion exits 2" test $? -eq 2
+check "an unknown assertion is named with its position" grep -q "bad-suite.yaml:6:9: error: unknown assertion 'no_such_assertion'" "$work/err.txt"
+
+for cmd in "" "parse" "stats" "canon" "diff" "patch" "analyze" "check"; do
     "$evograph" $cmd --help > /dev/null; check "help for '${cmd:-evograph}' exits 0" test $? -eq 0
 done
 "$evograph" parse > /dev/null 2>&1; check "missing FILE exits 2" test $? -eq 2
