@@ -43,12 +43,14 @@ void addAnalyzeCommand(CLI::App& app, int& exitCode)
         "input format of OLD and NEW (default: from each extension, else the content)");
     command->add_option("--format", options->format, "output: text (default), json, markdown or html")
         ->check(CLI::IsMember({"text", "json", "markdown", "html"}));
-    command->add_option("--fail-on", options->failOn,
-           "exit 1 when a change is at least this severe: breaking (default), cosmetic, or never")
+    command
+        ->add_option("--fail-on", options->failOn,
+            "exit 1 when a change is at least this severe: breaking (default), cosmetic, or never")
         ->check(CLI::IsMember({"breaking", "cosmetic", "never"}));
     command->add_option("--overrides", options->overrides, "YAML file re-rating kinds or entities (docs/analysis.md)");
-    command->add_option("--rename-threshold", options->renameThreshold,
-           "confidence a rename needs without an explicit hint (default 0.65)")
+    command
+        ->add_option("--rename-threshold", options->renameThreshold,
+            "confidence a rename needs without an explicit hint (default 0.65)")
         ->check(CLI::Range(0.0, 1.0));
     command->add_option("-o,--output", options->output, "write to FILE (atomically) instead of stdout");
     command->callback([options, &exitCode] {
@@ -86,7 +88,8 @@ void addAnalyzeCommand(CLI::App& app, int& exitCode)
             const auto worst = result.worst();
             if (options->failOn == "never" || !worst)
                 return kOk;
-            const auto threshold = options->failOn == "cosmetic" ? analysis::Severity::Cosmetic : analysis::Severity::Breaking;
+            const auto threshold
+                = options->failOn == "cosmetic" ? analysis::Severity::Cosmetic : analysis::Severity::Breaking;
             return *worst >= threshold ? kDifferent : kOk;
         });
     });

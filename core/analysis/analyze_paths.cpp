@@ -12,16 +12,16 @@ AnalyzedVersions analyzePaths(const AnalysisInputs& inputs, AnalysisOptions opti
         readTotal += rdf::bytesAt(path);
     const std::uint64_t total = 2 * readTotal + 1;
     std::uint64_t offset = 0;
-    auto read = [&](const std::string& path, std::optional<rdf::Format> format, const std::string& base,
-                    rdf::Dataset& into) {
-        rdf::ReadOptions reading;
-        reading.format = format;
-        reading.baseIri = base;
-        reading.cancel = context.cancellation();
-        reading.progress
-            = [&, start = offset](std::uint64_t done, std::uint64_t) { context.setProgress(start + done, total); };
-        offset += rdf::readPath(path, into, reading).bytes;
-    };
+    auto read
+        = [&](const std::string& path, std::optional<rdf::Format> format, const std::string& base, rdf::Dataset& into) {
+              rdf::ReadOptions reading;
+              reading.format = format;
+              reading.baseIri = base;
+              reading.cancel = context.cancellation();
+              reading.progress = [&, start = offset](
+                                     std::uint64_t done, std::uint64_t) { context.setProgress(start + done, total); };
+              offset += rdf::readPath(path, into, reading).bytes;
+          };
 
     const auto dictionary = std::make_shared<rdf::Dictionary>(); // one for all: ids compare across inputs
     AnalyzedVersions result {rdf::Dataset(dictionary), rdf::Dataset(dictionary), rdf::Dataset(dictionary), {}};

@@ -33,7 +33,10 @@ constexpr std::array<std::string_view, kChangeKindCount> kKindNames {
 constexpr std::array<std::string_view, 3> kSeverityNames {"safe", "cosmetic", "breaking"};
 } // namespace
 
-std::string_view toString(ChangeKind kind) { return kKindNames[static_cast<std::size_t>(kind)]; }
+std::string_view toString(ChangeKind kind)
+{
+    return kKindNames[static_cast<std::size_t>(kind)];
+}
 
 std::optional<ChangeKind> parseChangeKind(std::string_view name)
 {
@@ -43,7 +46,10 @@ std::optional<ChangeKind> parseChangeKind(std::string_view name)
     return std::nullopt;
 }
 
-std::string_view toString(Severity severity) { return kSeverityNames[static_cast<std::size_t>(severity)]; }
+std::string_view toString(Severity severity)
+{
+    return kSeverityNames[static_cast<std::size_t>(severity)];
+}
 
 std::optional<Severity> parseSeverity(std::string_view name)
 {
@@ -63,8 +69,8 @@ std::string shortName(const rdf::Dictionary& dictionary, rdf::TermId term)
     if (view.isLiteral())
         return std::string(view.value);
     const std::size_t cut = view.value.find_last_of("#/");
-    return std::string(cut == std::string_view::npos || cut + 1 == view.value.size() ? view.value
-                                                                                      : view.value.substr(cut + 1));
+    return std::string(
+        cut == std::string_view::npos || cut + 1 == view.value.size() ? view.value : view.value.substr(cut + 1));
 }
 
 } // namespace evograph::analysis

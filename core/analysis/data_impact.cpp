@@ -186,7 +186,8 @@ private:
         const auto& types = m_view.types(value);
         if (types.empty())
             return false;
-        return !std::any_of(types.begin(), types.end(), [&](TermId type) { return m_lattice.covers(admitted, {type}); });
+        return !std::any_of(
+            types.begin(), types.end(), [&](TermId type) { return m_lattice.covers(admitted, {type}); });
     }
 
     std::optional<Impact> valuesOutside(const Change& c, bool domain) const

@@ -274,8 +274,9 @@ private:
         const KnownTerms& t = m_terms;
         auto unordered = [&](const OntologyIndex& index, TermId node) {
             const TermId p = index.listPredicate(node);
-            return p && (p == t.owlIntersectionOf || p == t.owlUnionOf || p == t.owlOneOf || p == t.owlMembers
-                || p == t.owlDisjointUnionOf || p == t.swrlBody || p == t.swrlHead);
+            return p
+                && (p == t.owlIntersectionOf || p == t.owlUnionOf || p == t.owlOneOf || p == t.owlMembers
+                    || p == t.owlDisjointUnionOf || p == t.swrlBody || p == t.swrlHead);
         };
         std::vector<std::pair<TermId, TermId>> before, after; // (list node, item) in OLD's ids
         for (const Quad& q : group.removed) {
@@ -338,8 +339,8 @@ private:
         };
 
         if (category == EntityCategory::Ontology)
-            return attach(t.isVersionInfo(p) ? at(entity, ChangeKind::OntologyVersionChanged, rdf::kNoTerm)
-                                             : other(entity, p),
+            return attach(
+                t.isVersionInfo(p) ? at(entity, ChangeKind::OntologyVersionChanged, rdf::kNoTerm) : other(entity, p),
                 group);
         if (renamed && (t.isReplacement(p) || p == t.owlEquivalentClass || p == t.owlEquivalentProperty))
             return attach(at(entity, renamedKind(category), rdf::kNoTerm), group); // the hint that made the rename

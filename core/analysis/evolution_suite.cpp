@@ -32,11 +32,20 @@ std::string escapeXml(std::string_view text)
     std::string out;
     for (const char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -61,7 +70,8 @@ EvolutionSuite loadEvolutionSuite(const std::string& path)
     }
     const YAML::Node tests = root.IsMap() ? root["tests"] : YAML::Node();
     if (!tests || !tests.IsSequence())
-        throw Error(root.IsDefined() ? at(path, root) : SourcePosition {path, 1, 1}, "expected 'tests:' with a list of tests");
+        throw Error(
+            root.IsDefined() ? at(path, root) : SourcePosition {path, 1, 1}, "expected 'tests:' with a list of tests");
     const std::filesystem::path folder = std::filesystem::path(path).parent_path();
     auto resolve = [&](const std::string& relative) { return (folder / relative).lexically_normal().string(); };
 
@@ -72,7 +82,7 @@ EvolutionSuite loadEvolutionSuite(const std::string& path)
         SuiteTest test;
         test.where = at(path, node);
         test.name = node["name"] && node["name"].IsScalar() ? node["name"].Scalar()
-                                                             : "test " + std::to_string(suite.tests.size() + 1);
+                                                            : "test " + std::to_string(suite.tests.size() + 1);
         test.fromGraph = resolve(requiredString(path, node, "from_graph"));
         test.toGraph = resolve(requiredString(path, node, "to_graph"));
         if (node["migration"])
@@ -86,7 +96,8 @@ EvolutionSuite loadEvolutionSuite(const std::string& path)
             const auto entry = *item.begin();
             const std::string name = entry.first.as<std::string>("");
             if (std::find(kAssertions.begin(), kAssertions.end(), name) == kAssertions.end())
-                throw Error(at(path, entry.first), "unknown assertion '" + name
+                throw Error(at(path, entry.first),
+                    "unknown assertion '" + name
                         + "' (expected no_data_loss, referential_integrity, schema_valid, backward_compatible, "
                           "no_removed_classes or no_removed_properties)");
             bool enabled = false;

@@ -8,7 +8,10 @@ namespace evograph::analysis {
 namespace {
 // Higher wins when an IRI carries several declarations (punning): a property typed also as an
 // individual is analysed as a property.
-EntityCategory stronger(EntityCategory a, EntityCategory b) { return std::max(a, b); }
+EntityCategory stronger(EntityCategory a, EntityCategory b)
+{
+    return std::max(a, b);
+}
 } // namespace
 
 OntologyIndex::OntologyIndex(const rdf::Dataset& data, const KnownTerms& terms)
@@ -19,9 +22,9 @@ OntologyIndex::OntologyIndex(const rdf::Dataset& data, const KnownTerms& terms)
     const std::size_t size = dictionary.size() + 1;
     m_flags.assign(size, 0);
     m_categories.assign(size, EntityCategory::None);
-    m_rdfsResource = dictionary
-                         .find(rdf::TermView {rdf::TermKind::Iri, "http://www.w3.org/2000/01/rdf-schema#Resource", {}, {}})
-                         .value_or(rdf::kNoTerm);
+    m_rdfsResource
+        = dictionary.find(rdf::TermView {rdf::TermKind::Iri, "http://www.w3.org/2000/01/rdf-schema#Resource", {}, {}})
+              .value_or(rdf::kNoTerm);
     const KnownTerms& t = terms;
     for (const rdf::Quad& q : data.quads()) {
         for (const rdf::TermId term : {q.s, q.p, q.o, q.g})

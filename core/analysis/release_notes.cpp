@@ -85,8 +85,8 @@ std::array<Section, kSectionCount> sections(const Analysis& analysis, const Repo
 std::string headline(const Analysis& analysis)
 {
     const AnalysisSummary s = analysis.summary();
-    return std::to_string(analysis.changes.size()) + " changes: "
-        + std::to_string(s.bySeverity[static_cast<std::size_t>(Severity::Breaking)]) + " breaking, "
+    return std::to_string(analysis.changes.size())
+        + " changes: " + std::to_string(s.bySeverity[static_cast<std::size_t>(Severity::Breaking)]) + " breaking, "
         + std::to_string(s.bySeverity[static_cast<std::size_t>(Severity::Cosmetic)]) + " cosmetic, "
         + std::to_string(s.bySeverity[static_cast<std::size_t>(Severity::Safe)]) + " safe.";
 }
@@ -96,11 +96,20 @@ std::string escapeHtml(std::string_view text)
     std::string out;
     for (const char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -148,7 +157,8 @@ std::string htmlReport(const Analysis& analysis, const ReportContext& context)
         + escapeHtml(title)
         + "</title>\n<style>\nbody{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
           "line-height:1.45}\ncode{background:#f3f3f3;padding:0 .2em;border-radius:3px}\n"
-          "li{margin:.3rem 0}\n.impact{color:#8a3b00}\nh2{border-bottom:1px solid #ddd}\n</style>\n</head>\n<body>\n<h1>"
+          "li{margin:.3rem 0}\n.impact{color:#8a3b00}\nh2{border-bottom:1px solid "
+          "#ddd}\n</style>\n</head>\n<body>\n<h1>"
         + escapeHtml(title) + "</h1>\n<p>" + escapeHtml(headline(analysis)) + "</p>\n";
     for (const Section& section : sections(analysis, context)) {
         if (section.entries.empty())

@@ -115,7 +115,8 @@ std::vector<std::uint64_t> blockingKeys(const EntityProfile& p)
     std::size_t start = 0;
     while (start < p.label.size()) {
         std::size_t end = std::min(p.label.find(' ', start), p.label.size());
-        keys.push_back(engine::mix(std::hash<std::string_view> {}(std::string_view(p.label).substr(start, end - start))));
+        keys.push_back(
+            engine::mix(std::hash<std::string_view> {}(std::string_view(p.label).substr(start, end - start))));
         start = end + 1;
     }
     if (!p.comment.empty())
@@ -203,7 +204,8 @@ std::vector<RenameMatch> detectRenames(
                 usedNew.insert(match.newIri);
             taken.push_back(std::move(match));
         }
-    std::sort(taken.begin(), taken.end(), [](const RenameMatch& a, const RenameMatch& b) { return a.newIri < b.newIri; });
+    std::sort(
+        taken.begin(), taken.end(), [](const RenameMatch& a, const RenameMatch& b) { return a.newIri < b.newIri; });
     return taken;
 }
 

@@ -7,8 +7,8 @@
 namespace evograph::analysis {
 
 namespace {
-std::vector<std::string> statements(const std::vector<rdf::Quad>& quads, const Analysis& analysis,
-    const rdf::Dictionary& dictionary)
+std::vector<std::string> statements(
+    const std::vector<rdf::Quad>& quads, const Analysis& analysis, const rdf::Dictionary& dictionary)
 {
     std::vector<std::string> out;
     out.reserve(quads.size());

@@ -22,14 +22,15 @@ std::string textReport(const Analysis& analysis, const ReportContext& context)
 {
     const AnalysisSummary summary = analysis.summary();
     std::string out = context.oldName + " -> " + context.newName + ": " + std::to_string(analysis.changes.size())
-        + " changes (" + std::to_string(summary.bySeverity[static_cast<std::size_t>(Severity::Breaking)]) + " breaking, "
-        + std::to_string(summary.bySeverity[static_cast<std::size_t>(Severity::Cosmetic)]) + " cosmetic, "
-        + std::to_string(summary.bySeverity[static_cast<std::size_t>(Severity::Safe)]) + " safe)\n";
+        + " changes (" + std::to_string(summary.bySeverity[static_cast<std::size_t>(Severity::Breaking)])
+        + " breaking, " + std::to_string(summary.bySeverity[static_cast<std::size_t>(Severity::Cosmetic)])
+        + " cosmetic, " + std::to_string(summary.bySeverity[static_cast<std::size_t>(Severity::Safe)]) + " safe)\n";
     std::vector<const Change*> order;
     for (const Change& c : analysis.changes)
         order.push_back(&c);
     // Most severe first; within a severity, the analysis order (kind, then IRI).
-    std::stable_sort(order.begin(), order.end(), [](const Change* a, const Change* b) { return a->severity > b->severity; });
+    std::stable_sort(
+        order.begin(), order.end(), [](const Change* a, const Change* b) { return a->severity > b->severity; });
     for (const Change* c : order) {
         std::string entity = c->oldIri ? displayTerm(context, c->oldIri) + " -> " + displayTerm(context, c->newIri)
                                        : displayTerm(context, c->iri);

@@ -22,7 +22,8 @@ bool Constraint::limits(const KnownTerms& t) const
 {
     return predicate != rdf::kNoTerm
         && (predicate == t.owlMaxCardinality || predicate == t.owlMaxQualifiedCardinality
-            || predicate == t.owlAllValuesFrom || predicate == t.owlCardinality || predicate == t.owlQualifiedCardinality);
+            || predicate == t.owlAllValuesFrom || predicate == t.owlCardinality
+            || predicate == t.owlQualifiedCardinality);
 }
 
 std::string Constraint::describe(const rdf::Dictionary& dictionary) const

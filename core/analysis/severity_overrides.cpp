@@ -98,7 +98,8 @@ void applyOverrides(std::vector<Change>& changes, const SeverityOverrides& overr
             }
         }
         if (chosen && *chosen != change.severity) {
-            change.reason += " (re-rated from " + std::string(toString(change.severity)) + " by " + overrides.source + ")";
+            change.reason
+                += " (re-rated from " + std::string(toString(change.severity)) + " by " + overrides.source + ")";
             change.severity = *chosen;
         }
     }

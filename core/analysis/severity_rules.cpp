@@ -72,7 +72,8 @@ public:
             return set(c, Severity::Safe, "statements about an individual changed; the schema is unaffected");
         case ChangeKind::Other:
             return set(c, Severity::Safe,
-                c.property ? "change to " + name(c.property) + " statements, not classified" : "axiom changed, not classified");
+                c.property ? "change to " + name(c.property) + " statements, not classified"
+                           : "axiom changed, not classified");
         }
     }
 
@@ -159,7 +160,7 @@ private:
             return set(c, Severity::Breaking, "constraint narrowed or changed: " + change);
         }
         const bool tighter = after.limits(m_terms) && !after.demands(m_terms) ? after.number < before.number
-                                                                                : after.number > before.number;
+                                                                              : after.number > before.number;
         if (tighter)
             return set(c, Severity::Breaking, "constraint tightened: " + change);
         set(c, Severity::Safe, "constraint loosened: " + change);

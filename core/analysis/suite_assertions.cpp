@@ -23,7 +23,10 @@ struct Context {
     const Analysis& analysis;
 };
 
-std::string name(const rdf::Dictionary& d, TermId t) { return shortName(d, t); }
+std::string name(const rdf::Dictionary& d, TermId t)
+{
+    return shortName(d, t);
+}
 
 // "3 problems: a; b; c; and 2 more".
 AssertionOutcome verdict(std::string assertion, const std::vector<std::string>& problems, const std::string& what)
@@ -44,7 +47,8 @@ std::vector<std::string> changesOf(const Context& c, const std::function<bool(co
     const rdf::Dictionary& d = c.newData.dictionary();
     for (const Change& change : c.analysis.changes)
         if (select(change))
-            out.push_back(std::string(toString(change.kind)) + " " + name(d, change.subject()) + " (" + change.reason + ")");
+            out.push_back(
+                std::string(toString(change.kind)) + " " + name(d, change.subject()) + " (" + change.reason + ")");
     return out;
 }
 
@@ -52,9 +56,8 @@ std::vector<std::string> changesOf(const Context& c, const std::function<bool(co
 std::vector<std::string> lostData(const Context& c)
 {
     const rdf::Dictionary& d = c.oldData.dictionary();
-    auto subjectOf = [&](const OntologyIndex& index, const Quad& q) {
-        return d.isBlank(q.s) ? index.owner(q.s).entity : q.s;
-    };
+    auto subjectOf
+        = [&](const OntologyIndex& index, const Quad& q) { return d.isBlank(q.s) ? index.owner(q.s).entity : q.s; };
     std::vector<std::string> lost;
     for (const Change& change : c.analysis.changes) {
         if (change.oldIri || change.kind == ChangeKind::LiteralChanged)

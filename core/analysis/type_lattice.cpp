@@ -42,9 +42,8 @@ bool TypeLattice::covers(const std::vector<TermId>& wide, const std::vector<Term
 {
     if (wide.empty())
         return true;
-    return std::all_of(narrow.begin(), narrow.end(), [&](TermId n) {
-        return std::any_of(wide.begin(), wide.end(), [&](TermId w) { return below(n, w); });
-    });
+    return std::all_of(narrow.begin(), narrow.end(),
+        [&](TermId n) { return std::any_of(wide.begin(), wide.end(), [&](TermId w) { return below(n, w); }); });
 }
 
 std::vector<TermId> TypeLattice::admitted(const OntologyIndex& index, TermId property, bool domain) const

@@ -38,7 +38,10 @@ Versions readVersions(const fs::path& oldFile, const fs::path& newFile)
     return v;
 }
 
-std::string iri(const rdf::Dictionary& d, rdf::TermId t) { return t ? std::string(d.term(t).value) : std::string(); }
+std::string iri(const rdf::Dictionary& d, rdf::TermId t)
+{
+    return t ? std::string(d.term(t).value) : std::string();
+}
 
 // A change as the generator's truth names it: kind plus the IRIs that identify it.
 using Key = std::vector<std::string>;
@@ -71,7 +74,10 @@ Key ourKey(const Change& c, const rdf::Dictionary& d)
     return {kind, iri(d, c.iri)};
 }
 
-bool generatorAvailable() { return fs::exists(kGenerator) && std::system("python3 --version > /dev/null 2>&1") == 0; }
+bool generatorAvailable()
+{
+    return fs::exists(kGenerator) && std::system("python3 --version > /dev/null 2>&1") == 0;
+}
 
 std::vector<fs::path> releases(const fs::path& dir, const std::string& file)
 {

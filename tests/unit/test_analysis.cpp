@@ -67,8 +67,9 @@ const std::string kUser = ":User a owl:Class ; rdfs:label \"User\" .\n"
 TEST_CASE("making a property required is breaking, and the data shows who lacks it", "[analysis]")
 {
     Fixture f(kUser,
-        kUser + ":User rdfs:subClassOf [ a owl:Restriction ; owl:onProperty :hasEmail ; owl:minCardinality 1 ] .\n"
-                ":hasPhoneNumber a owl:DatatypeProperty ; rdfs:domain :User ; rdfs:range xsd:string .\n",
+        kUser
+            + ":User rdfs:subClassOf [ a owl:Restriction ; owl:onProperty :hasEmail ; owl:minCardinality 1 ] .\n"
+              ":hasPhoneNumber a owl:DatatypeProperty ; rdfs:domain :User ; rdfs:range xsd:string .\n",
         "<http://example.com/u1> a :User ; :hasEmail \"a@example.com\" .\n"
         "<http://example.com/u2> a :User .\n<http://example.com/u3> a :Admin .\n");
     const Analysis a = f.analyze();
@@ -147,7 +148,8 @@ TEST_CASE("an explicit replacement decides a rename even when nothing else match
 
 TEST_CASE("unrelated terms are not paired as renames", "[analysis]")
 {
-    Fixture f(":Invoice a owl:Class ; rdfs:label \"invoice\" .\n", ":Shipment a owl:Class ; rdfs:label \"shipment\" .\n");
+    Fixture f(
+        ":Invoice a owl:Class ; rdfs:label \"invoice\" .\n", ":Shipment a owl:Class ; rdfs:label \"shipment\" .\n");
     const Analysis a = f.analyze();
     REQUIRE(a.changes.size() == 2);
     CHECK(find(a, ChangeKind::ClassRemoved));
@@ -156,10 +158,11 @@ TEST_CASE("unrelated terms are not paired as renames", "[analysis]")
 
 TEST_CASE("deprecation is safe with a warning; labels and comments are cosmetic", "[analysis]")
 {
-    Fixture f(kUser, ":User a owl:Class ; rdfs:label \"Account holder\" ; owl:deprecated true .\n"
-                     ":Admin a owl:Class ; rdfs:subClassOf :User .\n"
-                     ":hasEmail a owl:DatatypeProperty ; rdfs:domain :User ; rdfs:range xsd:string ;"
-                     " rdfs:comment \"Where we write to.\" .\n");
+    Fixture f(kUser,
+        ":User a owl:Class ; rdfs:label \"Account holder\" ; owl:deprecated true .\n"
+        ":Admin a owl:Class ; rdfs:subClassOf :User .\n"
+        ":hasEmail a owl:DatatypeProperty ; rdfs:domain :User ; rdfs:range xsd:string ;"
+        " rdfs:comment \"Where we write to.\" .\n");
     const Analysis a = f.analyze();
     const Change* deprecated = find(a, ChangeKind::ClassDeprecated);
     REQUIRE(deprecated);
@@ -190,7 +193,8 @@ TEST_CASE("removing a class counts its instances; losing a superclass is breakin
 
 TEST_CASE("a restriction whose blank node was only relabelled is no change", "[analysis]")
 {
-    Fixture f(":A a owl:Class ; rdfs:subClassOf _:x .\n_:x a owl:Restriction ; owl:onProperty :p ; owl:someValuesFrom :B .\n",
+    Fixture f(
+        ":A a owl:Class ; rdfs:subClassOf _:x .\n_:x a owl:Restriction ; owl:onProperty :p ; owl:someValuesFrom :B .\n",
         ":A a owl:Class ; rdfs:subClassOf [ a owl:Restriction ; owl:onProperty :p ; owl:someValuesFrom :B ] .\n");
     CHECK(f.analyze().changes.empty());
 }
@@ -198,8 +202,9 @@ TEST_CASE("a restriction whose blank node was only relabelled is no change", "[a
 TEST_CASE("overrides re-rate a kind, an entity, or one kind of one entity", "[analysis]")
 {
     const fs::path file = fs::temp_directory_path() / ("evograph-overrides-" + std::to_string(::getpid()) + ".yaml");
-    std::ofstream(file) << "kinds:\n  comment_changed: breaking\n"
-                           "entities:\n  \"http://example.com/ontology#hasPhoneNumber\":\n    property_added: cosmetic\n";
+    std::ofstream(file)
+        << "kinds:\n  comment_changed: breaking\n"
+           "entities:\n  \"http://example.com/ontology#hasPhoneNumber\":\n    property_added: cosmetic\n";
     Fixture f(kUser, kUser + ":hasPhoneNumber a owl:DatatypeProperty .\n:User rdfs:comment \"A person.\" .\n");
     AnalysisOptions options;
     options.overrides = loadSeverityOverrides(file.string());
@@ -220,10 +225,11 @@ TEST_CASE("overrides re-rate a kind, an entity, or one kind of one entity", "[an
 
 TEST_CASE("hostile graphs get an answer quickly: cycles, self superclasses, 50 domains, list loops", "[analysis]")
 {
-    std::string hostile = ":A a owl:Class ; rdfs:subClassOf :A , :B .\n:B a owl:Class ; rdfs:subClassOf :C .\n"
-                          ":C a owl:Class ; rdfs:subClassOf :A .\n:p a owl:ObjectProperty ; rdfs:range :A ;"
-                          " rdfs:domain [ owl:unionOf _:l1 ] .\n_:l1 rdf:first :A ; rdf:rest _:l2 .\n"
-                          "_:l2 rdf:first :B ; rdf:rest _:l1 .\n_:x owl:annotatedSource _:y .\n_:y owl:annotatedSource _:x .\n";
+    std::string hostile
+        = ":A a owl:Class ; rdfs:subClassOf :A , :B .\n:B a owl:Class ; rdfs:subClassOf :C .\n"
+          ":C a owl:Class ; rdfs:subClassOf :A .\n:p a owl:ObjectProperty ; rdfs:range :A ;"
+          " rdfs:domain [ owl:unionOf _:l1 ] .\n_:l1 rdf:first :A ; rdf:rest _:l2 .\n"
+          "_:l2 rdf:first :B ; rdf:rest _:l1 .\n_:x owl:annotatedSource _:y .\n_:y owl:annotatedSource _:x .\n";
     hostile = "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n" + hostile;
     std::string wide = hostile;
     for (int i = 0; i < 50; ++i)

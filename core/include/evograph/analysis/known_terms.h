@@ -20,10 +20,11 @@ struct KnownTerms {
     rdf::TermId owlOnProperty, owlOnClass, owlSomeValuesFrom, owlAllValuesFrom, owlHasValue, owlMinCardinality,
         owlMaxCardinality, owlCardinality, owlMinQualifiedCardinality, owlMaxQualifiedCardinality,
         owlQualifiedCardinality;
-    rdf::TermId owlEquivalentClass, owlEquivalentProperty, owlDisjointWith, owlUnionOf, owlIntersectionOf,
-        owlInverseOf, owlOneOf, owlMembers, owlDisjointUnionOf, owlDeprecated, owlAnnotatedSource, owlVersionIri, owlVersionInfo, owlPriorVersion;
-    rdf::TermId skosPrefLabel, skosDefinition, dctermsDescription, dctermsModified, dctermsIssued,
-        dctermsIsReplacedBy, iaoDefinition, iaoTermReplacedBy, iaoObsolescenceReason;
+    rdf::TermId owlEquivalentClass, owlEquivalentProperty, owlDisjointWith, owlUnionOf, owlIntersectionOf, owlInverseOf,
+        owlOneOf, owlMembers, owlDisjointUnionOf, owlDeprecated, owlAnnotatedSource, owlVersionIri, owlVersionInfo,
+        owlPriorVersion;
+    rdf::TermId skosPrefLabel, skosDefinition, dctermsDescription, dctermsModified, dctermsIssued, dctermsIsReplacedBy,
+        iaoDefinition, iaoTermReplacedBy, iaoObsolescenceReason;
     rdf::TermId schemaDomainIncludes[2], schemaRangeIncludes[2], schemaSupersededBy[2], schemaVersion[2];
     rdf::TermId swrlBody, swrlHead;
     rdf::TermId xsdBoolean;

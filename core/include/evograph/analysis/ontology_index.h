@@ -65,10 +65,7 @@ public:
 
 private:
     static constexpr std::uint8_t kMentioned = 1, kSubject = 2;
-    bool flag(rdf::TermId term, std::uint8_t bit) const
-    {
-        return term < m_flags.size() && (m_flags[term] & bit) != 0;
-    }
+    bool flag(rdf::TermId term, std::uint8_t bit) const { return term < m_flags.size() && (m_flags[term] & bit) != 0; }
     void resolveOwners();
 
     const rdf::Dataset& m_data;

@@ -35,6 +35,7 @@ struct SeverityOverrides {
 SeverityOverrides loadSeverityOverrides(const std::string& path);
 
 // Re-rates the changes an override names (the entity is the change's iri, or its old or new IRI).
-void applyOverrides(std::vector<Change>& changes, const SeverityOverrides& overrides, const rdf::Dictionary& dictionary);
+void applyOverrides(
+    std::vector<Change>& changes, const SeverityOverrides& overrides, const rdf::Dictionary& dictionary);
 
 } // namespace evograph::analysis
