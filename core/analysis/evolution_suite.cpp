@@ -1,7 +1,8 @@
 // Loading evolution test suites and writing their JUnit report.
 #include "evograph/analysis/evolution_suite.h"
 
-#include <yaml-cpp/yaml.h>
+#include "markup_escape.h"
+#include "yaml_file.h"
 
 #include <algorithm>
 #include <array>
@@ -16,7 +17,7 @@ constexpr std::array<std::string_view, 6> kAssertions {"no_data_loss", "referent
 
 SourcePosition at(const std::string& path, const YAML::Node& node)
 {
-    return {path, static_cast<unsigned>(node.Mark().line + 1), static_cast<unsigned>(node.Mark().column + 1)};
+    return detail::yamlPosition(path, node.Mark());
 }
 
 std::string requiredString(const std::string& path, const YAML::Node& test, const char* field)
@@ -27,29 +28,6 @@ std::string requiredString(const std::string& path, const YAML::Node& test, cons
     return value.Scalar();
 }
 
-std::string escapeXml(std::string_view text)
-{
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
 } // namespace
 
 bool TestOutcome::passed() const
@@ -60,14 +38,7 @@ bool TestOutcome::passed() const
 
 EvolutionSuite loadEvolutionSuite(const std::string& path)
 {
-    YAML::Node root;
-    try {
-        root = YAML::LoadFile(path);
-    } catch (const YAML::BadFile&) {
-        throw Error({path, 0, 0}, "cannot read the test suite");
-    } catch (const YAML::Exception& e) {
-        throw Error({path, static_cast<unsigned>(e.mark.line + 1), static_cast<unsigned>(e.mark.column + 1)}, e.msg);
-    }
+    const YAML::Node root = detail::loadYamlFile(path, "test suite");
     const YAML::Node tests = root.IsMap() ? root["tests"] : YAML::Node();
     if (!tests || !tests.IsSequence())
         throw Error(
@@ -128,19 +99,20 @@ std::string junitReport(const EvolutionSuite& suite, const std::vector<TestOutco
     char time[32];
     std::snprintf(time, sizeof time, "%.3f", seconds);
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n<testsuite name=\""
-        + escapeXml(suite.path) + "\" tests=\"" + std::to_string(cases) + "\" failures=\"" + std::to_string(failures)
-        + "\" errors=\"" + std::to_string(errors) + "\" time=\"" + time + "\">\n";
+        + detail::escapeMarkup(suite.path) + "\" tests=\"" + std::to_string(cases) + "\" failures=\""
+        + std::to_string(failures) + "\" errors=\"" + std::to_string(errors) + "\" time=\"" + time + "\">\n";
     for (const TestOutcome& o : outcomes) {
         if (!o.error.empty()) {
-            out += "  <testcase classname=\"" + escapeXml(o.name) + "\" name=\"" + escapeXml(o.name)
-                + "\">\n    <error message=\"" + escapeXml(o.error) + "\"/>\n  </testcase>\n";
+            out += "  <testcase classname=\"" + detail::escapeMarkup(o.name) + "\" name=\""
+                + detail::escapeMarkup(o.name) + "\">\n    <error message=\"" + detail::escapeMarkup(o.error)
+                + "\"/>\n  </testcase>\n";
             continue;
         }
         for (const AssertionOutcome& a : o.assertions) {
-            out += "  <testcase classname=\"" + escapeXml(o.name) + "\" name=\"" + escapeXml(o.name + ": " + a.name)
-                + "\">";
+            out += "  <testcase classname=\"" + detail::escapeMarkup(o.name) + "\" name=\""
+                + detail::escapeMarkup(o.name + ": " + a.name) + "\">";
             if (!a.passed)
-                out += "\n    <failure message=\"" + escapeXml(a.reason) + "\"/>\n  ";
+                out += "\n    <failure message=\"" + detail::escapeMarkup(a.reason) + "\"/>\n  ";
             out += "</testcase>\n";
         }
     }

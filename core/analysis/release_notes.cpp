@@ -1,6 +1,8 @@
 // Release notes in Markdown and HTML: one model of sections and entries, two renderings.
 #include "evograph/analysis/report.h"
 
+#include "markup_escape.h"
+
 #include <array>
 #include <cstdio>
 
@@ -91,30 +93,6 @@ std::string headline(const Analysis& analysis)
         + std::to_string(s.bySeverity[static_cast<std::size_t>(Severity::Safe)]) + " safe.";
 }
 
-std::string escapeHtml(std::string_view text)
-{
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
-
 std::string escapeMarkdown(std::string_view text)
 {
     std::string out;
@@ -154,12 +132,12 @@ std::string htmlReport(const Analysis& analysis, const ReportContext& context)
 {
     const std::string title = "Release notes: " + context.oldName + " → " + context.newName;
     std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
-        + escapeHtml(title)
+        + detail::escapeMarkup(title)
         + "</title>\n<style>\nbody{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
           "line-height:1.45}\ncode{background:#f3f3f3;padding:0 .2em;border-radius:3px}\n"
           "li{margin:.3rem 0}\n.impact{color:#8a3b00}\nh2{border-bottom:1px solid "
           "#ddd}\n</style>\n</head>\n<body>\n<h1>"
-        + escapeHtml(title) + "</h1>\n<p>" + escapeHtml(headline(analysis)) + "</p>\n";
+        + detail::escapeMarkup(title) + "</h1>\n<p>" + detail::escapeMarkup(headline(analysis)) + "</p>\n";
     for (const Section& section : sections(analysis, context)) {
         if (section.entries.empty())
             continue;
@@ -167,12 +145,12 @@ std::string htmlReport(const Analysis& analysis, const ReportContext& context)
         for (const Entry& e : section.entries) {
             out += "<li>";
             if (!e.oldTerm.empty())
-                out += "<code>" + escapeHtml(e.oldTerm) + "</code> → ";
+                out += "<code>" + detail::escapeMarkup(e.oldTerm) + "</code> → ";
             if (!e.label.empty())
-                out += "<strong>" + escapeHtml(e.label) + "</strong> ";
-            out += "<code>" + escapeHtml(e.term) + "</code> — " + escapeHtml(e.text);
+                out += "<strong>" + detail::escapeMarkup(e.label) + "</strong> ";
+            out += "<code>" + detail::escapeMarkup(e.term) + "</code> — " + detail::escapeMarkup(e.text);
             if (!e.impact.empty())
-                out += " <span class=\"impact\">Impact: " + escapeHtml(e.impact) + ".</span>";
+                out += " <span class=\"impact\">Impact: " + detail::escapeMarkup(e.impact) + ".</span>";
             out += "</li>\n";
         }
         out += "</ul>\n";

@@ -2,15 +2,14 @@
 
 #include "evograph/error.h"
 
-#include <yaml-cpp/yaml.h>
+#include "yaml_file.h"
 
 namespace evograph::analysis {
 
 namespace {
 Error yamlError(const std::string& path, const YAML::Mark& mark, const std::string& message)
 {
-    // yaml-cpp marks are 0-based.
-    return Error({path, static_cast<unsigned>(mark.line + 1), static_cast<unsigned>(mark.column + 1)}, message);
+    return Error(detail::yamlPosition(path, mark), message);
 }
 
 Severity severityAt(const std::string& path, const YAML::Node& node)
@@ -38,14 +37,7 @@ void requireMap(const std::string& path, const YAML::Node& node, const std::stri
 
 SeverityOverrides loadSeverityOverrides(const std::string& path)
 {
-    YAML::Node root;
-    try {
-        root = YAML::LoadFile(path);
-    } catch (const YAML::BadFile&) {
-        throw Error({path, 0, 0}, "cannot read the severity override file");
-    } catch (const YAML::Exception& e) {
-        throw yamlError(path, e.mark, e.msg);
-    }
+    const YAML::Node root = detail::loadYamlFile(path, "severity override file");
     SeverityOverrides overrides;
     overrides.source = path;
     if (root.IsNull())
