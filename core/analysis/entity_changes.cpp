@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -36,6 +37,21 @@ ChangeKind renamedKind(EntityCategory category)
     return category == EntityCategory::Property ? ChangeKind::PropertyRenamed : ChangeKind::ClassRenamed;
 }
 
+// The kind for a class, a property, an individual, or anything else (other).
+ChangeKind byCategory(EntityCategory category, ChangeKind forClass, ChangeKind forProperty, ChangeKind forIndividual)
+{
+    switch (category) {
+    case EntityCategory::Class:
+        return forClass;
+    case EntityCategory::Property:
+        return forProperty;
+    case EntityCategory::Individual:
+        return forIndividual;
+    default:
+        return ChangeKind::Other;
+    }
+}
+
 class Classifier {
 public:
     Classifier(const OntologyIndex& oldIndex, const OntologyIndex& newIndex, const diff::GraphDiff& diff,
@@ -54,12 +70,7 @@ public:
                 continue;
             }
             m_renamed.insert(rename.newIri);
-            Change& change = at(rename.newIri, renamedKind(rename.category), rdf::kNoTerm);
-            change.iri = rdf::kNoTerm;
-            change.oldIri = rename.oldIri;
-            change.newIri = rename.newIri;
-            change.confidence = rename.confidence;
-            change.evidence = rename.evidence;
+            renameChange(rename.newIri, rename);
         }
     }
 
@@ -114,6 +125,18 @@ private:
         return index.owner(q.s).top;
     }
 
+    // A rename's change, kept under `key` (the new IRI, or the old one for a merge).
+    Change& renameChange(TermId key, const RenameMatch& rename)
+    {
+        Change& change = at(key, renamedKind(rename.category), rdf::kNoTerm);
+        change.iri = rdf::kNoTerm;
+        change.oldIri = rename.oldIri;
+        change.newIri = rename.newIri;
+        change.confidence = rename.confidence;
+        change.evidence = rename.evidence;
+        return change;
+    }
+
     Change& at(TermId entity, ChangeKind kind, TermId detail)
     {
         auto [it, inserted] = m_changes.try_emplace(ChangeKey {entity, kind, detail});
@@ -145,40 +168,20 @@ private:
     // The change an entity's disappearance makes: removed, or renamed into an existing term.
     Change& removal(TermId entity)
     {
-        const EntityCategory category = m_old.category(entity);
-        if (const auto merge = m_merges.find(entity); merge != m_merges.end()) {
-            Change& change = at(entity, renamedKind(category), rdf::kNoTerm);
-            change.iri = rdf::kNoTerm;
-            change.oldIri = entity;
-            change.newIri = merge->second->newIri;
-            change.confidence = merge->second->confidence;
-            change.evidence = merge->second->evidence;
-            return change;
-        }
-        switch (category) {
-        case EntityCategory::Class:
-            return at(entity, ChangeKind::ClassRemoved, rdf::kNoTerm);
-        case EntityCategory::Property:
-            return at(entity, ChangeKind::PropertyRemoved, rdf::kNoTerm);
-        case EntityCategory::Individual:
-            return at(entity, ChangeKind::IndividualRemoved, rdf::kNoTerm);
-        default:
-            return at(entity, ChangeKind::Other, rdf::kNoTerm);
-        }
+        if (const auto merge = m_merges.find(entity); merge != m_merges.end())
+            return renameChange(entity, *merge->second);
+        return at(entity,
+            byCategory(m_old.category(entity), ChangeKind::ClassRemoved, ChangeKind::PropertyRemoved,
+                ChangeKind::IndividualRemoved),
+            rdf::kNoTerm);
     }
 
     Change& addition(TermId entity)
     {
-        switch (m_new.category(entity)) {
-        case EntityCategory::Class:
-            return at(entity, ChangeKind::ClassAdded, rdf::kNoTerm);
-        case EntityCategory::Property:
-            return at(entity, ChangeKind::PropertyAdded, rdf::kNoTerm);
-        case EntityCategory::Individual:
-            return at(entity, ChangeKind::IndividualAdded, rdf::kNoTerm);
-        default:
-            return at(entity, ChangeKind::Other, rdf::kNoTerm);
-        }
+        return at(entity,
+            byCategory(
+                m_new.category(entity), ChangeKind::ClassAdded, ChangeKind::PropertyAdded, ChangeKind::IndividualAdded),
+            rdf::kNoTerm);
     }
 
     // A removed entity the group's removed quads mention: the group is a consequence of it.
@@ -222,13 +225,21 @@ private:
             [&](const Quad& q) { return m_dictionary.kind(q.o) == rdf::TermKind::Literal; });
     }
 
+    // The owl:onProperty among some changed quads, if any.
+    TermId onPropertyIn(const std::vector<Quad>& quads) const
+    {
+        for (const Quad& q : quads)
+            if (q.p == m_terms.owlOnProperty)
+                return q.o;
+        return rdf::kNoTerm;
+    }
+
     // The property a restriction is on, from its changed quads or either version.
     TermId restrictedProperty(const Group& group) const
     {
         for (const auto* quads : {&group.added, &group.removed})
-            for (const Quad& q : *quads)
-                if (q.p == m_terms.owlOnProperty)
-                    return q.o;
+            if (const TermId property = onPropertyIn(*quads))
+                return property;
         for (const auto& [index, top] : {std::pair {&m_new, group.newTop}, std::pair {&m_old, group.oldTop}})
             if (top)
                 if (const auto found = index->objects(top, m_terms.owlOnProperty); !found.empty())
@@ -238,13 +249,7 @@ private:
 
     bool restrictedPropertyChanged(const Group& group) const
     {
-        auto onProperty = [&](const std::vector<Quad>& quads) {
-            for (const Quad& q : quads)
-                if (q.p == m_terms.owlOnProperty)
-                    return q.o;
-            return rdf::kNoTerm;
-        };
-        const TermId before = onProperty(group.removed), after = onProperty(group.added);
+        const TermId before = onPropertyIn(group.removed), after = onPropertyIn(group.added);
         return before && after && before != after;
     }
 
@@ -278,30 +283,26 @@ private:
                 && (p == t.owlIntersectionOf || p == t.owlUnionOf || p == t.owlOneOf || p == t.owlMembers
                     || p == t.owlDisjointUnionOf || p == t.swrlBody || p == t.swrlHead);
         };
-        std::vector<std::pair<TermId, TermId>> before, after; // (list node, item) in OLD's ids
-        for (const Quad& q : group.removed) {
-            if (q.p != t.rdfFirst || !unordered(m_old, q.s))
-                return false;
-            before.emplace_back(q.s, q.o);
-        }
-        for (const Quad& q : group.added) {
-            if (q.p != t.rdfFirst || !unordered(m_new, q.s))
-                return false;
-            after.emplace_back(canonical(q.s, true), canonical(q.o, true));
-        }
-        auto nodes = [](auto pairs) {
-            std::vector<TermId> out;
-            for (const auto& [node, item] : pairs)
-                out.push_back(node);
-            return std::sort(out.begin(), out.end()), out;
+        // The list nodes and the items of one side's rdf:first statements, sorted, in OLD's ids.
+        struct Side {
+            std::vector<TermId> nodes, items;
+            bool operator==(const Side&) const = default;
         };
-        auto items = [](auto pairs) {
-            std::vector<TermId> out;
-            for (const auto& [node, item] : pairs)
-                out.push_back(item);
-            return std::sort(out.begin(), out.end()), out;
+        auto side
+            = [&](const std::vector<Quad>& quads, const OntologyIndex& index, bool newSide) -> std::optional<Side> {
+            Side out;
+            for (const Quad& q : quads) {
+                if (q.p != t.rdfFirst || !unordered(index, q.s))
+                    return std::nullopt;
+                out.nodes.push_back(canonical(q.s, newSide));
+                out.items.push_back(canonical(q.o, newSide));
+            }
+            std::sort(out.nodes.begin(), out.nodes.end());
+            std::sort(out.items.begin(), out.items.end());
+            return out;
         };
-        return nodes(before) == nodes(after) && items(before) == items(after);
+        const auto before = side(group.removed, m_old, false), after = side(group.added, m_new, true);
+        return before && after && *before == *after;
     }
 
     void classify(const GroupKey& key, const Group& group)
