@@ -4,6 +4,7 @@
 #include "type_lattice.h"
 
 #include <algorithm>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -58,10 +59,12 @@ public:
         return out;
     }
 
+    std::span<const Quad> statementsOf(TermId subject) const { return m_data.withSubject(subject); }
+
     std::size_t valueCount(TermId subject, TermId predicate) const
     {
         std::size_t n = 0;
-        for (const Quad& q : m_data.withSubject(subject))
+        for (const Quad& q : statementsOf(subject))
             n += q.p == predicate;
         return n;
     }
@@ -154,8 +157,8 @@ private:
         std::size_t violating = 0;
         for (const TermId instance : m_view.instancesOf(c.iri, m_lattice)) {
             if (constraint.predicate == m_terms.owlAllValuesFrom) {
-                for (const Quad& q : m_view.uses(property))
-                    violating += q.s == instance && outside(q.o, {constraint.filler});
+                for (const Quad& q : m_view.statementsOf(instance))
+                    violating += q.p == property && outside(q.o, {constraint.filler});
                 continue;
             }
             const auto values = static_cast<long long>(m_view.valueCount(instance, property));

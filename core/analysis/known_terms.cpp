@@ -28,7 +28,7 @@ KnownTerms::KnownTerms(const rdf::Dictionary& dictionary)
     rdfsClass = id(kRdfs, "Class"), rdfsDatatype = id(kRdfs, "Datatype"), rdfsLabel = id(kRdfs, "label");
     rdfsComment = id(kRdfs, "comment"), rdfsSubClassOf = id(kRdfs, "subClassOf");
     rdfsSubPropertyOf = id(kRdfs, "subPropertyOf"), rdfsDomain = id(kRdfs, "domain"), rdfsRange = id(kRdfs, "range");
-    rdfsLiteral = id(kRdfs, "Literal");
+    rdfsLiteral = id(kRdfs, "Literal"), rdfsResource = id(kRdfs, "Resource");
     owlClass = id(kOwl, "Class"), owlOntology = id(kOwl, "Ontology"), owlObjectProperty = id(kOwl, "ObjectProperty");
     owlDatatypeProperty = id(kOwl, "DatatypeProperty"), owlAnnotationProperty = id(kOwl, "AnnotationProperty");
     owlFunctionalProperty = id(kOwl, "FunctionalProperty");

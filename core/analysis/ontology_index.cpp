@@ -22,9 +22,6 @@ OntologyIndex::OntologyIndex(const rdf::Dataset& data, const KnownTerms& terms)
     const std::size_t size = dictionary.size() + 1;
     m_flags.assign(size, 0);
     m_categories.assign(size, EntityCategory::None);
-    m_rdfsResource
-        = dictionary.find(rdf::TermView {rdf::TermKind::Iri, "http://www.w3.org/2000/01/rdf-schema#Resource", {}, {}})
-              .value_or(rdf::kNoTerm);
     const KnownTerms& t = terms;
     for (const rdf::Quad& q : data.quads()) {
         for (const rdf::TermId term : {q.s, q.p, q.o, q.g})
@@ -196,7 +193,7 @@ const std::vector<rdf::TermId>& OntologyIndex::superclasses(rdf::TermId cls) con
 
 bool OntologyIndex::isSubclassOf(rdf::TermId sub, rdf::TermId super) const
 {
-    if (sub == super || (super != rdf::kNoTerm && (super == m_terms.owlThing || super == m_rdfsResource)))
+    if (sub == super || (super != rdf::kNoTerm && (super == m_terms.owlThing || super == m_terms.rdfsResource)))
         return true;
     std::vector<rdf::TermId> stack {sub};
     std::unordered_set<rdf::TermId> seen {sub};

@@ -13,7 +13,7 @@ struct KnownTerms {
 
     rdf::TermId rdfType, rdfProperty, rdfFirst, rdfRest, rdfNil;
     rdf::TermId rdfsClass, rdfsDatatype, rdfsLabel, rdfsComment, rdfsSubClassOf, rdfsSubPropertyOf, rdfsDomain,
-        rdfsRange, rdfsLiteral;
+        rdfsRange, rdfsLiteral, rdfsResource;
     rdf::TermId owlClass, owlOntology, owlObjectProperty, owlDatatypeProperty, owlAnnotationProperty,
         owlFunctionalProperty, owlInverseFunctionalProperty, owlTransitiveProperty, owlSymmetricProperty,
         owlNamedIndividual, owlRestriction, owlAxiom, owlThing;

@@ -76,7 +76,6 @@ private:
     std::unordered_map<rdf::TermId, std::pair<rdf::TermId, rdf::TermId>> m_parents; // blank -> (parent, predicate)
     std::unordered_map<rdf::TermId, BlankOwner> m_owners;
     std::unordered_map<rdf::TermId, std::vector<rdf::TermId>> m_superclasses;
-    rdf::TermId m_rdfsResource = rdf::kNoTerm;
 };
 
 } // namespace evograph::analysis
