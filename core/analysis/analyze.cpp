@@ -126,6 +126,18 @@ std::optional<Severity> Analysis::worst() const
 
 Analysis analyzeDatasets(const rdf::Dataset& oldData, const rdf::Dataset& newData, const AnalysisOptions& options)
 {
+    const auto start = std::chrono::steady_clock::now();
+    const KnownTerms terms(newData.dictionary());
+    const OntologyIndex oldIndex(oldData, terms), newIndex(newData, terms);
+    Analysis analysis = analyzeIndexed(oldIndex, newIndex, options);
+    analysis.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return analysis;
+}
+
+Analysis analyzeIndexed(const OntologyIndex& oldIndex, const OntologyIndex& newIndex, const AnalysisOptions& options)
+{
+    const rdf::Dataset& oldData = oldIndex.data();
+    const rdf::Dataset& newData = newIndex.data();
     if (oldData.sharedDictionary() != newData.sharedDictionary()
         || (options.data && options.data->sharedDictionary() != newData.sharedDictionary()))
         throw Error("analysis: the versions and the data must be read into one dictionary");
@@ -136,10 +148,8 @@ Analysis analyzeDatasets(const rdf::Dataset& oldData, const rdf::Dataset& newDat
         if (options.progress)
             options.progress(++step, kAnalysisSteps);
     };
-
-    const KnownTerms terms(newData.dictionary());
-    const OntologyIndex oldIndex(oldData, terms), newIndex(newData, terms);
-    advance();
+    const KnownTerms& terms = newIndex.terms();
+    advance(); // the indexes are the first step
     Analysis analysis;
     analysis.oldTriples = oldData.size();
     analysis.newTriples = newData.size();

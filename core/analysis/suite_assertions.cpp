@@ -192,9 +192,9 @@ TestOutcome runEvolutionTest(const SuiteTest& test, const engine::CancellationTo
     }
     AnalysisOptions options;
     options.cancel = cancel;
-    const Analysis analysis = analyzeDatasets(oldData, newData, options);
     const KnownTerms terms(*dictionary);
     const OntologyIndex oldIndex(oldData, terms), newIndex(newData, terms);
+    const Analysis analysis = analyzeIndexed(oldIndex, newIndex, options);
     const Context context {oldData, newData, oldIndex, newIndex, analysis};
     for (const std::string& assertion : test.assertions)
         outcome.assertions.push_back(check(assertion, context));

@@ -150,8 +150,10 @@ TEST_CASE("schema.org releases: additions with the right kind, nothing breaking 
     for (std::size_t i = 1; i < files.size(); ++i) {
         INFO(files[i - 1].parent_path().filename().string() << " -> " << files[i].parent_path().filename().string());
         const Versions v = readVersions(files[i - 1], files[i]);
-        const Analysis analysis = analyzeDatasets(v.oldData, v.newData);
         const rdf::Dictionary& d = *v.dictionary;
+        const KnownTerms terms(d);
+        const OntologyIndex oldIndex(v.oldData, terms), newIndex(v.newData, terms);
+        const Analysis analysis = analyzeIndexed(oldIndex, newIndex);
         // Every term NEW declares that OLD did not use is reported as added, with its kind.
         std::set<std::string> addedClasses, addedProperties;
         for (const Change& c : analysis.changes) {
@@ -160,8 +162,6 @@ TEST_CASE("schema.org releases: additions with the right kind, nothing breaking 
             if (c.kind == ChangeKind::PropertyAdded)
                 addedProperties.insert(iri(d, c.iri));
         }
-        const KnownTerms terms(d);
-        const OntologyIndex oldIndex(v.oldData, terms), newIndex(v.newData, terms);
         for (const rdf::TermId entity : newIndex.entities()) {
             if (oldIndex.isSubject(entity))
                 continue;
@@ -204,9 +204,9 @@ TEST_CASE("RO and IAO releases: every restriction change is a real one", "[analy
                 continue;
             }
             const Versions v = readVersions(files[i - 1], files[i]);
-            const Analysis analysis = analyzeDatasets(v.oldData, v.newData);
             const KnownTerms terms(*v.dictionary);
             const OntologyIndex oldIndex(v.oldData, terms), newIndex(v.newData, terms);
+            const Analysis analysis = analyzeIndexed(oldIndex, newIndex);
             // A class's anonymous superclasses and equivalents, each written out with its blank
             // nodes expanded (sorted), so blank node ids do not matter.
             std::function<std::string(const OntologyIndex&, rdf::TermId, int)> expand;

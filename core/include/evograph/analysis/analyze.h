@@ -8,6 +8,7 @@
 // when only their labels did); fold that diff into entity changes; rate them; apply overrides;
 // measure the impact on the data.
 #include "evograph/analysis/change.h"
+#include "evograph/analysis/ontology_index.h"
 #include "evograph/analysis/rename_detection.h"
 #include "evograph/analysis/severity.h"
 #include "evograph/engine/cancellation.h"
@@ -47,5 +48,8 @@ struct Analysis {
 
 // OLD, NEW and the data must share one Dictionary and be finalized. Throws Cancelled when cancelled.
 Analysis analyzeDatasets(const rdf::Dataset& oldData, const rdf::Dataset& newData, const AnalysisOptions& options = {});
+// The same, for a caller that also needs the versions' indexes (built over the same KnownTerms).
+Analysis analyzeIndexed(
+    const OntologyIndex& oldIndex, const OntologyIndex& newIndex, const AnalysisOptions& options = {});
 
 } // namespace evograph::analysis
