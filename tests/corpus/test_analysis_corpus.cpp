@@ -2,8 +2,8 @@
 // gen_ontology.py's ground truth, schema.org releases (additions reported with the right kind,
 // nothing breaking invented), and RO / IAO releases (no restriction change that is not real).
 
+#include "corpus_versions.h"
 #include "evograph/analysis/analyze.h"
-#include "evograph/rdf/reader.h"
 
 #include <catch2/catch_test_macros.hpp>
 #include <nlohmann/json.hpp>
@@ -19,25 +19,10 @@
 
 using namespace evograph;
 using namespace evograph::analysis;
+using namespace evograph::test;
 namespace fs = std::filesystem;
 
 namespace {
-const fs::path kCorpus = EVOGRAPH_CORPUS;
-const fs::path kGenerator = fs::path(EVOGRAPH_SHARED_TOOLS) / "gen_ontology.py";
-
-struct Versions {
-    std::shared_ptr<rdf::Dictionary> dictionary = std::make_shared<rdf::Dictionary>();
-    rdf::Dataset oldData {dictionary}, newData {dictionary};
-};
-
-Versions readVersions(const fs::path& oldFile, const fs::path& newFile)
-{
-    Versions v;
-    rdf::readFile(oldFile.string(), v.oldData);
-    rdf::readFile(newFile.string(), v.newData);
-    return v;
-}
-
 std::string iri(const rdf::Dictionary& d, rdf::TermId t)
 {
     return t ? std::string(d.term(t).value) : std::string();
@@ -74,20 +59,6 @@ Key ourKey(const Change& c, const rdf::Dictionary& d)
     return {kind, iri(d, c.iri)};
 }
 
-bool generatorAvailable()
-{
-    return fs::exists(kGenerator) && std::system("python3 --version > /dev/null 2>&1") == 0;
-}
-
-std::vector<fs::path> releases(const fs::path& dir, const std::string& file)
-{
-    std::vector<fs::path> out;
-    for (const auto& entry : fs::directory_iterator(dir))
-        if (entry.is_directory() && fs::exists(entry.path() / file))
-            out.push_back(entry.path() / file);
-    std::sort(out.begin(), out.end());
-    return out;
-}
 } // namespace
 
 TEST_CASE("analysis finds the generator's changes: precision and recall >= 0.95 per kind", "[analysis][corpus]")

@@ -2,6 +2,7 @@
 // plain N-Triples set difference where there are no blank nodes (schema.org), and silent when
 // an OWL file with many blank nodes is compared with itself or a re-serialised copy (RO, IAO).
 
+#include "corpus_versions.h"
 #include "evograph/diff/graph_diff.h"
 #include "evograph/diff/rdf_patch.h"
 #include "evograph/rdf/isomorphism.h"
@@ -21,25 +22,10 @@
 
 using namespace evograph;
 using namespace evograph::rdf;
+using namespace evograph::test;
 namespace fs = std::filesystem;
 
 namespace {
-const fs::path kCorpus = EVOGRAPH_CORPUS;
-const fs::path kGenerator = fs::path(EVOGRAPH_SHARED_TOOLS) / "gen_ontology.py";
-
-struct Versions {
-    std::shared_ptr<Dictionary> dictionary = std::make_shared<Dictionary>();
-    Dataset oldData {dictionary}, newData {dictionary};
-};
-
-Versions readVersions(const fs::path& oldFile, const fs::path& newFile)
-{
-    Versions v;
-    readFile(oldFile.string(), v.oldData);
-    readFile(newFile.string(), v.newData);
-    return v;
-}
-
 std::string slurp(const fs::path& path)
 {
     std::ifstream in(path);
@@ -80,7 +66,7 @@ std::string labelled(const Versions& v, const std::vector<Quad>& quads, const di
 
 TEST_CASE("the diff of generated versions equals the generator's ground truth", "[diff][corpus]")
 {
-    if (!fs::exists(kGenerator) || std::system("python3 --version > /dev/null 2>&1") != 0)
+    if (!generatorAvailable())
         SKIP("gen_ontology.py or python3 is not available (expected ../shared/tools beside the checkout)");
     const fs::path dir = fs::temp_directory_path() / ("evograph-gen-" + std::to_string(::getpid()));
     fs::create_directories(dir);
@@ -112,11 +98,7 @@ TEST_CASE("schema.org releases diff exactly like their sorted N-Triples", "[diff
 {
     if (!fs::exists(kCorpus / "schemaorg"))
         SKIP("the shared corpus is not at " << kCorpus.string());
-    std::vector<fs::path> releases;
-    for (const auto& entry : fs::directory_iterator(kCorpus / "schemaorg"))
-        if (entry.is_directory())
-            releases.push_back(entry.path() / "schemaorg-all-https.ttl");
-    std::sort(releases.begin(), releases.end());
+    const auto releases = test::releases(kCorpus / "schemaorg", "schemaorg-all-https.ttl");
     REQUIRE(releases.size() >= 2);
     for (std::size_t i = 0; i + 1 < releases.size(); ++i) {
         INFO(releases[i] << " -> " << releases[i + 1]);
