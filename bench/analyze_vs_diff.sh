@@ -19,16 +19,7 @@ evograph=build/default/app/evograph
 diff_run() { "$evograph" diff "$v1" "$v2" --format json -o "$out/diff.json" || [ $? -eq 1 ]; }
 analyze_run() { "$evograph" analyze "$v1" "$v2" --format json --fail-on never -o "$out/analysis.json"; }
 
-best() { # best wall seconds of $runs runs of a function
-    local best=""
-    for _ in $(seq "$runs"); do
-        local start end t
-        start=$(date +%s.%N); "$@"; end=$(date +%s.%N)
-        t=$(echo "$end - $start" | bc -l)
-        if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
-    done
-    printf '%.3f' "$best"
-}
+source bench/timing.sh
 
 diff_s=$(best diff_run)
 analyze_s=$(best analyze_run)

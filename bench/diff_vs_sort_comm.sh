@@ -22,16 +22,7 @@ pipeline() {
 }
 ours() { "$evograph" diff "$v1" "$v2" -o "$out/evograph.diff" || [ $? -eq 1 ]; }
 
-best() { # best wall seconds of $runs runs of a function
-    local best=""
-    for _ in $(seq "$runs"); do
-        local start end t
-        start=$(date +%s.%N); "$@"; end=$(date +%s.%N)
-        t=$(echo "$end - $start" | bc -l)
-        if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
-    done
-    printf '%.3f' "$best"
-}
+source bench/timing.sh
 
 pipe_s=$(best pipeline)
 evo_s=$(best ours)

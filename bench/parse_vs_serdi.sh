@@ -12,16 +12,7 @@ file="$out/gen-$triples.ttl"
 bench=build/default/bench/bench_parse
 [ -x "$bench" ] || scripts/build.sh >/dev/null
 
-best() { # best wall seconds of $runs runs of a command
-  local best=""
-  for _ in $(seq "$runs"); do
-    local start end t
-    start=$(date +%s.%N); "$@" >/dev/null; end=$(date +%s.%N)
-    t=$(echo "$end - $start" | bc -l)
-    if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
-  done
-  printf '%.3f' "$best"
-}
+source bench/timing.sh
 
 serdi_s=$(best serdi -i turtle -o ntriples "$file")
 evo_s=$(best "$bench" "$file")
