@@ -30,25 +30,27 @@ void sortAndUnique(std::vector<Quad>& quads)
     quads.erase(std::unique(quads.begin(), quads.end()), quads.end());
 }
 
-// A rename's own statements: OLD's that mention the old IRI, and their rewritten forms NEW has.
-void addRenameStatements(std::vector<Change>& changes, const rdf::Dataset& oldData, const rdf::Dataset& newData,
+// Rewritten quad -> OLD's own, for every quad of OLD that mentions a renamed IRI.
+using RewrittenQuads = std::unordered_map<Quad, Quad, diff::detail::QuadHash>;
+
+// A rename's own statements: OLD's that mention the old IRI (the first renamed term in the quad
+// decides whose), and their rewritten forms NEW has.
+void addRenameStatements(std::vector<Change>& changes, const RewrittenQuads& original, const rdf::Dataset& newData,
     const std::unordered_map<TermId, TermId>& rewrite)
 {
-    std::unordered_map<TermId, Change*> byNewIri;
+    std::unordered_map<TermId, Change*> byOldIri;
     for (Change& c : changes)
         if (c.oldIri && rewrite.contains(c.oldIri))
-            byNewIri.emplace(c.newIri, &c);
+            byOldIri.emplace(c.oldIri, &c);
     const auto newQuads = newData.quads();
-    for (const Quad& q : oldData.quads()) {
+    for (const auto& [image, q] : original) {
         for (const TermId t : {q.s, q.p, q.o, q.g}) {
-            const auto target = rewrite.find(t);
-            if (target == rewrite.end())
+            const auto change = byOldIri.find(t);
+            if (change == byOldIri.end())
                 continue;
-            Change* change = byNewIri.at(target->second);
-            change->removed.push_back(q);
-            const Quad image = rewritten(q, rewrite);
+            change->second->removed.push_back(q);
             if (std::binary_search(newQuads.begin(), newQuads.end(), image))
-                change->added.push_back(image);
+                change->second->added.push_back(image);
             break;
         }
     }
@@ -161,7 +163,7 @@ Analysis analyzeIndexed(const OntologyIndex& oldIndex, const OntologyIndex& newI
     for (const RenameMatch& r : analysis.renames)
         if (!r.merge)
             rewrite.emplace(r.oldIri, r.newIri);
-    std::unordered_map<Quad, Quad, diff::detail::QuadHash> original; // rewritten quad -> OLD's own
+    RewrittenQuads original;
     std::optional<rdf::Dataset> rewrittenOld;
     std::optional<OntologyIndex> rewrittenIndex;
     if (!rewrite.empty()) {
@@ -194,7 +196,7 @@ Analysis analyzeIndexed(const OntologyIndex& oldIndex, const OntologyIndex& newI
         for (Quad& q : c.removed)
             if (const auto it = original.find(q); it != original.end())
                 q = it->second;
-    addRenameStatements(analysis.changes, oldData, newData, rewrite);
+    addRenameStatements(analysis.changes, original, newData, rewrite);
     for (Change& c : analysis.changes)
         sortAndUnique(c.removed), sortAndUnique(c.added);
     advance();
