@@ -1,5 +1,7 @@
 #include "cli_input.h"
 
+#include "evograph/engine/atomic_file.h"
+
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -78,18 +80,7 @@ void writeOutput(const std::string& path, std::string_view text)
             throw Error("cannot write to stdout");
         return;
     }
-    const std::string temporary = path + ".tmp-" + std::to_string(getpid());
-    std::FILE* file = std::fopen(temporary.c_str(), "wb");
-    if (!file)
-        throw Error(SourcePosition {path, 0, 0}, std::string("cannot write: ") + std::strerror(errno));
-    const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size() && std::fflush(file) == 0
-        && fsync(fileno(file)) == 0;
-    const bool closed = std::fclose(file) == 0;
-    if (!written || !closed || std::rename(temporary.c_str(), path.c_str()) != 0) {
-        const int error = errno;
-        std::remove(temporary.c_str());
-        throw Error(SourcePosition {path, 0, 0}, std::string("cannot write: ") + std::strerror(error));
-    }
+    engine::writeFileAtomically(path, text);
 }
 
 void watchInterrupts()

@@ -12,5 +12,8 @@ void addDiffCommand(CLI::App& app, int& exitCode);
 void addPatchCommand(CLI::App& app, int& exitCode);
 void addAnalyzeCommand(CLI::App& app, int& exitCode);
 void addCheckCommand(CLI::App& app, int& exitCode);
+void addWorkspaceCommand(CLI::App& app, int& exitCode);
+void addSnapshotCommand(CLI::App& app, int& exitCode);
+void addAuditCommand(CLI::App& app, int& exitCode);
 
 } // namespace evograph::cli

@@ -15,6 +15,9 @@ int main(int argc, char** argv)
     evograph::cli::addPatchCommand(app, exitCode);
     evograph::cli::addAnalyzeCommand(app, exitCode);
     evograph::cli::addCheckCommand(app, exitCode);
+    evograph::cli::addWorkspaceCommand(app, exitCode);
+    evograph::cli::addSnapshotCommand(app, exitCode);
+    evograph::cli::addAuditCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -1,0 +1,116 @@
+#include "schema.h"
+
+#include "evograph/error.h"
+
+#include <array>
+#include <string>
+
+namespace evograph::workspace {
+
+namespace {
+// Step i takes a file from version i to version i + 1. Never edit a released step: add one.
+constexpr std::array<const char*, kSchemaVersion> kSteps = {
+    // 0 -> 1: the first release.
+    R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- A graph's content, addressed by the SHA-256 of its RDFC-1.0 canonical N-Quads. Stored whole
+-- ('nquads') or as an RDF Patch against `base` ('patch'); `depth` patches lie between it and
+-- the nearest whole content. `data` is zstd-compressed; `data_hash` is its SHA-256.
+CREATE TABLE contents(
+  hash TEXT PRIMARY KEY,
+  triples INTEGER NOT NULL,
+  encoding TEXT NOT NULL CHECK (encoding IN ('nquads', 'patch')),
+  base TEXT REFERENCES contents(hash),
+  depth INTEGER NOT NULL,
+  raw_size INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  data_hash TEXT NOT NULL);
+CREATE TABLE graphs(
+  name TEXT PRIMARY KEY,
+  head INTEGER REFERENCES versions(id),
+  created_at TEXT NOT NULL);
+CREATE TABLE versions(
+  id INTEGER PRIMARY KEY,
+  graph TEXT NOT NULL REFERENCES graphs(name),
+  seq INTEGER NOT NULL,
+  label TEXT NOT NULL,
+  content TEXT NOT NULL REFERENCES contents(hash),
+  triples INTEGER NOT NULL,
+  added INTEGER,
+  removed INTEGER,
+  prefixes TEXT NOT NULL,
+  ontology_versions TEXT NOT NULL,
+  source TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  user TEXT NOT NULL,
+  UNIQUE (graph, seq));
+CREATE TABLE snapshots(
+  id TEXT PRIMARY KEY,
+  created_at TEXT NOT NULL,
+  user TEXT NOT NULL,
+  name TEXT NOT NULL,
+  tags TEXT NOT NULL,
+  manifest TEXT NOT NULL,
+  manifest_hash TEXT NOT NULL);
+CREATE TABLE snapshot_contents(
+  snapshot TEXT NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+  graph TEXT NOT NULL,
+  content TEXT NOT NULL REFERENCES contents(hash),
+  PRIMARY KEY (snapshot, graph));
+CREATE INDEX snapshot_contents_by_content ON snapshot_contents(content);
+-- Hash-chained: hash = SHA-256 of prev_hash and the record's fields (audit_log.cpp).
+CREATE TABLE audit(
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  user TEXT NOT NULL,
+  operation TEXT NOT NULL,
+  target TEXT NOT NULL,
+  before_state TEXT NOT NULL,
+  after_state TEXT NOT NULL,
+  details TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL);
+)sql",
+    // 1 -> 2: workspace settings (snapshots carry those that are not secret) and the time and
+    // depth of each snapshot's last verification.
+    R"sql(
+CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL, secret INTEGER NOT NULL DEFAULT 0);
+ALTER TABLE snapshots ADD COLUMN verified_at TEXT;
+ALTER TABLE snapshots ADD COLUMN verified_mode TEXT;
+)sql",
+};
+
+void runSteps(sql::Connection& db, int from, int to)
+{
+    for (int version = from; version < to; ++version)
+        db.execute(kSteps[static_cast<std::size_t>(version)]);
+    db.execute("PRAGMA user_version = " + std::to_string(to));
+}
+} // namespace
+
+void createSchema(sql::Connection& db, int version)
+{
+    if (version < 1 || version > kSchemaVersion)
+        throw Error("no workspace schema version " + std::to_string(version));
+    runSteps(db, 0, version);
+}
+
+int schemaVersion(sql::Connection& db)
+{
+    return static_cast<int>(sql::queryInteger(db, "PRAGMA user_version").value_or(0));
+}
+
+void upgradeSchema(sql::Connection& db)
+{
+    const int version = schemaVersion(db);
+    if (version > kSchemaVersion)
+        throw Error(db.path() + ": the workspace has schema version " + std::to_string(version)
+            + ", newer than this evograph understands (" + std::to_string(kSchemaVersion)
+            + "); open it with a newer evograph");
+    if (version < 1)
+        throw Error(db.path() + ": not an evograph workspace (no schema)");
+    if (version < kSchemaVersion)
+        runSteps(db, version, kSchemaVersion);
+}
+
+} // namespace evograph::workspace

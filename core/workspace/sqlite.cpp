@@ -1,0 +1,185 @@
+#include "sqlite.h"
+
+#include "evograph/error.h"
+
+#include <sqlite3.h>
+
+namespace evograph::workspace::sql {
+
+Connection::Connection(const std::string& path, bool create)
+    : m_path(path)
+{
+    const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr) != SQLITE_OK) {
+        const std::string message = m_db ? sqlite3_errmsg(m_db) : "out of memory";
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        throw Error(path + ": cannot open the workspace: " + message);
+    }
+    sqlite3_extended_result_codes(m_db, 1);
+}
+
+Connection::~Connection()
+{
+    sqlite3_close_v2(m_db);
+}
+
+void Connection::fail(std::string_view what) const
+{
+    throw Error(m_path + ": " + std::string(what) + ": " + sqlite3_errmsg(m_db));
+}
+
+void Connection::execute(std::string_view sql)
+{
+    char* message = nullptr;
+    if (sqlite3_exec(m_db, std::string(sql).c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+        const std::string text = message ? message : "unknown error";
+        sqlite3_free(message);
+        throw Error(m_path + ": " + text);
+    }
+}
+
+std::int64_t Connection::lastInsertId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+int Connection::changes() const
+{
+    return sqlite3_changes(m_db);
+}
+
+Statement::Statement(Connection& connection, std::string_view sql)
+    : m_connection(connection)
+{
+    if (sqlite3_prepare_v2(connection.handle(), sql.data(), static_cast<int>(sql.size()), &m_statement, nullptr)
+        != SQLITE_OK)
+        connection.fail("cannot prepare '" + std::string(sql.substr(0, 60)) + "'");
+}
+
+Statement::~Statement()
+{
+    sqlite3_finalize(m_statement);
+}
+
+Statement& Statement::bind(std::string_view text)
+{
+    if (sqlite3_bind_text(m_statement, m_nextParameter++, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT)
+        != SQLITE_OK)
+        m_connection.fail("cannot bind a value");
+    return *this;
+}
+
+Statement& Statement::bind(std::int64_t value)
+{
+    if (sqlite3_bind_int64(m_statement, m_nextParameter++, value) != SQLITE_OK)
+        m_connection.fail("cannot bind a value");
+    return *this;
+}
+
+Statement& Statement::bind(std::nullopt_t)
+{
+    if (sqlite3_bind_null(m_statement, m_nextParameter++) != SQLITE_OK)
+        m_connection.fail("cannot bind a value");
+    return *this;
+}
+
+Statement& Statement::bindBlob(std::string_view bytes)
+{
+    if (sqlite3_bind_blob64(m_statement, m_nextParameter++, bytes.data(), bytes.size(), SQLITE_TRANSIENT) != SQLITE_OK)
+        m_connection.fail("cannot bind a value");
+    return *this;
+}
+
+bool Statement::step()
+{
+    const int rc = sqlite3_step(m_statement);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    m_connection.fail("query failed");
+}
+
+void Statement::run()
+{
+    while (step()) { }
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement);
+    m_nextParameter = 1;
+}
+
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}
+
+std::int64_t Statement::integer(int column) const
+{
+    return sqlite3_column_int64(m_statement, column);
+}
+
+std::string Statement::text(int column) const
+{
+    const auto* text = sqlite3_column_text(m_statement, column);
+    return text ? std::string(reinterpret_cast<const char*>(text), sqlite3_column_bytes(m_statement, column)) : "";
+}
+
+std::optional<std::string> Statement::optionalText(int column) const
+{
+    if (isNull(column))
+        return std::nullopt;
+    return text(column);
+}
+
+std::string Statement::blob(int column) const
+{
+    const void* data = sqlite3_column_blob(m_statement, column);
+    return data ? std::string(static_cast<const char*>(data), sqlite3_column_bytes(m_statement, column)) : "";
+}
+
+Transaction::Transaction(Connection& connection)
+    : m_connection(connection)
+{
+    m_connection.execute("BEGIN IMMEDIATE");
+}
+
+Transaction::~Transaction()
+{
+    if (m_open)
+        sqlite3_exec(m_connection.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Transaction::commit()
+{
+    m_connection.execute("COMMIT");
+    m_open = false;
+}
+
+std::optional<std::int64_t> queryInteger(
+    Connection& connection, std::string_view sql, std::optional<std::string_view> parameter)
+{
+    Statement statement(connection, sql);
+    if (parameter)
+        statement.bind(*parameter);
+    if (!statement.step() || statement.isNull(0))
+        return std::nullopt;
+    return statement.integer(0);
+}
+
+std::optional<std::string> queryText(
+    Connection& connection, std::string_view sql, std::optional<std::string_view> parameter)
+{
+    Statement statement(connection, sql);
+    if (parameter)
+        statement.bind(*parameter);
+    if (!statement.step() || statement.isNull(0))
+        return std::nullopt;
+    return statement.text(0);
+}
+
+} // namespace evograph::workspace::sql

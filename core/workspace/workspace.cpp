@@ -1,0 +1,390 @@
+#include "workspace_impl.h"
+
+#include "content_store.h"
+#include "evograph/canon/digest.h"
+#include "evograph/diff/graph_diff.h"
+#include "evograph/diff/rdf_patch.h"
+#include "evograph/engine/thread_pool.h"
+#include "evograph/error.h"
+#include "evograph/rdf/reader.h"
+#include "evograph/rdf/statistics.h"
+#include "schema.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <filesystem>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace evograph::workspace {
+
+namespace {
+std::string loginName()
+{
+    if (const passwd* entry = ::getpwuid(::geteuid()); entry && entry->pw_name)
+        return entry->pw_name;
+    if (const char* user = std::getenv("USER"))
+        return user;
+    return "uid " + std::to_string(::geteuid());
+}
+
+// Creates the file with mode 0600 before SQLite opens it (SQLite gives -wal and -shm the same
+// mode); returns the path.
+const std::string& createPrivateFile(const std::string& path)
+{
+    const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) {
+        std::error_code ignored;
+        std::filesystem::create_directories(parent, ignored);
+    }
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        throw Error(path
+            + (errno == EEXIST ? ": already exists; open it, or choose another path"
+                               : ": cannot create: " + std::string(std::strerror(errno))));
+    ::close(fd);
+    return path;
+}
+
+void configure(sql::Connection& db)
+{
+    db.execute("PRAGMA journal_mode = WAL");
+    db.execute("PRAGMA synchronous = FULL"); // a commit reaches the disk before it returns
+    db.execute("PRAGMA foreign_keys = ON");
+    db.execute("PRAGMA busy_timeout = 10000"); // readers and the rare checkpoint wait, never fail
+}
+
+std::string prefixesJson(const rdf::PrefixMap& prefixes)
+{
+    nlohmann::json json = nlohmann::json::array();
+    for (const auto& [prefix, iri] : prefixes.entries())
+        json.push_back({prefix, iri});
+    return json.dump();
+}
+
+std::optional<GraphVersion> headOf(sql::Connection& db, const std::string& graph)
+{
+    sql::Statement row(db,
+        std::string("SELECT ") + kVersionColumns + " FROM versions v JOIN graphs g ON g.head = v.id WHERE g.name = ?");
+    row.bind(graph);
+    if (!row.step())
+        return std::nullopt;
+    return versionAt(row);
+}
+} // namespace
+
+Progress Progress::of(const engine::TaskContext& context)
+{
+    return {context.cancellation(), context.progressCallback()};
+}
+
+std::string defaultWorkspacePath()
+{
+    std::filesystem::path base;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
+        base = xdg;
+    else if (const char* home = std::getenv("HOME"); home && *home)
+        base = std::filesystem::path(home) / ".local" / "share";
+    else
+        base = ".";
+    return (base / "evograph" / "workspace.evograph").string();
+}
+
+std::string utcNow()
+{
+    const auto now = std::chrono::system_clock::now();
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+    const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+    std::tm utc {};
+    ::gmtime_r(&seconds, &utc);
+    char text[40];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
+    char withMillis[48];
+    std::snprintf(withMillis, sizeof withMillis, "%s.%03dZ", text, static_cast<int>(millis));
+    return withMillis;
+}
+
+GraphVersion versionAt(const sql::Statement& row)
+{
+    GraphVersion v;
+    v.id = row.integer(0);
+    v.graph = row.text(1);
+    v.seq = row.integer(2);
+    v.label = row.text(3);
+    v.content = row.text(4);
+    v.triples = static_cast<std::uint64_t>(row.integer(5));
+    if (!row.isNull(6))
+        v.added = static_cast<std::uint64_t>(row.integer(6));
+    if (!row.isNull(7))
+        v.removed = static_cast<std::uint64_t>(row.integer(7));
+    for (const auto& pair : nlohmann::json::parse(row.text(8)))
+        v.prefixes.emplace_back(pair.at(0).get<std::string>(), pair.at(1).get<std::string>());
+    v.ontologyVersions = nlohmann::json::parse(row.text(9)).get<std::vector<std::string>>();
+    v.source = row.text(10);
+    v.createdAt = row.text(11);
+    v.user = row.text(12);
+    v.isHead = row.integer(13) != 0;
+    v.storedAsDelta = row.integer(14) != 0;
+    v.storedBytes = static_cast<std::uint64_t>(row.integer(15));
+    return v;
+}
+
+Workspace::Impl::Impl(const std::string& path_, const OpenOptions& options, bool create)
+    : path(path_)
+    , lock(options.access == Access::Write
+              ? std::optional<WorkspaceLock>(std::in_place, path_, options.lockWait, options.purpose)
+              : std::nullopt)
+    , db(create ? createPrivateFile(path_) : path_, create)
+    , user(loginName())
+{
+}
+
+void Workspace::Impl::requireWrite(const std::string& operation) const
+{
+    if (!lock)
+        throw Error(operation + " needs the workspace opened for writing");
+}
+
+Workspace::Workspace(std::unique_ptr<Impl> impl)
+    : m_impl(std::move(impl))
+{
+}
+Workspace::Workspace(Workspace&&) noexcept = default;
+Workspace& Workspace::operator=(Workspace&&) noexcept = default;
+Workspace::~Workspace() = default;
+
+Workspace Workspace::create(const std::string& path, const OpenOptions& options)
+{
+    OpenOptions writing = options;
+    writing.access = Access::Write;
+    auto impl = std::make_unique<Impl>(path, writing, true);
+    configure(impl->db);
+    sql::Transaction transaction(impl->db);
+    createSchema(impl->db);
+    sql::Statement(impl->db, "INSERT INTO meta(key, value) VALUES ('created_at', ?)").bind(utcNow()).run();
+    Workspace workspace(std::move(impl));
+    const std::string state = workspace.state().hash();
+    appendAudit(workspace.impl(), {"workspace.init", path, state, state, "{}"});
+    transaction.commit();
+    return workspace;
+}
+
+Workspace Workspace::open(const std::string& path, const OpenOptions& options)
+{
+    if (!std::filesystem::is_regular_file(path))
+        throw Error(path + ": no workspace here; create one with 'evograph ws init " + path + "'");
+    auto impl = std::make_unique<Impl>(path, options, false);
+    configure(impl->db);
+    const int version = schemaVersion(impl->db);
+    if (version != kSchemaVersion) {
+        if (version < kSchemaVersion && !impl->lock) // upgrading writes: take the writer's lock for it
+            impl->lock.emplace(path, options.lockWait, "schema upgrade");
+        sql::Transaction transaction(impl->db);
+        upgradeSchema(impl->db);
+        transaction.commit();
+        if (options.access == Access::Read)
+            impl->lock.reset();
+    }
+    return Workspace(std::move(impl));
+}
+
+const std::string& Workspace::path() const
+{
+    return m_impl->path;
+}
+
+const std::string& Workspace::user() const
+{
+    return m_impl->user;
+}
+
+Workspace::Imported Workspace::importGraph(const std::string& graph, const std::string& file, const std::string& label,
+    std::optional<rdf::Format> format, const Progress& progress)
+{
+    m_impl->requireWrite("import");
+    if (graph.empty())
+        throw Error("a graph needs a name (--graph NAME)");
+    // Stages, for progress: read, canonicalize, load and diff the previous version, store.
+    constexpr std::uint64_t kStages = 4;
+    auto data = rdf::Dataset(std::make_shared<rdf::Dictionary>());
+    rdf::ReadOptions read;
+    read.format = format;
+    read.cancel = progress.cancel;
+    rdf::readFile(file, data, read);
+    progress(1, kStages);
+    const CanonicalContent content = canonicalContent(data, progress.cancel);
+    progress(2, kStages);
+
+    sql::Connection& db = m_impl->db;
+    const std::optional<GraphVersion> current = headOf(db, graph);
+    if (current && current->content == content.hash)
+        return {*current, false};
+    std::optional<DeltaCandidate> delta;
+    std::optional<std::uint64_t> added, removed;
+    if (current) {
+        rdf::Dataset base(data.sharedDictionary());
+        loadContent(db, current->content, base, {progress.cancel, {}});
+        const diff::GraphDiff changes = diff::diffDatasets(base, data, {progress.cancel, {}});
+        added = changes.added.size();
+        removed = changes.removed.size();
+        std::string patch = diff::writePatch(changes, base, data);
+        delta = DeltaCandidate {current->content, std::move(base), std::move(patch)};
+    }
+    progress(3, kStages);
+
+    sql::Transaction transaction(db);
+    const std::string before = state().hash();
+    storeContent(db, data, content, std::move(delta), progress);
+    sql::Statement(db, "INSERT OR IGNORE INTO graphs(name, head, created_at) VALUES (?, NULL, ?)")
+        .bind(graph)
+        .bind(utcNow())
+        .run();
+    const std::int64_t seq
+        = sql::queryInteger(db, "SELECT coalesce(max(seq), 0) + 1 FROM versions WHERE graph = ?", graph).value_or(1);
+    const std::string versionLabel = label.empty() ? "v" + std::to_string(seq) : label;
+    {
+        sql::Statement taken(db, "SELECT 1 FROM versions WHERE graph = ? AND label = ?");
+        if (taken.bind(graph).bind(versionLabel).step())
+            throw Error("graph '" + graph + "' already has a version labelled '" + versionLabel + "'");
+    }
+    const rdf::Statistics statistics = rdf::computeStatistics(data);
+    sql::Statement(db,
+        "INSERT INTO versions(graph, seq, label, content, triples, added, removed, prefixes, ontology_versions, "
+        "source, created_at, user) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(graph)
+        .bind(seq)
+        .bind(versionLabel)
+        .bind(content.hash)
+        .bind(static_cast<std::int64_t>(data.size()))
+        .bind(added ? std::optional<std::int64_t>(*added) : std::nullopt)
+        .bind(removed ? std::optional<std::int64_t>(*removed) : std::nullopt)
+        .bind(prefixesJson(data.prefixes()))
+        .bind(nlohmann::json(statistics.versionIris).dump())
+        .bind(std::filesystem::absolute(file).string())
+        .bind(utcNow())
+        .bind(m_impl->user)
+        .run();
+    const std::int64_t id = db.lastInsertId();
+    sql::Statement(db, "UPDATE graphs SET head = ? WHERE name = ?").bind(id).bind(graph).run();
+    nlohmann::json details = {{"version", seq}, {"label", versionLabel}, {"content", content.hash},
+        {"triples", data.size()}, {"source", file}};
+    appendAudit(*m_impl, {"graph.import", graph, before, state().hash(), details.dump()});
+    transaction.commit();
+    progress(kStages, kStages);
+    return {findVersion(graph, std::to_string(seq)), true};
+}
+
+std::vector<GraphVersion> Workspace::log(const std::optional<std::string>& graph)
+{
+    sql::Statement rows(m_impl->db,
+        std::string("SELECT ") + kVersionColumns + " FROM versions v WHERE ? IS NULL OR v.graph = ? ORDER BY v.id");
+    rows.bind(graph).bind(graph);
+    std::vector<GraphVersion> versions;
+    while (rows.step())
+        versions.push_back(versionAt(rows));
+    return versions;
+}
+
+GraphVersion Workspace::findVersion(const std::string& graph, const std::string& version)
+{
+    if (version.empty()) {
+        if (auto head = headOf(m_impl->db, graph))
+            return *head;
+        throw Error("no graph named '" + graph + "' in " + m_impl->path);
+    }
+    sql::Statement row(m_impl->db,
+        std::string("SELECT ") + kVersionColumns
+            + " FROM versions v WHERE v.graph = ? AND (v.label = ? OR CAST(v.seq AS TEXT) = ?) "
+              "ORDER BY v.label = ? DESC LIMIT 1");
+    row.bind(graph).bind(version).bind(version).bind(version);
+    if (!row.step())
+        throw Error("graph '" + graph + "' has no version '" + version + "' (see evograph ws log)");
+    return versionAt(row);
+}
+
+rdf::Dataset Workspace::readContent(
+    const std::string& content, const Progress& progress, std::shared_ptr<rdf::Dictionary> dictionary)
+{
+    rdf::Dataset data(dictionary ? std::move(dictionary) : std::make_shared<rdf::Dictionary>());
+    loadContent(m_impl->db, content, data, progress);
+    return data;
+}
+
+WorkspaceState Workspace::state()
+{
+    WorkspaceState state;
+    sql::Statement rows(m_impl->db,
+        std::string("SELECT ") + kVersionColumns + " FROM versions v JOIN graphs g ON g.head = v.id ORDER BY g.name");
+    while (rows.step()) {
+        GraphVersion v = versionAt(rows);
+        state.graphs.emplace(v.graph, std::move(v));
+    }
+    state.settings = settings(false);
+    return state;
+}
+
+std::string stateHash(
+    const std::map<std::string, std::string>& contents, const std::map<std::string, std::string>& settings)
+{
+    const nlohmann::json json = {{"graphs", contents}, {"settings", settings}};
+    return canon::hexDigest(canon::HashAlgorithm::Sha256, json.dump());
+}
+
+std::string WorkspaceState::hash() const
+{
+    std::map<std::string, std::string> contents;
+    for (const auto& [name, version] : graphs)
+        contents.emplace(name, version.content);
+    return stateHash(contents, settings);
+}
+
+void Workspace::setSetting(const std::string& key, const std::string& value, bool secret)
+{
+    m_impl->requireWrite("changing a setting");
+    if (key.empty())
+        throw Error("a setting needs a name");
+    sql::Transaction transaction(m_impl->db);
+    const std::string before = state().hash();
+    sql::Statement(m_impl->db,
+        "INSERT INTO settings(key, value, secret) VALUES (?, ?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value, secret = excluded.secret")
+        .bind(key)
+        .bind(value)
+        .bind(std::int64_t {secret})
+        .run();
+    // The audit log never holds a secret's value.
+    const nlohmann::json details = {{"key", key}, {"secret", secret}};
+    appendAudit(*m_impl, {"settings.set", key, before, state().hash(), details.dump()});
+    transaction.commit();
+}
+
+std::map<std::string, std::string> Workspace::settings(bool includeSecrets)
+{
+    std::map<std::string, std::string> out;
+    sql::Statement rows(m_impl->db, "SELECT key, value FROM settings WHERE secret = 0 OR ? ORDER BY key");
+    rows.bind(std::int64_t {includeSecrets});
+    while (rows.step())
+        out.emplace(rows.text(0), rows.text(1));
+    return out;
+}
+
+std::vector<std::string> Workspace::integrityProblems()
+{
+    std::vector<std::string> problems;
+    sql::Statement rows(m_impl->db, "PRAGMA integrity_check");
+    while (rows.step())
+        if (rows.text(0) != "ok")
+            problems.push_back(rows.text(0));
+    sql::Statement keys(m_impl->db, "PRAGMA foreign_key_check");
+    while (keys.step())
+        problems.push_back("a row of " + keys.text(0) + " refers to a missing row of " + keys.text(2));
+    return problems;
+}
+
+} // namespace evograph::workspace

@@ -1,0 +1,52 @@
+#pragma once
+// What the workspace's source files share: the open connection, the writer's lock, and the
+// helpers every mutating operation uses (time stamps, the audit record in its transaction).
+
+#include "evograph/workspace/workspace.h"
+#include "sqlite.h"
+#include "workspace_lock.h"
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace evograph::workspace {
+
+struct Workspace::Impl {
+    std::string path;
+    std::optional<WorkspaceLock> lock; // declared before db: the file closes before the lock goes
+    sql::Connection db;
+    std::string user;
+
+    Impl(const std::string& path, const OpenOptions& options, bool create);
+    // Throws unless the workspace was opened for writing.
+    void requireWrite(const std::string& operation) const;
+};
+
+// The hash of a state given as graph name -> content hash and the settings (WorkspaceState::hash).
+std::string stateHash(
+    const std::map<std::string, std::string>& contents, const std::map<std::string, std::string>& settings);
+
+// "2026-11-23T10:15:02.123Z"
+std::string utcNow();
+
+// Appends an audit record inside the caller's transaction (audit_log.cpp).
+struct AuditEntry {
+    std::string operation; // "graph.import", "snapshot.create", ...
+    std::string target;
+    std::string beforeState, afterState; // WorkspaceState hashes
+    std::string details; // a JSON object
+};
+void appendAudit(Workspace::Impl& ws, const AuditEntry& entry);
+// The last record's sequence number and hash ("", 0 before the first).
+std::pair<std::int64_t, std::string> auditHead(sql::Connection& db);
+
+// The version row at the cursor of "SELECT <kVersionColumns> FROM versions v ...".
+inline constexpr const char* kVersionColumns
+    = "v.id, v.graph, v.seq, v.label, v.content, v.triples, v.added, v.removed, v.prefixes, v.ontology_versions, "
+      "v.source, v.created_at, v.user, (SELECT head FROM graphs g WHERE g.name = v.graph) = v.id, "
+      "(SELECT encoding = 'patch' FROM contents c WHERE c.hash = v.content), "
+      "(SELECT length(data) FROM contents c WHERE c.hash = v.content)";
+GraphVersion versionAt(const sql::Statement& row);
+
+} // namespace evograph::workspace
