@@ -47,9 +47,9 @@ void keepNewestPerBucket(std::vector<PruneDecision>& decisions, unsigned count, 
 
 std::vector<PruneDecision> applyRetention(const std::vector<SnapshotSummary>& snapshots, const RetentionPolicy& policy)
 {
-    std::vector<PruneDecision> decisions;
-    for (const SnapshotSummary& s : snapshots)
-        decisions.push_back({s.manifest.id, s.manifest.createdAt, s.manifest.name, {}});
+    std::vector<PruneDecision> decisions; // newest first; of two in the same millisecond, the later listed
+    for (auto s = snapshots.rbegin(); s != snapshots.rend(); ++s)
+        decisions.push_back({s->manifest.id, s->manifest.createdAt, s->manifest.name, {}});
     std::stable_sort(decisions.begin(), decisions.end(),
         [](const PruneDecision& a, const PruneDecision& b) { return a.createdAt > b.createdAt; });
     for (std::size_t i = 0; i < decisions.size() && i < policy.keepLast; ++i)
