@@ -38,11 +38,6 @@ std::string loginName()
 // mode); returns the path.
 const std::string& createPrivateFile(const std::string& path)
 {
-    const std::filesystem::path parent = std::filesystem::path(path).parent_path();
-    if (!parent.empty()) {
-        std::error_code ignored;
-        std::filesystem::create_directories(parent, ignored);
-    }
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
         throw Error(path
@@ -163,6 +158,10 @@ Workspace Workspace::create(const std::string& path, const OpenOptions& options)
 {
     OpenOptions writing = options;
     writing.access = Access::Write;
+    if (const auto parent = std::filesystem::path(path).parent_path(); !parent.empty()) {
+        std::error_code error; // a directory that cannot be made shows as the file that cannot be
+        std::filesystem::create_directories(parent, error);
+    }
     auto impl = std::make_unique<Impl>(path, writing, true);
     configure(impl->db);
     sql::Transaction transaction(impl->db);

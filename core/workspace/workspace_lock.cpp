@@ -3,6 +3,8 @@
 #include "evograph/error.h"
 
 #include <cerrno>
+#include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <string>
@@ -21,10 +23,14 @@ std::string holderOf(int fd)
     const auto newline = text.find('\n');
     if (newline == std::string::npos)
         return "another process";
+    // The file names the last evograph writer; another program holding the lock leaves it stale.
+    const long pid = std::strtol(text.c_str(), nullptr, 10);
+    if (pid <= 0 || (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH))
+        return "another process";
     std::string purpose = text.substr(newline + 1);
     if (!purpose.empty() && purpose.back() == '\n')
         purpose.pop_back();
-    return "PID " + text.substr(0, newline) + (purpose.empty() ? "" : " (" + purpose + ")");
+    return "PID " + std::to_string(pid) + (purpose.empty() ? "" : " (" + purpose + ")");
 }
 } // namespace
 
