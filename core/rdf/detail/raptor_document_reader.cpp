@@ -2,7 +2,7 @@
 
 #include "document_builder.h"
 
-#include <raptor2/raptor2.h>
+#include "raptor_library.h"
 
 #include <memory>
 #include <vector>
@@ -13,19 +13,19 @@ namespace {
 constexpr std::size_t kChunkSize = 64 * 1024;
 
 struct WorldFree {
-    void operator()(raptor_world* world) const { raptor_free_world(world); }
+    void operator()(raptor_world* world) const { raptor().raptor_free_world(world); }
 };
 struct ParserFree {
-    void operator()(raptor_parser* parser) const { raptor_free_parser(parser); }
+    void operator()(raptor_parser* parser) const { raptor().raptor_free_parser(parser); }
 };
 struct UriFree {
-    void operator()(raptor_uri* uri) const { raptor_free_uri(uri); }
+    void operator()(raptor_uri* uri) const { raptor().raptor_free_uri(uri); }
 };
 
 std::string_view uriText(raptor_uri* uri)
 {
     std::size_t length = 0;
-    const unsigned char* text = raptor_uri_as_counted_string(uri, &length);
+    const unsigned char* text = raptor().raptor_uri_as_counted_string(uri, &length);
     return {reinterpret_cast<const char*>(text), length};
 }
 
@@ -54,7 +54,7 @@ public:
             return;
         // libxml2's errors come without a locator: the parser's own one still knows the line.
         const raptor_locator* locator = message->locator && message->locator->line > 0 ? message->locator
-            : self->m_parser ? raptor_parser_get_locator(self->m_parser)
+            : self->m_parser ? raptor().raptor_parser_get_locator(self->m_parser)
                              : nullptr;
         self->m_error = Error(self->position(locator), message->text ? message->text : "RDF/XML error");
     }
@@ -62,8 +62,8 @@ public:
     static void onNamespace(void* handle, raptor_namespace* ns)
     {
         auto* self = static_cast<RaptorHandler*>(handle);
-        const unsigned char* prefix = raptor_namespace_get_prefix(ns);
-        if (raptor_uri* uri = raptor_namespace_get_uri(ns))
+        const unsigned char* prefix = raptor().raptor_namespace_get_prefix(ns);
+        if (raptor_uri* uri = raptor().raptor_namespace_get_uri(ns))
             self->m_builder.dataset().prefixes().set(
                 prefix ? reinterpret_cast<const char*>(prefix) : "", std::string(uriText(uri)));
     }
@@ -123,37 +123,37 @@ std::uint64_t readWithRaptor(ByteSource& source, Dataset& into, const std::strin
     const engine::CancellationToken& cancel, const engine::ProgressCallback& progress, BlankLabels* blankLabels)
 {
     RaptorHandler handler(into, source.name());
-    std::unique_ptr<raptor_world, WorldFree> world(raptor_new_world());
-    if (!world || raptor_world_open(world.get()) != 0)
+    std::unique_ptr<raptor_world, WorldFree> world(raptor().raptor_new_world_internal(RAPTOR_VERSION));
+    if (!world || raptor().raptor_world_open(world.get()) != 0)
         throw Error("cannot start raptor2");
-    raptor_world_set_log_handler(world.get(), &handler, &RaptorHandler::onLog);
-    std::unique_ptr<raptor_parser, ParserFree> parser(raptor_new_parser(world.get(), "rdfxml"));
+    raptor().raptor_world_set_log_handler(world.get(), &handler, &RaptorHandler::onLog);
+    std::unique_ptr<raptor_parser, ParserFree> parser(raptor().raptor_new_parser(world.get(), "rdfxml"));
     if (!parser)
         throw Error("raptor2 has no RDF/XML parser");
-    raptor_parser_set_option(parser.get(), RAPTOR_OPTION_NO_NET, nullptr, 1);
-    raptor_parser_set_option(parser.get(), RAPTOR_OPTION_NO_FILE, nullptr, 1);
-    raptor_parser_set_option(parser.get(), RAPTOR_OPTION_LOAD_EXTERNAL_ENTITIES, nullptr, 0);
-    raptor_parser_set_statement_handler(parser.get(), &handler, &RaptorHandler::onStatement);
-    raptor_parser_set_namespace_handler(parser.get(), &handler, &RaptorHandler::onNamespace);
+    raptor().raptor_parser_set_option(parser.get(), RAPTOR_OPTION_NO_NET, nullptr, 1);
+    raptor().raptor_parser_set_option(parser.get(), RAPTOR_OPTION_NO_FILE, nullptr, 1);
+    raptor().raptor_parser_set_option(parser.get(), RAPTOR_OPTION_LOAD_EXTERNAL_ENTITIES, nullptr, 0);
+    raptor().raptor_parser_set_statement_handler(parser.get(), &handler, &RaptorHandler::onStatement);
+    raptor().raptor_parser_set_namespace_handler(parser.get(), &handler, &RaptorHandler::onNamespace);
     handler.setParser(parser.get());
 
     std::unique_ptr<raptor_uri, UriFree> base(
-        raptor_new_uri(world.get(), reinterpret_cast<const unsigned char*>(baseIri.c_str())));
-    if (raptor_parser_parse_start(parser.get(), base.get()) != 0)
+        raptor().raptor_new_uri(world.get(), reinterpret_cast<const unsigned char*>(baseIri.c_str())));
+    if (raptor().raptor_parser_parse_start(parser.get(), base.get()) != 0)
         throw Error(SourcePosition {source.name(), 0, 0}, "cannot start reading RDF/XML");
 
     std::vector<char> buffer(kChunkSize);
     for (;;) {
         const std::size_t n = source.read(buffer.data(), buffer.size());
         const bool end = n == 0;
-        const int failed = raptor_parser_parse_chunk(
+        const int failed = raptor().raptor_parser_parse_chunk(
             parser.get(), reinterpret_cast<const unsigned char*>(buffer.data()), n, end ? 1 : 0);
         if (handler.error())
             throw *handler.error();
         if (handler.builder().error())
-            throw Error(handler.position(raptor_parser_get_locator(parser.get())), *handler.builder().error());
+            throw Error(handler.position(raptor().raptor_parser_get_locator(parser.get())), *handler.builder().error());
         if (failed)
-            throw Error(handler.position(raptor_parser_get_locator(parser.get())), "RDF/XML error");
+            throw Error(handler.position(raptor().raptor_parser_get_locator(parser.get())), "RDF/XML error");
         cancel.checkpoint();
         if (progress)
             progress(source.offset(), source.size());
