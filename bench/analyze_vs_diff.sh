@@ -8,18 +8,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 triples="${1:-1000000}"; runs="${2:-3}"
-out=bench/out; mkdir -p "$out"
-v1="$out/gen-$triples.ttl"; v2="$out/gen-$triples-v2.ttl"
-gen=../shared/tools/gen_ontology.py
-[ -f "$v1" ] || python3 "$gen" --triples "$triples" --seed 1 --out "$v1" >/dev/null
-[ -f "$v2" ] || python3 "$gen" --evolve --from "$v1" --out "$v2" >/dev/null
-evograph=build/default/app/evograph
-[ -x "$evograph" ] || scripts/build.sh >/dev/null
+source bench/timing.sh
+generated_pair "$triples"
 
 diff_run() { "$evograph" diff "$v1" "$v2" --format json -o "$out/diff.json" || [ $? -eq 1 ]; }
 analyze_run() { "$evograph" analyze "$v1" "$v2" --format json --fail-on never -o "$out/analysis.json"; }
 
-source bench/timing.sh
 
 diff_s=$(best diff_run)
 analyze_s=$(best analyze_run)

@@ -10,14 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 triples="${1:-1000000}"; runs="${2:-5}"
-out=bench/out; mkdir -p "$out"
-v1="$out/gen-$triples.ttl"; v2="$out/gen-$triples-v2.ttl"
-gen=../shared/tools/gen_ontology.py
-[ -f "$v1" ] || python3 "$gen" --triples "$triples" --seed 1 --out "$v1" >/dev/null
-[ -f "$v2" ] || python3 "$gen" --evolve --from "$v1" --out "$v2" >/dev/null
-evograph=build/default/app/evograph
-[ -x "$evograph" ] || scripts/build.sh >/dev/null
 source bench/timing.sh
+generated_pair "$triples"
 
 ws="$out/bench.evograph"; copy="$out/bench-copy.evograph"
 rm -f "$ws" "$ws"-* "$ws.lock"

@@ -1,4 +1,17 @@
-# Sourced by the benchmark scripts. best CMD...: the best wall seconds of $runs runs of a command
+# Sourced by the benchmark scripts (from the checkout's root).
+# generated_pair TRIPLES: sets v1 and v2 to the generated graph and its --evolve version in
+# bench/out (generating them once), and evograph to the CLI (building it when missing).
+generated_pair() {
+    out=bench/out; mkdir -p "$out"
+    v1="$out/gen-$1.ttl"; v2="$out/gen-$1-v2.ttl"
+    local gen=../shared/tools/gen_ontology.py
+    [ -f "$v1" ] || python3 "$gen" --triples "$1" --seed 1 --out "$v1" >/dev/null
+    [ -f "$v2" ] || python3 "$gen" --evolve --from "$v1" --out "$v2" >/dev/null
+    evograph=build/default/app/evograph
+    [ -x "$evograph" ] || scripts/build.sh >/dev/null
+}
+
+# best CMD...: the best wall seconds of $runs runs of a command
 # or function (its stdout discarded), printed with three decimals.
 best() {
     local best=""

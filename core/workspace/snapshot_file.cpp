@@ -212,22 +212,7 @@ std::string importSnapshot(Workspace& workspace, const std::string& file, const 
         insert.reset();
     }
     const SnapshotManifest& m = parsed.manifest;
-    sql::Statement(db,
-        "INSERT INTO snapshots(id, created_at, user, name, tags, manifest, manifest_hash) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .bind(id)
-        .bind(m.createdAt)
-        .bind(m.user)
-        .bind(m.name)
-        .bind(nlohmann::json(m.tags).dump())
-        .bind(parsed.manifestText)
-        .bind(parsed.manifestHash)
-        .run();
-    sql::Statement graph(db, "INSERT INTO snapshot_contents(snapshot, graph, content) VALUES (?, ?, ?)");
-    for (const SnapshotGraph& g : m.graphs) {
-        graph.bind(id).bind(g.name).bind(g.content).run();
-        graph.reset();
-    }
+    storeSnapshotRows(db, m, parsed.manifestText, parsed.manifestHash);
     const nlohmann::json details = {{"file", file}, {"graphs", m.graphs.size()}};
     appendAudit(workspace.impl(), {"snapshot.import", id, state, state, details.dump()});
     transaction.commit();

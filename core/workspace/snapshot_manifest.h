@@ -21,6 +21,10 @@ SnapshotGraph snapshotGraphOf(const GraphVersion& version);
 // and the id, throwing when they disagree.
 SnapshotManifest storedManifest(sql::Connection& db, const std::string& id, bool check);
 
+// Stores a snapshot's rows (the manifest as `text` with its `hash`, and the graphs it names).
+void storeSnapshotRows(
+    sql::Connection& db, const SnapshotManifest& manifest, const std::string& text, const std::string& hash);
+
 // Inserts a snapshot of `state` with its audit record, inside the caller's transaction. Returns its id.
 std::string insertSnapshot(
     Workspace& workspace, const WorkspaceState& state, const std::string& name, const std::vector<std::string>& tags);

@@ -40,11 +40,19 @@ std::string insertSnapshot(
     std::tie(m.auditSeq, m.auditHash) = auditHead(db);
     const std::string text = manifestText(m);
     const std::string hash = canon::hexDigest(canon::HashAlgorithm::Sha256, text);
-    const std::string id = snapshotIdOf(hash);
+    m.id = snapshotIdOf(hash);
+    storeSnapshotRows(db, m, text, hash);
+    const nlohmann::json details = {{"name", name}, {"tags", tags}, {"graphs", m.graphs.size()}};
+    appendAudit(workspace.impl(), {"snapshot.create", m.id, m.state, m.state, details.dump()});
+    return m.id;
+}
+
+void storeSnapshotRows(sql::Connection& db, const SnapshotManifest& m, const std::string& text, const std::string& hash)
+{
     sql::Statement(db,
         "INSERT INTO snapshots(id, created_at, user, name, tags, manifest, manifest_hash) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .bind(id)
+        .bind(m.id)
         .bind(m.createdAt)
         .bind(m.user)
         .bind(m.name)
@@ -52,14 +60,11 @@ std::string insertSnapshot(
         .bind(text)
         .bind(hash)
         .run();
-    sql::Statement content(db, "INSERT INTO snapshot_contents(snapshot, graph, content) VALUES (?, ?, ?)");
+    sql::Statement graph(db, "INSERT INTO snapshot_contents(snapshot, graph, content) VALUES (?, ?, ?)");
     for (const SnapshotGraph& g : m.graphs) {
-        content.bind(id).bind(g.name).bind(g.content).run();
-        content.reset();
+        graph.bind(m.id).bind(g.name).bind(g.content).run();
+        graph.reset();
     }
-    const nlohmann::json details = {{"name", name}, {"tags", tags}, {"graphs", m.graphs.size()}};
-    appendAudit(workspace.impl(), {"snapshot.create", id, m.state, m.state, details.dump()});
-    return id;
 }
 
 std::string createSnapshot(Workspace& workspace, const std::string& name, const std::vector<std::string>& tags)

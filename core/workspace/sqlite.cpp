@@ -160,26 +160,31 @@ void Transaction::commit()
     m_open = false;
 }
 
-std::optional<std::int64_t> queryInteger(
-    Connection& connection, std::string_view sql, std::optional<std::string_view> parameter)
+namespace {
+// The first column of the first row, through `read`; nullopt when there is no row or it is NULL.
+template <typename Read>
+auto queryFirst(Connection& connection, std::string_view sql, std::optional<std::string_view> parameter, Read read)
+    -> std::optional<decltype(read(std::declval<Statement&>()))>
 {
     Statement statement(connection, sql);
     if (parameter)
         statement.bind(*parameter);
     if (!statement.step() || statement.isNull(0))
         return std::nullopt;
-    return statement.integer(0);
+    return read(statement);
+}
+} // namespace
+
+std::optional<std::int64_t> queryInteger(
+    Connection& connection, std::string_view sql, std::optional<std::string_view> parameter)
+{
+    return queryFirst(connection, sql, parameter, [](Statement& s) { return s.integer(0); });
 }
 
 std::optional<std::string> queryText(
     Connection& connection, std::string_view sql, std::optional<std::string_view> parameter)
 {
-    Statement statement(connection, sql);
-    if (parameter)
-        statement.bind(*parameter);
-    if (!statement.step() || statement.isNull(0))
-        return std::nullopt;
-    return statement.text(0);
+    return queryFirst(connection, sql, parameter, [](Statement& s) { return s.text(0); });
 }
 
 } // namespace evograph::workspace::sql

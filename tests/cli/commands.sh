@@ -2,13 +2,7 @@
 # The CLI's commands as scripts call them: outputs that re-read, JSON fields, exit codes, help.
 set -uo pipefail
 evograph="$1"; resources="$2"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0; passed=0
-check() { # check NAME CONDITION...
-    local name="$1"; shift
-    if "$@"; then echo "ok   $name"; passed=$((passed + 1)); else echo "FAIL $name"; failures=$((failures + 1)); fi
-}
+source "$(dirname "$0")/harness.sh"
 
 v2="$resources/demo/user-v2.ttl"
 "$evograph" parse "$v2" > "$work/v2.nt"; check "parse exits 0" test $? -eq 0
@@ -119,5 +113,4 @@ done
 "$evograph" frobnicate > /dev/null 2>&1; check "unknown command exits 2" test $? -eq 2
 "$evograph" parse -o yaml "$v2" > /dev/null 2>&1; check "bad -o value exits 2" test $? -eq 2
 
-echo "$passed passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish

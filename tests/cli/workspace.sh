@@ -3,13 +3,7 @@
 # and exit codes (0 ok, 1 differences or refusal, 2 error or failed verification).
 set -uo pipefail
 evograph="$1"; resources="$2"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0; passed=0
-check() { # check NAME CONDITION...
-    local name="$1"; shift
-    if "$@"; then echo "ok   $name"; passed=$((passed + 1)); else echo "FAIL $name"; failures=$((failures + 1)); fi
-}
+source "$(dirname "$0")/harness.sh"
 json() { local code="$1"; shift; python3 -c "import json, sys; d = json.load(sys.stdin); $code" "$@"; }
 
 ws="$work/ws.evograph"
@@ -119,5 +113,4 @@ python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute("UP
 "$evograph" audit verify --workspace "$ws" > "$work/out"; check "audit verify of an edited log exits 2" test $? -eq 2
 check "  naming the record" grep -q "record 2 (graph.import" "$work/out"
 
-echo "$passed passed, $failures failed"
-test "$failures" -eq 0
+finish
