@@ -55,9 +55,7 @@ void addAnalyzeCommand(CLI::App& app, int& exitCode)
     command->add_option("-o,--output", options->output, "write to FILE (atomically) instead of stdout");
     command->callback([options, &exitCode] {
         exitCode = runCommand([&] {
-            std::optional<rdf::Format> format;
-            if (!options->inputFormat.empty() && !(format = rdf::parseFormatName(options->inputFormat)))
-                throw Error("unknown input format '" + options->inputFormat + "'");
+            std::optional<rdf::Format> format = formatOption(options->inputFormat, "input");
             analysis::AnalysisOptions analysisOptions;
             analysisOptions.renames.threshold = options->renameThreshold;
             if (!options->overrides.empty())

@@ -42,14 +42,20 @@ void addInputOptions(CLI::App& command, InputOptions& options)
     command.add_option("--base", options.base, "base IRI (default: the file's own file:// URI)");
 }
 
+std::optional<rdf::Format> formatOption(const std::string& name, const char* role)
+{
+    if (name.empty())
+        return std::nullopt;
+    if (auto format = rdf::parseFormatName(name))
+        return format;
+    throw Error(
+        "unknown " + std::string(role) + " format '" + name + "' (use turtle, trig, ntriples, nquads or rdfxml)");
+}
+
 rdf::ReadReport readInput(const InputOptions& options, rdf::Dataset& into)
 {
     rdf::ReadOptions read;
-    if (!options.format.empty()) {
-        read.format = rdf::parseFormatName(options.format);
-        if (!read.format)
-            throw Error("unknown input format '" + options.format + "' (use turtle, trig, ntriples, nquads or rdfxml)");
-    }
+    read.format = formatOption(options.format, "input");
     read.baseIri = options.base;
     read.keepBlankLabels = options.keepBlankLabels;
     read.cancel = interruptToken();

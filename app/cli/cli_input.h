@@ -25,6 +25,10 @@ struct InputOptions {
 // Adds FILE, -i/--input-format and --base to a command.
 void addInputOptions(CLI::App& command, InputOptions& options);
 
+// A format option's value: nullopt when empty ("from the file"), else the format it names;
+// throws for an unknown name. `role` is "input" or "output".
+std::optional<rdf::Format> formatOption(const std::string& name, const char* role);
+
 // Reads the file into `into`; a progress line goes to stderr when it is a terminal.
 rdf::ReadReport readInput(const InputOptions& options, rdf::Dataset& into);
 

@@ -115,9 +115,7 @@ void addDiffCommand(CLI::App& app, int& exitCode)
     command->add_option("--prev", options->prev, "patch: the id of the patch this one follows (H prev)");
     command->callback([options, &exitCode] {
         exitCode = runCommand([&] {
-            std::optional<rdf::Format> format;
-            if (!options->inputFormat.empty() && !(format = rdf::parseFormatName(options->inputFormat)))
-                throw Error("unknown input format '" + options->inputFormat + "'");
+            std::optional<rdf::Format> format = formatOption(options->inputFormat, "input");
             engine::ThreadPool pool(1);
             auto task = engine::runTask(pool, "diff", [&](const engine::TaskContext& context) {
                 return diff::compareFiles({options->oldPath, format, {}}, {options->newPath, format, {}}, context);

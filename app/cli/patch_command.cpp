@@ -32,9 +32,7 @@ std::string readText(const std::string& path)
 // (N-Quads when there are named graphs).
 std::string serialise(const rdf::Dataset& data, const PatchOptions& options)
 {
-    std::optional<rdf::Format> format;
-    if (!options.outputFormat.empty() && !(format = rdf::parseFormatName(options.outputFormat)))
-        throw Error("unknown output format '" + options.outputFormat + "'");
+    std::optional<rdf::Format> format = formatOption(options.outputFormat, "output");
     if (!format && !options.output.empty())
         format = rdf::formatFromExtension(options.output);
     std::ostringstream out;

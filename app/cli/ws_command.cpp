@@ -63,9 +63,7 @@ void addImport(CLI::App& group, const std::shared_ptr<WsOptions>& o, int& exitCo
     c->add_option("-i,--input-format", o->inputFormat, "input format (default: from the extension, else the content)");
     c->callback([o, &exitCode] {
         exitCode = runCommand([&] {
-            std::optional<rdf::Format> format;
-            if (!o->inputFormat.empty() && !(format = rdf::parseFormatName(o->inputFormat)))
-                throw Error("unknown input format '" + o->inputFormat + "'");
+            std::optional<rdf::Format> format = formatOption(o->inputFormat, "input");
             const auto [v, isNew] = onWorkspace(o->path, o->args.openOptions(workspace::Access::Write, "ws import"),
                 "importing", [&](workspace::Workspace& ws, const workspace::Progress& progress) {
                     return ws.importGraph(o->graph, o->file, o->version, format, progress);
@@ -137,9 +135,7 @@ void addExport(CLI::App& group, const std::shared_ptr<WsOptions>& o, int& exitCo
                     rdf::Dataset data = ws.readContent(v.content, progress);
                     for (const auto& [prefix, iri] : v.prefixes)
                         data.prefixes().set(prefix, iri);
-                    std::optional<rdf::Format> format;
-                    if (!o->outputFormat.empty() && !(format = rdf::parseFormatName(o->outputFormat)))
-                        throw Error("unknown output format '" + o->outputFormat + "'");
+                    std::optional<rdf::Format> format = formatOption(o->outputFormat, "output");
                     if (!format)
                         format = rdf::formatFromExtension(o->output);
                     std::ostringstream out;
