@@ -280,7 +280,8 @@ void addRestore(CLI::App& group, const Options& o, int& exitCode)
                 printJson({{"snapshot", r.snapshot}, {"backup", r.backup}, {"graphs_changed", r.graphsChanged}});
             else
                 std::cout << "restored snapshot " << r.snapshot << " (" << r.graphsChanged
-                          << " graphs changed); the previous state is in backup snapshot " << r.backup << "\n";
+                          << (r.graphsChanged == 1 ? " graph" : " graphs")
+                          << " changed); the previous state is in backup snapshot " << r.backup << "\n";
             return kOk;
         });
     });
