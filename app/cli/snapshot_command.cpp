@@ -180,7 +180,7 @@ void addVerify(CLI::App& group, const Options& o, int& exitCode)
                                           }),
                     "verifying");
             } else {
-                report = onWorkspace(o->args.path(), o->args.openOptions(Access::Write, "snapshot verify"), "verifying",
+                report = onWorkspace(o->args.path(), o->args.openOptions(Access::Read, "snapshot verify"), "verifying",
                     [&](Workspace& ws, const Progress& progress) {
                         return workspace::verifySnapshot(ws, o->id, o->full, progress);
                     });

@@ -15,6 +15,23 @@
 namespace evograph::workspace {
 
 namespace {
+// When a snapshot last passed is a convenience for `list`: recorded when the writer's lock is free
+// at once (a reader never waits for it), and skipped by a file that cannot take the write.
+void recordVerification(Workspace::Impl& ws, const std::string& id, bool full)
+{
+    try {
+        std::optional<WorkspaceLock> temporary;
+        if (!ws.lock)
+            temporary.emplace(ws.path, std::chrono::milliseconds(0), "snapshot verify");
+        sql::Statement(ws.db, "UPDATE snapshots SET verified_at = ?, verified_mode = ? WHERE id = ?")
+            .bind(utcNow())
+            .bind(full ? "full" : "quick")
+            .bind(id)
+            .run();
+    } catch (const Error&) {
+    }
+}
+
 SnapshotSummary summaryOf(sql::Connection& db, const std::string& id)
 {
     sql::Statement row(db, "SELECT verified_at, verified_mode FROM snapshots WHERE id = ?");
@@ -146,16 +163,8 @@ VerifyReport verifySnapshot(Workspace& workspace, const std::string& idOrPrefix,
     VerifyReport report {resolveSnapshotId(workspace, idOrPrefix), full, {}};
     sql::Connection& db = workspace.impl().db;
     report.problems = snapshotProblems(db, report.id, full, progress);
-    if (report.ok() && workspace.impl().lock) {
-        try { // when it was last verified is a convenience: a file that cannot take it is still verified
-            sql::Statement(db, "UPDATE snapshots SET verified_at = ?, verified_mode = ? WHERE id = ?")
-                .bind(utcNow())
-                .bind(std::string(full ? "full" : "quick"))
-                .bind(report.id)
-                .run();
-        } catch (const Error&) {
-        }
-    }
+    if (report.ok())
+        recordVerification(workspace.impl(), report.id, full);
     return report;
 }
 

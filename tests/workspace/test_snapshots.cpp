@@ -267,3 +267,16 @@ TEST_CASE("flipped bytes sampled over a large exported snapshot are detected", "
         requireDetected(target, damaged, "byte " + std::to_string(at));
     }
 }
+
+TEST_CASE("a reader's verify is recorded when no writer holds the lock, and never waits for one", "[snapshot]")
+{
+    TwoStates t;
+    Workspace reader = Workspace::open(t.path);
+    CHECK(verifySnapshot(reader, t.first, false).ok()); // t.ws, a writer, holds the lock
+    CHECK_FALSE(listSnapshots(reader)[0].verifiedAt);
+    {
+        Workspace released = std::move(t.ws); // the writer closes, and with it its lock
+    }
+    CHECK(verifySnapshot(reader, t.first, true).ok());
+    CHECK(listSnapshots(reader)[0].verifiedMode == "full");
+}
