@@ -10,14 +10,6 @@ namespace evograph::workspace {
 namespace {
 constexpr const char* kFormat = "evograph-snapshot-manifest/1";
 constexpr std::size_t kIdLength = 16;
-
-nlohmann::json prefixesJson(const std::vector<std::pair<std::string, std::string>>& prefixes)
-{
-    nlohmann::json json = nlohmann::json::array();
-    for (const auto& [prefix, iri] : prefixes)
-        json.push_back({prefix, iri});
-    return json;
-}
 } // namespace
 
 std::uint64_t SnapshotManifest::triples() const
@@ -33,7 +25,7 @@ std::string manifestText(const SnapshotManifest& m)
     nlohmann::json graphs = nlohmann::json::array();
     for (const SnapshotGraph& g : m.graphs)
         graphs.push_back({{"name", g.name}, {"content", g.content}, {"version", g.version}, {"label", g.label},
-            {"triples", g.triples}, {"prefixes", prefixesJson(g.prefixes)}, {"ontology_versions", g.ontologyVersions}});
+            {"triples", g.triples}, {"prefixes", g.prefixes}, {"ontology_versions", g.ontologyVersions}});
     const nlohmann::json json = {{"format", kFormat}, {"created_at", m.createdAt}, {"user", m.user}, {"name", m.name},
         {"tags", m.tags}, {"graphs", graphs}, {"settings", m.settings}, {"state", m.state},
         {"audit_head", {{"seq", m.auditSeq}, {"hash", m.auditHash}}}};
@@ -64,12 +56,10 @@ SnapshotManifest parseManifest(const std::string& text, const std::string& hash,
         m.auditSeq = json.at("audit_head").at("seq").get<std::int64_t>();
         m.auditHash = json.at("audit_head").at("hash").get<std::string>();
         for (const auto& g : json.at("graphs")) {
-            SnapshotGraph graph {g.at("name").get<std::string>(), g.at("content").get<std::string>(),
+            m.graphs.push_back({g.at("name").get<std::string>(), g.at("content").get<std::string>(),
                 g.at("version").get<std::int64_t>(), g.at("label").get<std::string>(),
-                g.at("triples").get<std::uint64_t>(), {}, g.at("ontology_versions").get<std::vector<std::string>>()};
-            for (const auto& pair : g.at("prefixes"))
-                graph.prefixes.emplace_back(pair.at(0).get<std::string>(), pair.at(1).get<std::string>());
-            m.graphs.push_back(std::move(graph));
+                g.at("triples").get<std::uint64_t>(), g.at("prefixes").get<decltype(SnapshotGraph::prefixes)>(),
+                g.at("ontology_versions").get<std::vector<std::string>>()});
         }
     } catch (const nlohmann::json::exception& e) {
         throw Error(what + ": the manifest is malformed: " + e.what());

@@ -114,42 +114,22 @@ StateDiff compareStates(
     return result;
 }
 
-// A label for a restored version: the snapshot's, unless the graph already uses it.
-std::string restoredLabel(sql::Connection& db, const SnapshotGraph& g, std::int64_t seq)
-{
-    sql::Statement taken(db, "SELECT 1 FROM versions WHERE graph = ? AND label = ?");
-    if (!taken.bind(g.name).bind(g.label).step())
-        return g.label;
-    return g.label + "-restored-" + std::to_string(seq);
-}
-
+// A new current version of the graph with the snapshot's content, under the snapshot's label
+// unless the graph already uses it.
 void appendRestoredVersion(Workspace& workspace, const SnapshotGraph& g, const std::string& snapshotId)
 {
     sql::Connection& db = workspace.impl().db;
-    sql::Statement(db, "INSERT OR IGNORE INTO graphs(name, head, created_at) VALUES (?, NULL, ?)")
-        .bind(g.name)
-        .bind(utcNow())
-        .run();
-    const std::int64_t seq
-        = sql::queryInteger(db, "SELECT coalesce(max(seq), 0) + 1 FROM versions WHERE graph = ?", g.name).value_or(1);
-    nlohmann::json prefixes = nlohmann::json::array();
-    for (const auto& [prefix, iri] : g.prefixes)
-        prefixes.push_back({prefix, iri});
-    sql::Statement(db,
-        "INSERT INTO versions(graph, seq, label, content, triples, added, removed, prefixes, ontology_versions, "
-        "source, created_at, user) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?)")
-        .bind(g.name)
-        .bind(seq)
-        .bind(restoredLabel(db, g, seq))
-        .bind(g.content)
-        .bind(static_cast<std::int64_t>(g.triples))
-        .bind(prefixes.dump())
-        .bind(nlohmann::json(g.ontologyVersions).dump())
-        .bind("restore of snapshot " + snapshotId)
-        .bind(utcNow())
-        .bind(workspace.user())
-        .run();
-    sql::Statement(db, "UPDATE graphs SET head = ? WHERE name = ?").bind(db.lastInsertId()).bind(g.name).run();
+    GraphVersion version;
+    version.graph = g.name;
+    version.seq = nextVersionSeq(db, g.name);
+    version.label
+        = hasVersionLabel(db, g.name, g.label) ? g.label + "-restored-" + std::to_string(version.seq) : g.label;
+    version.content = g.content;
+    version.triples = g.triples;
+    version.prefixes = g.prefixes;
+    version.ontologyVersions = g.ontologyVersions;
+    version.source = "restore of snapshot " + snapshotId;
+    appendVersion(workspace.impl(), version);
 }
 } // namespace
 

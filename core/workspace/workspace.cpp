@@ -55,14 +55,6 @@ void configure(sql::Connection& db)
     db.execute("PRAGMA busy_timeout = 10000"); // readers and the rare checkpoint wait, never fail
 }
 
-std::string prefixesJson(const rdf::PrefixMap& prefixes)
-{
-    nlohmann::json json = nlohmann::json::array();
-    for (const auto& [prefix, iri] : prefixes.entries())
-        json.push_back({prefix, iri});
-    return json.dump();
-}
-
 std::optional<GraphVersion> headOf(sql::Connection& db, const std::string& graph)
 {
     sql::Statement row(db,
@@ -118,8 +110,7 @@ GraphVersion versionAt(const sql::Statement& row)
         v.added = static_cast<std::uint64_t>(row.integer(6));
     if (!row.isNull(7))
         v.removed = static_cast<std::uint64_t>(row.integer(7));
-    for (const auto& pair : nlohmann::json::parse(row.text(8)))
-        v.prefixes.emplace_back(pair.at(0).get<std::string>(), pair.at(1).get<std::string>());
+    v.prefixes = nlohmann::json::parse(row.text(8)).get<decltype(v.prefixes)>();
     v.ontologyVersions = nlohmann::json::parse(row.text(9)).get<std::vector<std::string>>();
     v.source = row.text(10);
     v.createdAt = row.text(11);
@@ -128,6 +119,51 @@ GraphVersion versionAt(const sql::Statement& row)
     v.storedAsDelta = row.integer(14) != 0;
     v.storedBytes = static_cast<std::uint64_t>(row.integer(15));
     return v;
+}
+
+std::int64_t nextVersionSeq(sql::Connection& db, const std::string& graph)
+{
+    return sql::queryInteger(db, "SELECT coalesce(max(seq), 0) + 1 FROM versions WHERE graph = ?", graph).value_or(1);
+}
+
+bool hasVersionLabel(sql::Connection& db, const std::string& graph, const std::string& label)
+{
+    sql::Statement taken(db, "SELECT 1 FROM versions WHERE graph = ? AND label = ?");
+    return taken.bind(graph).bind(label).step();
+}
+
+GraphVersion appendVersion(Workspace::Impl& ws, const GraphVersion& v)
+{
+    sql::Connection& db = ws.db;
+    const std::string now = utcNow();
+    sql::Statement(db, "INSERT OR IGNORE INTO graphs(name, head, created_at) VALUES (?, NULL, ?)")
+        .bind(v.graph)
+        .bind(now)
+        .run();
+    auto count = [](const std::optional<std::uint64_t>& n) {
+        return n ? std::optional<std::int64_t>(static_cast<std::int64_t>(*n)) : std::nullopt;
+    };
+    sql::Statement(db,
+        "INSERT INTO versions(graph, seq, label, content, triples, added, removed, prefixes, ontology_versions, "
+        "source, created_at, user) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(v.graph)
+        .bind(v.seq)
+        .bind(v.label)
+        .bind(v.content)
+        .bind(static_cast<std::int64_t>(v.triples))
+        .bind(count(v.added))
+        .bind(count(v.removed))
+        .bind(nlohmann::json(v.prefixes).dump())
+        .bind(nlohmann::json(v.ontologyVersions).dump())
+        .bind(v.source)
+        .bind(now)
+        .bind(ws.user)
+        .run();
+    const std::int64_t id = db.lastInsertId();
+    sql::Statement(db, "UPDATE graphs SET head = ? WHERE name = ?").bind(id).bind(v.graph).run();
+    sql::Statement row(db, std::string("SELECT ") + kVersionColumns + " FROM versions v WHERE v.id = ?");
+    row.bind(id).step();
+    return versionAt(row);
 }
 
 Workspace::Impl::Impl(const std::string& path_, const OpenOptions& options, bool create)
@@ -240,43 +276,26 @@ Workspace::Imported Workspace::importGraph(const std::string& graph, const std::
     sql::Transaction transaction(db);
     const std::string before = state().hash();
     storeContent(db, data, content, std::move(delta), progress);
-    sql::Statement(db, "INSERT OR IGNORE INTO graphs(name, head, created_at) VALUES (?, NULL, ?)")
-        .bind(graph)
-        .bind(utcNow())
-        .run();
-    const std::int64_t seq
-        = sql::queryInteger(db, "SELECT coalesce(max(seq), 0) + 1 FROM versions WHERE graph = ?", graph).value_or(1);
-    const std::string versionLabel = label.empty() ? "v" + std::to_string(seq) : label;
-    {
-        sql::Statement taken(db, "SELECT 1 FROM versions WHERE graph = ? AND label = ?");
-        if (taken.bind(graph).bind(versionLabel).step())
-            throw Error("graph '" + graph + "' already has a version labelled '" + versionLabel + "'");
-    }
-    const rdf::Statistics statistics = rdf::computeStatistics(data);
-    sql::Statement(db,
-        "INSERT INTO versions(graph, seq, label, content, triples, added, removed, prefixes, ontology_versions, "
-        "source, created_at, user) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(graph)
-        .bind(seq)
-        .bind(versionLabel)
-        .bind(content.hash)
-        .bind(static_cast<std::int64_t>(data.size()))
-        .bind(added ? std::optional<std::int64_t>(*added) : std::nullopt)
-        .bind(removed ? std::optional<std::int64_t>(*removed) : std::nullopt)
-        .bind(prefixesJson(data.prefixes()))
-        .bind(nlohmann::json(statistics.versionIris).dump())
-        .bind(std::filesystem::absolute(file).string())
-        .bind(utcNow())
-        .bind(m_impl->user)
-        .run();
-    const std::int64_t id = db.lastInsertId();
-    sql::Statement(db, "UPDATE graphs SET head = ? WHERE name = ?").bind(id).bind(graph).run();
-    nlohmann::json details = {{"version", seq}, {"label", versionLabel}, {"content", content.hash},
-        {"triples", data.size()}, {"source", file}};
+    GraphVersion version;
+    version.graph = graph;
+    version.seq = nextVersionSeq(db, graph);
+    version.label = label.empty() ? "v" + std::to_string(version.seq) : label;
+    if (hasVersionLabel(db, graph, version.label))
+        throw Error("graph '" + graph + "' already has a version labelled '" + version.label + "'");
+    version.content = content.hash;
+    version.triples = data.size();
+    version.added = added;
+    version.removed = removed;
+    version.prefixes = data.prefixes().entries();
+    version.ontologyVersions = rdf::computeStatistics(data).versionIris;
+    version.source = std::filesystem::absolute(file).string();
+    version = appendVersion(*m_impl, version);
+    const nlohmann::json details = {{"version", version.seq}, {"label", version.label}, {"content", content.hash},
+        {"triples", version.triples}, {"source", file}};
     appendAudit(*m_impl, {"graph.import", graph, before, state().hash(), details.dump()});
     transaction.commit();
     progress(kStages, kStages);
-    return {findVersion(graph, std::to_string(seq)), true};
+    return {version, true};
 }
 
 std::vector<GraphVersion> Workspace::log(const std::optional<std::string>& graph)

@@ -49,4 +49,12 @@ inline constexpr const char* kVersionColumns
       "(SELECT length(data) FROM contents c WHERE c.hash = v.content)";
 GraphVersion versionAt(const sql::Statement& row);
 
+// The sequence number the graph's next version gets (1 for a new graph).
+std::int64_t nextVersionSeq(sql::Connection& db, const std::string& graph);
+bool hasVersionLabel(sql::Connection& db, const std::string& graph, const std::string& label);
+// Stores `version` (graph, seq, label, content, triples, added, removed, prefixes, ontology
+// versions, source) as made now by the workspace's user, creating the graph, and makes it the
+// graph's current version; inside the caller's transaction. Returns the version as stored.
+GraphVersion appendVersion(Workspace::Impl& ws, const GraphVersion& version);
+
 } // namespace evograph::workspace
