@@ -62,11 +62,9 @@ void addAnalyzeCommand(CLI::App& app, int& exitCode)
                 analysisOptions.overrides = analysis::loadSeverityOverrides(options->overrides);
             const analysis::AnalysisInputs inputs {
                 {options->oldPath, format, {}}, {options->newPath, format, {}}, options->data};
-            engine::ThreadPool pool(1);
-            auto task = engine::runTask(pool, "analyze", [&](const engine::TaskContext& context) {
+            const auto versions = runInTask("analyze", "analysing", [&](const engine::TaskContext& context) {
                 return analysis::analyzePaths(inputs, analysisOptions, context);
             });
-            const auto versions = waitForTask(task, "analysing");
             const analysis::Analysis& result = versions->analysis;
 
             const rdf::PrefixMap prefixes = mergedPrefixes(*versions);

@@ -36,6 +36,10 @@ rdf::ReadReport readInput(const InputOptions& options, rdf::Dataset& into);
 // or rethrows what it threw.
 template <typename T> std::shared_ptr<const T> waitForTask(const engine::Task<T>& task, const std::string& label);
 
+// Runs `work(const engine::TaskContext&)` as the engine task `name` on a pool of its own and waits
+// for it as waitForTask does. Returns its result or rethrows what it threw.
+template <typename Work> auto runInTask(const std::string& name, const std::string& label, Work work);
+
 // Writes `text` to FILE atomically (a temporary file beside it, then rename), or to stdout when
 // `path` is empty or "-".
 void writeOutput(const std::string& path, std::string_view text);
@@ -60,6 +64,12 @@ template <typename T> std::shared_ptr<const T> waitForTask(const engine::Task<T>
     }
     clearProgress();
     return task.get();
+}
+
+template <typename Work> auto runInTask(const std::string& name, const std::string& label, Work work)
+{
+    engine::ThreadPool pool(1);
+    return waitForTask(engine::runTask(pool, name, std::move(work)), label);
 }
 
 } // namespace evograph::cli

@@ -116,11 +116,9 @@ void addDiffCommand(CLI::App& app, int& exitCode)
     command->callback([options, &exitCode] {
         exitCode = runCommand([&] {
             std::optional<rdf::Format> format = formatOption(options->inputFormat, "input");
-            engine::ThreadPool pool(1);
-            auto task = engine::runTask(pool, "diff", [&](const engine::TaskContext& context) {
+            const auto comparison = runInTask("diff", "comparing", [&](const engine::TaskContext& context) {
                 return diff::compareFiles({options->oldPath, format, {}}, {options->newPath, format, {}}, context);
             });
-            const auto comparison = waitForTask(task, "comparing");
             const diff::Comparison& c = *comparison;
 
             rdf::PrefixMap prefixes = c.newData.prefixes();

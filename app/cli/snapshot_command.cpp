@@ -173,12 +173,9 @@ void addVerify(CLI::App& group, const Options& o, int& exitCode)
         exitCode = runCommand([&] {
             workspace::VerifyReport report;
             if (std::filesystem::is_regular_file(o->id)) {
-                engine::ThreadPool pool(1);
-                report = *waitForTask(engine::runTask(pool, "snapshot.verify",
-                                          [&](const engine::TaskContext& context) {
-                                              return workspace::verifySnapshotFile(o->id, Progress::of(context));
-                                          }),
-                    "verifying");
+                report = *runInTask("snapshot.verify", "verifying", [&](const engine::TaskContext& context) {
+                    return workspace::verifySnapshotFile(o->id, Progress::of(context));
+                });
             } else {
                 report = onWorkspace(o->args.path(), o->args.openOptions(Access::Read, "snapshot verify"), "verifying",
                     [&](Workspace& ws, const Progress& progress) {

@@ -32,12 +32,10 @@ CLI::App* workspaceSubcommand(CLI::App& group, const std::string& name, const st
 template <typename Work>
 auto onWorkspace(const std::string& path, const workspace::OpenOptions& options, const std::string& label, Work work)
 {
-    engine::ThreadPool pool(1);
-    auto task = engine::runTask(pool, "workspace", [&](const engine::TaskContext& context) {
+    return *runInTask("workspace", label, [&](const engine::TaskContext& context) {
         workspace::Workspace ws = workspace::Workspace::open(path, options);
         return work(ws, workspace::Progress::of(context));
     });
-    return *waitForTask(task, label);
 }
 
 std::string humanBytes(std::uint64_t bytes); // "1.2 MB"
