@@ -268,8 +268,10 @@ Workspace::Imported Workspace::importGraph(const std::string& graph, const std::
         const diff::GraphDiff changes = diff::diffDatasets(base, data, {progress.cancel, {}});
         added = changes.added.size();
         removed = changes.removed.size();
-        std::string patch = diff::writePatch(changes, base, data);
-        delta = DeltaCandidate {current->content, std::move(base), std::move(patch)};
+        if (!hasContent(db, content.hash)) { // content stored before (an older version again) needs no patch
+            std::string patch = diff::writePatch(changes, base, data);
+            delta = DeltaCandidate {current->content, std::move(base), std::move(patch)};
+        }
     }
     progress(3, kStages);
 
