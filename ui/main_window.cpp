@@ -1,6 +1,6 @@
 #include "main_window.h"
 
-#include "file_summary_view.h"
+#include "files/file_summary_view.h"
 
 #include <QAction>
 #include <QApplication>
@@ -108,7 +108,7 @@ void MainWindow::createMenus()
     rebuildRecentMenu();
     file->addAction(tr("&Close Tab"), QKeySequence::Close, this, [this] {
         if (m_tabs->count() > 0)
-            emit m_tabs->tabCloseRequested(m_tabs->currentIndex());
+            Q_EMIT m_tabs->tabCloseRequested(m_tabs->currentIndex());
     });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -148,7 +148,7 @@ void MainWindow::onFileLoaded(int jobId, std::shared_ptr<const LoadedFile> file)
                                  .arg(QLocale().toString(static_cast<qulonglong>(file->statistics.triples)),
                                      QFileInfo(file->path).fileName(), QString::number(file->report.seconds, 'f', 2)),
         10000);
-    emit fileOpened(file->path);
+    Q_EMIT fileOpened(file->path);
 }
 
 // Two versions of one ontology usually share a file name: name them by their folder too.

@@ -2,7 +2,7 @@
 // The studio's main window: open files (menu, recent list, drag and drop, command line), one tab
 // per file, a status bar that shows the running job with progress and a cancel button.
 
-#include "engine_adapter.h"
+#include "common/engine_adapter.h"
 
 #include <QMainWindow>
 
@@ -25,7 +25,7 @@ public:
     EngineAdapter& engine() { return m_engine; }
     QTabWidget* tabs() const { return m_tabs; }
 
-signals:
+Q_SIGNALS:
     // After a file's tab was added (tests and scripts wait for it).
     void fileOpened(const QString& path);
 

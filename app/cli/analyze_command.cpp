@@ -18,16 +18,6 @@ struct AnalyzeOptions {
     std::string output;
     double renameThreshold = analysis::RenameOptions {}.threshold;
 };
-
-// Prefixes of both versions, NEW's first, for CURIEs in the reports.
-rdf::PrefixMap mergedPrefixes(const analysis::AnalyzedVersions& versions)
-{
-    rdf::PrefixMap prefixes = versions.newData.prefixes();
-    for (const auto& [prefix, iri] : versions.oldData.prefixes().entries())
-        if (!prefixes.iriFor(prefix))
-            prefixes.set(prefix, iri);
-    return prefixes;
-}
 } // namespace
 
 void addAnalyzeCommand(CLI::App& app, int& exitCode)
@@ -67,7 +57,7 @@ void addAnalyzeCommand(CLI::App& app, int& exitCode)
             });
             const analysis::Analysis& result = versions->analysis;
 
-            const rdf::PrefixMap prefixes = mergedPrefixes(*versions);
+            const rdf::PrefixMap prefixes = analysis::mergedPrefixes(*versions);
             const analysis::ReportContext context {
                 versions->newData.dictionary(), prefixes, options->oldPath, options->newPath};
             std::string report;

@@ -4,6 +4,15 @@
 
 namespace evograph::analysis {
 
+rdf::PrefixMap mergedPrefixes(const AnalyzedVersions& versions)
+{
+    rdf::PrefixMap prefixes = versions.newData.prefixes();
+    for (const auto& [prefix, iri] : versions.oldData.prefixes().entries())
+        if (!prefixes.iriFor(prefix))
+            prefixes.set(prefix, iri);
+    return prefixes;
+}
+
 AnalyzedVersions analyzePaths(const AnalysisInputs& inputs, AnalysisOptions options, const engine::TaskContext& context)
 {
     // Progress: the bytes of every input, then as much again for the analysis.

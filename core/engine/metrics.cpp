@@ -37,10 +37,22 @@ double Histogram::sumMicroseconds() const
 
 double Histogram::quantile(double q) const
 {
-    std::uint64_t total = 0;
-    std::array<std::uint64_t, kBuckets> counts {};
+    return quantileOf(buckets(), q);
+}
+
+Histogram::Buckets Histogram::buckets() const
+{
+    Buckets counts {};
     for (int i = 0; i < kBuckets; ++i)
-        total += counts[i] = m_buckets[i].load(std::memory_order_relaxed);
+        counts[i] = m_buckets[i].load(std::memory_order_relaxed);
+    return counts;
+}
+
+double Histogram::quantileOf(const Buckets& counts, double q)
+{
+    std::uint64_t total = 0;
+    for (const std::uint64_t count : counts)
+        total += count;
     if (total == 0)
         return 0;
     const auto rank = static_cast<std::uint64_t>(std::ceil(q * static_cast<double>(total)));
@@ -95,8 +107,10 @@ MetricsSnapshot MetricsRegistry::snapshot() const
     for (const auto& [name, gauge] : m_gauges)
         snapshot.gauges[name] = gauge->value();
     for (const auto& [name, histogram] : m_histograms) {
-        snapshot.histograms[name] = HistogramSummary {histogram->count(), histogram->quantile(0.50),
-            histogram->quantile(0.95), histogram->quantile(0.99), histogram->sumMicroseconds()};
+        const auto counts = histogram->buckets();
+        snapshot.histograms[name] = HistogramSummary {histogram->count(), Histogram::quantileOf(counts, 0.50),
+            Histogram::quantileOf(counts, 0.95), Histogram::quantileOf(counts, 0.99), histogram->sumMicroseconds()};
+        snapshot.buckets[name] = counts;
     }
     return snapshot;
 }

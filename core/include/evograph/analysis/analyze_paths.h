@@ -17,6 +17,9 @@ struct AnalyzedVersions {
     Analysis analysis;
 };
 
+// Prefixes of both versions, NEW's first, for CURIEs in reports and views.
+rdf::PrefixMap mergedPrefixes(const AnalyzedVersions& versions);
+
 AnalyzedVersions analyzePaths(
     const AnalysisInputs& inputs, AnalysisOptions options, const engine::TaskContext& context);
 

@@ -46,6 +46,13 @@ public:
     // q in [0, 1]; 0 when nothing was recorded.
     double quantile(double q) const;
 
+    using Buckets = std::array<std::uint64_t, kBuckets>;
+    // The bucket counts so far. The difference of two readings is the histogram of what was
+    // recorded in between, so a sampler can show the latency of the last interval.
+    Buckets buckets() const;
+    // q in [0, 1] over bucket counts (a reading or a difference); 0 when they are all zero.
+    static double quantileOf(const Buckets& counts, double q);
+
 private:
     std::array<std::atomic<std::uint64_t>, kBuckets> m_buckets {};
     std::atomic<std::uint64_t> m_count {0};
@@ -63,6 +70,7 @@ struct MetricsSnapshot {
     std::map<std::string, std::uint64_t> counters;
     std::map<std::string, std::int64_t> gauges;
     std::map<std::string, HistogramSummary> histograms;
+    std::map<std::string, Histogram::Buckets> buckets; // each histogram's counts, for interval quantiles
 };
 
 class MetricsRegistry {

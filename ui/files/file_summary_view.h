@@ -1,7 +1,7 @@
 #pragma once
 // One opened file: where it came from, how it was read, what it holds, its prefixes.
 
-#include "engine_adapter.h"
+#include "common/engine_adapter.h"
 
 #include <QWidget>
 

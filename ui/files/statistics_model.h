@@ -1,7 +1,7 @@
 #pragma once
 // A read-only table of what a file holds (the engine's Statistics), one row per figure.
 
-#include "engine_adapter.h"
+#include "common/engine_adapter.h"
 
 #include <QAbstractTableModel>
 

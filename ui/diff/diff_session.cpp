@@ -1,0 +1,179 @@
+#include "diff_session.h"
+
+#include "evograph/analysis/known_terms.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_set>
+
+namespace evograph::ui {
+
+namespace {
+using analysis::ChangeKind;
+using rdf::TermId;
+
+QString text(std::string_view value)
+{
+    return QString::fromUtf8(value.data(), static_cast<qsizetype>(value.size()));
+}
+
+// The first named object of (subject, predicate, ?) in either version, NEW's first.
+TermId namedObject(const analysis::AnalyzedVersions& versions, TermId subject, TermId predicate)
+{
+    if (predicate == rdf::kNoTerm)
+        return rdf::kNoTerm;
+    for (const rdf::Dataset* data : {&versions.newData, &versions.oldData}) {
+        for (const rdf::Quad& quad : data->withSubject(subject))
+            if (quad.p == predicate && data->dictionary().term(quad.o).isIri())
+                return quad.o;
+    }
+    return rdf::kNoTerm;
+}
+
+// Where a change sits in the class hierarchy: a class under itself, a property under its domain,
+// an individual under its type; each below its named superclasses (cycles end the walk).
+QStringList classPathOf(const DiffSession& session, const analysis::KnownTerms& terms, const analysis::Change& change)
+{
+    const auto& versions = session.versions;
+    TermId anchor = change.subject();
+    switch (change.kind) {
+    case ChangeKind::PropertyAdded:
+    case ChangeKind::PropertyRemoved:
+    case ChangeKind::PropertyRenamed:
+    case ChangeKind::PropertyDeprecated:
+    case ChangeKind::DomainChanged:
+    case ChangeKind::RangeChanged:
+        anchor = namedObject(versions, anchor, terms.rdfsDomain);
+        break;
+    case ChangeKind::IndividualAdded:
+    case ChangeKind::IndividualRemoved:
+    case ChangeKind::IndividualChanged:
+        anchor = namedObject(versions, anchor, terms.rdfType);
+        break;
+    case ChangeKind::OntologyVersionChanged:
+    case ChangeKind::Other:
+        anchor = rdf::kNoTerm;
+        break;
+    default:
+        break;
+    }
+    if (anchor == rdf::kNoTerm)
+        return {};
+    QStringList path {session.display(anchor)};
+    std::unordered_set<TermId> seen {anchor};
+    for (TermId up = namedObject(versions, anchor, terms.rdfsSubClassOf); up != rdf::kNoTerm && seen.insert(up).second;
+         up = namedObject(versions, up, terms.rdfsSubClassOf))
+        path.prepend(session.display(up));
+    return path;
+}
+
+QString objectOf(const rdf::Dataset& data, TermId subject, TermId predicate)
+{
+    if (subject == rdf::kNoTerm || predicate == rdf::kNoTerm)
+        return {};
+    for (const rdf::Quad& quad : data.withSubject(subject))
+        if (quad.p == predicate)
+            return text(data.dictionary().term(quad.o).value);
+    return {};
+}
+
+TermId ontologyOf(const rdf::Dataset& data, const analysis::KnownTerms& terms)
+{
+    if (terms.owlOntology == rdf::kNoTerm)
+        return rdf::kNoTerm;
+    for (const rdf::Quad& quad : data.quads())
+        if (quad.p == terms.rdfType && quad.o == terms.owlOntology)
+            return quad.s;
+    return rdf::kNoTerm;
+}
+
+OntologyHeader headerOf(const DiffSession& session, const analysis::KnownTerms& terms)
+{
+    const auto& versions = session.versions;
+    OntologyHeader header;
+    const TermId oldOntology = ontologyOf(versions.oldData, terms), newOntology = ontologyOf(versions.newData, terms);
+    header.oldIri = oldOntology ? session.display(oldOntology) : QString();
+    header.newIri = newOntology ? session.display(newOntology) : QString();
+    const auto version = [&](const rdf::Dataset& data, TermId ontology) {
+        const QString iri = objectOf(data, ontology, terms.owlVersionIri);
+        return iri.isEmpty() ? objectOf(data, ontology, terms.owlVersionInfo) : iri;
+    };
+    header.oldVersion = version(versions.oldData, oldOntology);
+    header.newVersion = version(versions.newData, newOntology);
+    header.priorVersion = objectOf(versions.newData, newOntology, terms.owlPriorVersion);
+    for (const analysis::Change& change : session.analysis().changes)
+        if (change.kind == ChangeKind::ClassDeprecated || change.kind == ChangeKind::PropertyDeprecated)
+            header.newlyDeprecated << session.display(change.subject());
+    return header;
+}
+} // namespace
+
+QString DiffSession::display(TermId term) const
+{
+    return QString::fromStdString(analysis::displayTerm(reportContext(), term));
+}
+
+QString kindTitle(ChangeKind kind)
+{
+    QString title = text(analysis::toString(kind)).replace(QLatin1Char('_'), QLatin1Char(' '));
+    if (!title.isEmpty())
+        title[0] = title[0].toUpper();
+    return title;
+}
+
+DiffSession prepareSession(analysis::AnalyzedVersions versions, const QString& oldName, const QString& newName,
+    const engine::TaskContext& context)
+{
+    DiffSession session;
+    session.oldName = oldName;
+    session.newName = newName;
+    session.hasData = !versions.data.empty();
+    session.versions = std::move(versions);
+    session.prefixes = analysis::mergedPrefixes(session.versions);
+    const analysis::KnownTerms terms(session.dictionary());
+    const auto& changes = session.analysis().changes;
+    session.rows.reserve(changes.size());
+    std::map<QString, int> namespaceCounts;
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+        if (i % 4096 == 0)
+            context.checkpoint();
+        const analysis::Change& change = changes[i];
+        ChangeRow row;
+        const bool renamed = change.oldIri != rdf::kNoTerm && change.newIri != rdf::kNoTerm;
+        row.entity = renamed ? session.display(change.oldIri) + QStringLiteral(" → ") + session.display(change.newIri)
+                             : session.display(change.subject());
+        if (auto label = session.analysis().labels.find(change.subject()); label != session.analysis().labels.end())
+            row.label = QString::fromStdString(label->second);
+        if (change.subject() != rdf::kNoTerm && session.dictionary().term(change.subject()).isIri()) {
+            const QString iri = text(session.dictionary().term(change.subject()).value);
+            row.nameSpace = iri.left(std::max(iri.lastIndexOf(QLatin1Char('#')), iri.lastIndexOf(QLatin1Char('/'))) + 1);
+            ++namespaceCounts[row.nameSpace];
+        }
+        row.classPath = classPathOf(session, terms, change);
+        row.search = (row.entity + QLatin1Char(' ') + row.label + QLatin1Char(' ') + kindTitle(change.kind)
+            + QLatin1Char(' ') + QString::fromStdString(change.reason))
+                         .toLower();
+        session.rows.push_back(std::move(row));
+    }
+    std::vector<std::pair<int, QString>> byCount;
+    for (const auto& [name, count] : namespaceCounts)
+        byCount.emplace_back(-count, name);
+    std::sort(byCount.begin(), byCount.end());
+    for (const auto& entry : byCount)
+        session.namespaces << entry.second;
+    session.header = headerOf(session, terms);
+    return session;
+}
+
+DiffSession compareOntologyFiles(
+    const QString& oldPath, const QString& newPath, const QStringList& data, const engine::TaskContext& context)
+{
+    analysis::AnalysisInputs inputs;
+    inputs.oldVersion.path = oldPath.toStdString();
+    inputs.newVersion.path = newPath.toStdString();
+    for (const QString& path : data)
+        inputs.data.push_back(path.toStdString());
+    return prepareSession(analysis::analyzePaths(inputs, {}, context), oldPath, newPath, context);
+}
+
+} // namespace evograph::ui

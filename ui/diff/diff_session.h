@@ -1,0 +1,59 @@
+#pragma once
+// One comparison the diff viewer shows: both versions (and any instance data) over one
+// Dictionary, their change analysis, and what the viewer needs per change precomputed on the
+// worker thread (display names, namespace, the class it is grouped under, search text), so that
+// filtering 100,000 changes on the GUI thread is a scan over plain strings.
+
+#include "evograph/analysis/analyze_paths.h"
+#include "evograph/analysis/report.h"
+#include "evograph/engine/thread_pool.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace evograph::ui {
+
+struct ChangeRow {
+    QString entity; // CURIE or <IRI>; "old → new" for renames
+    QString label;
+    QString nameSpace; // the entity IRI up to its last '#' or '/'
+    QStringList classPath; // the class hierarchy (top first) the change is grouped under
+    QString search; // lower case: entity, label, kind, reason
+};
+
+struct OntologyHeader {
+    QString oldIri, newIri, oldVersion, newVersion, priorVersion;
+    QStringList newlyDeprecated;
+};
+
+struct DiffSession {
+    QString oldName, newName; // as the user named the inputs
+    analysis::AnalyzedVersions versions;
+    rdf::PrefixMap prefixes; // both inputs', NEW's first
+    std::vector<ChangeRow> rows; // parallel to versions.analysis.changes
+    OntologyHeader header;
+    QStringList namespaces; // of the changed entities, most changes first
+    bool hasData = false; // impact counts were measured
+
+    const analysis::Analysis& analysis() const { return versions.analysis; }
+    const rdf::Dictionary& dictionary() const { return versions.newData.dictionary(); }
+    analysis::ReportContext reportContext() const
+    {
+        return {dictionary(), prefixes, oldName.toStdString(), newName.toStdString()};
+    }
+    QString display(rdf::TermId term) const;
+};
+
+// Reads and analyses two files or directories (and instance data), then prepares the session.
+DiffSession compareOntologyFiles(
+    const QString& oldPath, const QString& newPath, const QStringList& data, const engine::TaskContext& context);
+// Prepares a session from versions already read into one Dictionary (snapshot graphs, say).
+DiffSession prepareSession(analysis::AnalyzedVersions versions, const QString& oldName, const QString& newName,
+    const engine::TaskContext& context);
+
+// "class_added" → "Class added".
+QString kindTitle(analysis::ChangeKind kind);
+
+} // namespace evograph::ui

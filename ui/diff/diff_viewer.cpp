@@ -1,0 +1,480 @@
+#include "diff_viewer.h"
+
+#include "diff/entity_turtle.h"
+#include "diff/side_by_side_view.h"
+
+#include "evograph/diff/rdf_patch.h"
+#include "evograph/engine/atomic_file.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace evograph::ui {
+
+namespace {
+using analysis::ChangeKind;
+using analysis::Severity;
+
+QString escaped(const QString& text)
+{
+    return text.toHtmlEscaped();
+}
+
+// For changes no entity owns (a general axiom): the statements themselves, one per line.
+QString statementLines(const DiffSession& session, const std::vector<rdf::Quad>& quads)
+{
+    QStringList lines;
+    for (const rdf::Quad& quad : quads)
+        lines << QStringLiteral("%1 %2 %3 .").arg(session.display(quad.s), session.display(quad.p), session.display(quad.o));
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString exportText(const DiffSession& session, ExportFormat format)
+{
+    const analysis::ReportContext context = session.reportContext();
+    switch (format) {
+    case ExportFormat::Markdown:
+        return QString::fromStdString(analysis::markdownReport(session.analysis(), context));
+    case ExportFormat::Html:
+        return QString::fromStdString(analysis::htmlReport(session.analysis(), context));
+    case ExportFormat::Json:
+        return QString::fromStdString(analysis::jsonReport(session.analysis(), context));
+    case ExportFormat::RdfPatch:
+        break;
+    }
+    const auto& versions = session.versions;
+    const diff::GraphDiff diff = diff::diffDatasets(versions.oldData, versions.newData);
+    return QString::fromStdString(diff::writePatch(diff, versions.oldData, versions.newData));
+}
+} // namespace
+
+DiffViewer::DiffViewer(EngineAdapter& engine, QWidget* parent)
+    : QWidget(parent)
+    , m_engine(engine)
+    , m_model(new ChangeTreeModel(this))
+    , m_stack(new QStackedWidget(this))
+    , m_placeholder(new QLabel(this))
+    , m_header(new QLabel(this))
+    , m_tree(new QTreeView(this))
+    , m_details(new QLabel(this))
+    , m_sides(new SideBySideView(this))
+    , m_grouping(new QComboBox(this))
+    , m_kind(new QComboBox(this))
+    , m_severity(new QComboBox(this))
+    , m_namespace(new QComboBox(this))
+    , m_search(new QLineEdit(this))
+    , m_fold(new QCheckBox(tr("Fold unchanged"), this))
+    , m_counter(new QLabel(this))
+    , m_next(new QAction(tr("Next Change"), this))
+    , m_previous(new QAction(tr("Previous Change"), this))
+    , m_searchDelay(new QTimer(this))
+{
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setText(tr("<h3>No comparison yet</h3><p>Compare two versions of an ontology with "
+                              "<b>File ▸ Compare Files…</b> (Ctrl+D), drop two files here, or diff two "
+                              "snapshots in the snapshot browser.</p>"));
+    m_header->setTextFormat(Qt::RichText);
+    m_header->setWordWrap(true);
+    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setTextFormat(Qt::RichText);
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_details->setObjectName(QStringLiteral("changeDetails"));
+
+    m_tree->setModel(m_model);
+    m_tree->setObjectName(QStringLiteral("changeTree"));
+    m_tree->setUniformRowHeights(true); // lets the view lay out 100,000 rows lazily
+    m_tree->setAlternatingRowColors(true);
+    m_tree->header()->setSectionResizeMode(ChangeTreeModel::Entity, QHeaderView::Stretch);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->resizeSection(ChangeTreeModel::Kind, 190);
+    m_tree->header()->resizeSection(ChangeTreeModel::Severity, 100);
+    m_tree->header()->resizeSection(ChangeTreeModel::Impact, 70);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &DiffViewer::showCurrent);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_tree->expandToDepth(m_model->filter().text.isEmpty() ? 0 : 8);
+        m_tree->setColumnHidden(ChangeTreeModel::Impact, !session() || !session()->hasData);
+        updateCounter();
+        if (m_model->visibleChanges() > 0)
+            selectPosition(0);
+        else
+            m_sides->clear(session() ? tr("No change passes the filter.") : QString()), m_details->clear();
+    });
+
+    m_next->setShortcut(Qt::Key_F7);
+    m_previous->setShortcut(Qt::SHIFT | Qt::Key_F7);
+    connect(m_next, &QAction::triggered, this, &DiffViewer::next);
+    connect(m_previous, &QAction::triggered, this, &DiffViewer::previous);
+    addAction(m_next), addAction(m_previous);
+    connect(&m_engine, &EngineAdapter::jobFailed, this, [this](int id, const QString& message) {
+        if (id == m_comparisonJob) {
+            m_placeholder->setText(tr("<h3>The comparison failed</h3><p>%1</p>").arg(escaped(message)));
+            Q_EMIT comparisonFailed(message);
+        }
+    });
+
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_details);
+    rightLayout->addWidget(m_sides, 1);
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_tree);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+
+    auto* page = new QWidget(this);
+    auto* pageLayout = new QVBoxLayout(page);
+    pageLayout->setContentsMargins(6, 6, 6, 6);
+    pageLayout->addWidget(m_header);
+    pageLayout->addWidget(buildFilterBar());
+    pageLayout->addWidget(splitter, 1);
+    m_stack->addWidget(m_placeholder);
+    m_stack->addWidget(page);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+    updateCounter();
+}
+
+QWidget* DiffViewer::buildFilterBar()
+{
+    auto* bar = new QWidget(this);
+    auto* layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_grouping->addItem(tr("By severity"), int(Grouping::Severity));
+    m_grouping->addItem(tr("By kind"), int(Grouping::Kind));
+    m_grouping->addItem(tr("By class hierarchy"), int(Grouping::ClassHierarchy));
+    m_grouping->setToolTip(tr("How the changes are grouped"));
+    m_severity->addItem(tr("Any severity"));
+    for (const Severity severity : {Severity::Breaking, Severity::Cosmetic, Severity::Safe})
+        m_severity->addItem(severityBadge(severity), int(severity));
+    m_kind->setToolTip(tr("Only changes of this kind"));
+    m_namespace->setToolTip(tr("Only entities in this namespace"));
+    m_namespace->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_namespace->setMinimumContentsLength(18);
+    m_search->setPlaceholderText(tr("Filter (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setObjectName(QStringLiteral("changeSearch"));
+    auto* find = new QAction(this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, m_search, [this] { m_search->setFocus(), m_search->selectAll(); });
+    addAction(find);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(150); // filter once typing pauses
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, &DiffViewer::applyFilterWidgets);
+    for (QComboBox* box : {m_kind, m_severity, m_namespace})
+        connect(box, &QComboBox::currentIndexChanged, this, &DiffViewer::applyFilterWidgets);
+    connect(m_grouping, &QComboBox::currentIndexChanged, this,
+        [this] { m_model->setGrouping(Grouping(m_grouping->currentData().toInt())); });
+    connect(m_fold, &QCheckBox::toggled, m_sides, &SideBySideView::setFoldUnchanged);
+
+    auto button = [this](QAction* action, const QString& text) {
+        auto* tool = new QToolButton(this);
+        tool->setDefaultAction(action);
+        tool->setText(text);
+        tool->setToolTip(QStringLiteral("%1 (%2)").arg(action->text(), action->shortcut().toString()));
+        return tool;
+    };
+    m_counter->setObjectName(QStringLiteral("changeCounter"));
+    m_counter->setMinimumWidth(90);
+    m_counter->setAlignment(Qt::AlignCenter);
+    auto* exportButton = new QToolButton(this);
+    exportButton->setText(tr("Export"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto* exportMenu = new QMenu(exportButton);
+    exportMenu->addAction(tr("Markdown release notes…"), this, [this] { chooseExport(ExportFormat::Markdown); });
+    exportMenu->addAction(tr("HTML release notes…"), this, [this] { chooseExport(ExportFormat::Html); });
+    exportMenu->addAction(tr("JSON report…"), this, [this] { chooseExport(ExportFormat::Json); });
+    exportMenu->addAction(tr("RDF Patch…"), this, [this] { chooseExport(ExportFormat::RdfPatch); });
+    exportButton->setMenu(exportMenu);
+
+    layout->addWidget(m_grouping);
+    layout->addWidget(m_kind);
+    layout->addWidget(m_severity);
+    layout->addWidget(m_namespace);
+    layout->addWidget(m_search, 1);
+    layout->addWidget(m_fold);
+    layout->addWidget(button(m_previous, QStringLiteral("◀")));
+    layout->addWidget(m_counter);
+    layout->addWidget(button(m_next, QStringLiteral("▶")));
+    layout->addWidget(exportButton);
+    return bar;
+}
+
+void DiffViewer::compareFiles(const QString& oldPath, const QString& newPath, const QStringList& data)
+{
+    analysis::AnalysisInputs inputs;
+    inputs.oldVersion.path = oldPath.toStdString();
+    inputs.newVersion.path = newPath.toStdString();
+    for (const QString& path : data)
+        inputs.data.push_back(path.toStdString());
+    startComparison([inputs](const engine::TaskContext& context) { return analysis::analyzePaths(inputs, {}, context); },
+        oldPath, newPath);
+}
+
+void DiffViewer::compareVersions(VersionsReader read, const QString& oldName, const QString& newName)
+{
+    startComparison(std::move(read), oldName, newName);
+}
+
+void DiffViewer::startComparison(VersionsReader read, const QString& oldName, const QString& newName)
+{
+    m_placeholder->setText(tr("<h3>Comparing…</h3><p>%1<br>→ %2</p><p>Progress is in the jobs panel; Esc cancels.</p>")
+                               .arg(escaped(oldName), escaped(newName)));
+    if (!session())
+        m_stack->setCurrentWidget(m_placeholder);
+    const QString description
+        = tr("Comparing %1 → %2").arg(QFileInfo(oldName).fileName(), QFileInfo(newName).fileName());
+    m_comparisonJob = m_engine.run(
+        this, QStringLiteral("diff"), description, "diff",
+        [read = std::move(read), oldName, newName](const engine::TaskContext& context) {
+            return prepareSession(read(context), oldName, newName, context);
+        },
+        [this](std::shared_ptr<const DiffSession> result) {
+            setSession(std::move(result));
+            Q_EMIT eventHappened(tr("diff"));
+            Q_EMIT sessionReady();
+        });
+}
+
+void DiffViewer::setSession(std::shared_ptr<const DiffSession> session)
+{
+    m_engine.releaseLater(m_model->session()); // freeing a large comparison must not stall the GUI
+    m_model->setSession(nullptr);
+    m_updatingWidgets = true;
+    fillFilterChoices();
+    m_updatingWidgets = false;
+    m_model->setSession(std::move(session));
+    updateHeader();
+    m_stack->setCurrentIndex(m_model->session() ? 1 : 0);
+}
+
+void DiffViewer::fillFilterChoices()
+{
+    m_kind->clear();
+    m_kind->addItem(tr("Any kind"));
+    m_namespace->clear();
+    m_namespace->addItem(tr("Any namespace"));
+    if (const auto& current = m_model->session()) {
+        const auto summary = current->analysis().summary();
+        for (std::size_t kind = 0; kind < analysis::kChangeKindCount; ++kind)
+            if (summary.byKind[kind] > 0)
+                m_kind->addItem(QStringLiteral("%1 (%2)").arg(kindTitle(ChangeKind(kind))).arg(summary.byKind[kind]),
+                    int(kind));
+        for (const QString& name : current->namespaces) {
+            const auto curie = current->prefixes.abbreviate(name.toStdString() + "x");
+            m_namespace->addItem(curie ? QString::fromStdString(curie->substr(0, curie->size() - 1)) + QStringLiteral("  ")
+                        + name
+                                       : name,
+                name);
+        }
+    }
+    m_model->setFilter({});
+    m_search->clear();
+}
+
+void DiffViewer::applyFilterWidgets()
+{
+    if (m_updatingWidgets)
+        return;
+    ChangeFilter filter;
+    if (m_kind->currentIndex() > 0)
+        filter.kind = ChangeKind(m_kind->currentData().toInt());
+    if (m_severity->currentIndex() > 0)
+        filter.severity = Severity(m_severity->currentData().toInt());
+    if (m_namespace->currentIndex() > 0)
+        filter.nameSpace = m_namespace->currentData().toString();
+    filter.text = m_search->text().trimmed();
+    m_model->setFilter(filter);
+}
+
+void DiffViewer::setFilter(const ChangeFilter& filter)
+{
+    m_updatingWidgets = true;
+    m_kind->setCurrentIndex(filter.kind ? std::max(0, m_kind->findData(int(*filter.kind))) : 0);
+    m_severity->setCurrentIndex(filter.severity ? std::max(0, m_severity->findData(int(*filter.severity))) : 0);
+    m_namespace->setCurrentIndex(filter.nameSpace.isEmpty() ? 0 : std::max(0, m_namespace->findData(filter.nameSpace)));
+    m_search->setText(filter.text);
+    m_searchDelay->stop();
+    m_updatingWidgets = false;
+    applyFilterWidgets();
+}
+
+void DiffViewer::setGrouping(Grouping grouping)
+{
+    m_grouping->setCurrentIndex(m_grouping->findData(int(grouping)));
+}
+
+void DiffViewer::setFoldUnchanged(bool fold)
+{
+    m_fold->setChecked(fold);
+}
+
+void DiffViewer::next()
+{
+    const int position = currentPosition();
+    selectPosition(position < 0 ? 0 : std::min(position + 1, m_model->visibleChanges() - 1));
+}
+
+void DiffViewer::previous()
+{
+    const int position = currentPosition();
+    selectPosition(position <= 0 ? 0 : position - 1);
+}
+
+void DiffViewer::selectPosition(int position)
+{
+    const QModelIndex index = m_model->indexOfPosition(position);
+    if (!index.isValid())
+        return;
+    m_tree->setCurrentIndex(index);
+    m_tree->scrollTo(index);
+}
+
+int DiffViewer::currentPosition() const
+{
+    return m_model->positionOf(m_tree->currentIndex());
+}
+
+QString DiffViewer::counterText() const
+{
+    const int position = currentPosition();
+    return QStringLiteral("%1 / %2")
+        .arg(position < 0 ? QStringLiteral("–") : QLocale().toString(position + 1), QLocale().toString(m_model->visibleChanges()));
+}
+
+void DiffViewer::updateCounter()
+{
+    m_counter->setText(counterText());
+    m_next->setEnabled(m_model->visibleChanges() > 0);
+    m_previous->setEnabled(m_model->visibleChanges() > 0);
+}
+
+void DiffViewer::updateHeader()
+{
+    const auto& current = session();
+    if (!current) {
+        m_header->clear();
+        return;
+    }
+    const auto& analysis = current->analysis();
+    const auto summary = analysis.summary();
+    const auto count = [&](Severity severity) { return summary.bySeverity[static_cast<std::size_t>(severity)]; };
+    QString html = QStringLiteral("<b>%1</b> → <b>%2</b>: %3 changes — <span style='color:%4'>%5 breaking</span>, "
+                                  "<span style='color:%6'>%7 cosmetic</span>, <span style='color:%8'>%9 safe</span>; "
+                                  "%10 → %11 triples")
+                       .arg(escaped(QFileInfo(current->oldName).fileName()), escaped(QFileInfo(current->newName).fileName()),
+                           QLocale().toString(static_cast<qulonglong>(analysis.changes.size())),
+                           severityColor(Severity::Breaking).name(), QLocale().toString(static_cast<qulonglong>(count(Severity::Breaking))),
+                           severityColor(Severity::Cosmetic).name(), QLocale().toString(static_cast<qulonglong>(count(Severity::Cosmetic))),
+                           severityColor(Severity::Safe).name(), QLocale().toString(static_cast<qulonglong>(count(Severity::Safe))))
+                       .arg(QLocale().toString(static_cast<qulonglong>(analysis.oldTriples)),
+                           QLocale().toString(static_cast<qulonglong>(analysis.newTriples)));
+    const OntologyHeader& header = current->header;
+    if (!header.newIri.isEmpty() || !header.oldIri.isEmpty()) {
+        html += QStringLiteral("<br>Ontology %1").arg(escaped(header.newIri.isEmpty() ? header.oldIri : header.newIri));
+        if (!header.oldVersion.isEmpty() || !header.newVersion.isEmpty())
+            html += QStringLiteral(": version %1 → %2")
+                        .arg(escaped(header.oldVersion.isEmpty() ? tr("(none)") : header.oldVersion),
+                            escaped(header.newVersion.isEmpty() ? tr("(none)") : header.newVersion));
+        if (!header.priorVersion.isEmpty())
+            html += QStringLiteral(", prior version %1").arg(escaped(header.priorVersion));
+    }
+    if (!header.newlyDeprecated.isEmpty()) {
+        QStringList shown = header.newlyDeprecated.mid(0, 8);
+        html += QStringLiteral("<br>Newly deprecated: %1%2")
+                    .arg(escaped(shown.join(QStringLiteral(", "))),
+                        header.newlyDeprecated.size() > 8 ? tr(" and %1 more").arg(header.newlyDeprecated.size() - 8)
+                                                          : QString());
+    }
+    m_header->setText(html);
+}
+
+void DiffViewer::showCurrent()
+{
+    updateCounter();
+    const QModelIndex index = m_tree->currentIndex();
+    const int changeIndex = index.isValid() ? index.data(ChangeTreeModel::kChangeRole).toInt() : -1;
+    const auto& current = session();
+    if (!current || changeIndex < 0)
+        return;
+    const analysis::Change& change = current->analysis().changes[static_cast<std::size_t>(changeIndex)];
+    const ChangeRow& row = current->rows[static_cast<std::size_t>(changeIndex)];
+    QString details = QStringLiteral("<b>%1</b>%2<br>%3 &nbsp; <span style='color:%4'>%5</span> — %6")
+                          .arg(escaped(row.entity), row.label.isEmpty() ? QString() : QStringLiteral(" “%1”").arg(escaped(row.label)),
+                              escaped(kindBadge(change.kind)), severityColor(change.severity).name(),
+                              escaped(severityBadge(change.severity)), escaped(QString::fromStdString(change.reason)));
+    if (change.confidence) {
+        QStringList evidence;
+        for (const std::string& item : change.evidence)
+            evidence << escaped(QString::fromStdString(item));
+        details += QStringLiteral("<br>Rename confidence %1: %2")
+                       .arg(QString::number(*change.confidence, 'f', 2), evidence.join(QStringLiteral("; ")));
+    }
+    if (change.impact)
+        details += QStringLiteral("<br>Impact on the data: %1")
+                       .arg(escaped(QString::fromStdString(change.impact->description)));
+    m_details->setText(details);
+
+    const auto& versions = current->versions;
+    const bool renamed = change.oldIri != rdf::kNoTerm && change.newIri != rdf::kNoTerm;
+    QString before, after;
+    if (change.subject() == rdf::kNoTerm) {
+        before = statementLines(*current, change.removed);
+        after = statementLines(*current, change.added);
+    } else {
+        before = entityTurtle(versions.oldData, renamed ? change.oldIri : change.iri, current->prefixes);
+        after = entityTurtle(versions.newData, renamed ? change.newIri : change.iri, current->prefixes);
+    }
+    m_sides->setTexts(tr("Before: %1").arg(QFileInfo(current->oldName).fileName()), before,
+        tr("After: %1").arg(QFileInfo(current->newName).fileName()), after);
+}
+
+void DiffViewer::chooseExport(ExportFormat format)
+{
+    static const char* const filters[] = {"Markdown (*.md)", "HTML (*.html)", "JSON (*.json)", "RDF Patch (*.rdfp)"};
+    static const char* const suffixes[] = {".md", ".html", ".json", ".rdfp"};
+    if (!session())
+        return;
+    const QString suggested = QFileInfo(session()->newName).completeBaseName() + QStringLiteral("-changes")
+        + QLatin1String(suffixes[int(format)]);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), suggested, tr(filters[int(format)]));
+    if (!path.isEmpty())
+        exportReport(format, path);
+}
+
+int DiffViewer::exportReport(ExportFormat format, const QString& path)
+{
+    const auto current = session();
+    if (!current)
+        return 0;
+    const std::string file = path.toStdString();
+    return m_engine.run(
+        this, {}, tr("Exporting %1").arg(QFileInfo(path).fileName()), "export",
+        [current, format, file](const engine::TaskContext&) {
+            engine::writeFileAtomically(file, exportText(*current, format).toStdString());
+            return file;
+        },
+        [this](std::shared_ptr<const std::string> written) { Q_EMIT exported(QString::fromStdString(*written)); });
+}
+
+} // namespace evograph::ui

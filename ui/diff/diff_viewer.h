@@ -1,0 +1,99 @@
+#pragma once
+// The diff viewer: what changed between two versions of an ontology, entity by entity. A tree of
+// changes (grouped and filtered), the ontology header, and for the selected change its reason,
+// rename evidence and impact, with the entity before and after side by side in Turtle.
+// F7 / Shift+F7 step through the changes that pass the filter.
+
+#include "common/engine_adapter.h"
+#include "diff/change_tree_model.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QStackedWidget;
+class QTimer;
+class QToolButton;
+class QTreeView;
+
+namespace evograph::ui {
+
+class SideBySideView;
+
+enum class ExportFormat { Markdown, Html, Json, RdfPatch };
+
+class DiffViewer : public QWidget {
+    Q_OBJECT
+public:
+    explicit DiffViewer(EngineAdapter& engine, QWidget* parent = nullptr);
+
+    // Reads and analyses two files (and instance data for impact counts) on a worker thread; a
+    // newer comparison supersedes one still running.
+    void compareFiles(const QString& oldPath, const QString& newPath, const QStringList& data = {});
+    // The same for versions that come from elsewhere (snapshots): `read` runs on the worker.
+    using VersionsReader = std::function<analysis::AnalyzedVersions(const engine::TaskContext&)>;
+    void compareVersions(VersionsReader read, const QString& oldName, const QString& newName);
+    void setSession(std::shared_ptr<const DiffSession> session);
+    const std::shared_ptr<const DiffSession>& session() const { return m_model->session(); }
+
+    void next();
+    void previous();
+    void selectPosition(int position);
+    int currentPosition() const; // among the visible changes; -1 when none is selected
+    QString counterText() const; // "12 / 340"
+    void setGrouping(Grouping grouping);
+    void setFilter(const ChangeFilter& filter); // also updates the filter widgets
+    void setFoldUnchanged(bool fold);
+
+    // Writes the report on a worker thread (atomically); `exported` or the engine's jobFailed follow.
+    int exportReport(ExportFormat format, const QString& path);
+
+    ChangeTreeModel* model() const { return m_model; }
+    SideBySideView* sideBySide() const { return m_sides; }
+    QAction* nextAction() const { return m_next; }
+    QAction* previousAction() const { return m_previous; }
+
+Q_SIGNALS:
+    void sessionReady();
+    void comparisonFailed(const QString& message);
+    void exported(const QString& path);
+    void eventHappened(const QString& what); // for the metric charts' markers
+
+private:
+    QWidget* buildFilterBar();
+    void startComparison(VersionsReader read, const QString& oldName, const QString& newName);
+    void applyFilterWidgets();
+    void fillFilterChoices();
+    void showCurrent();
+    void updateHeader();
+    void updateCounter();
+    void chooseExport(ExportFormat format);
+
+    EngineAdapter& m_engine;
+    ChangeTreeModel* m_model;
+    QStackedWidget* m_stack;
+    QLabel* m_placeholder;
+    QLabel* m_header;
+    QTreeView* m_tree;
+    QLabel* m_details;
+    SideBySideView* m_sides;
+    QComboBox* m_grouping;
+    QComboBox* m_kind;
+    QComboBox* m_severity;
+    QComboBox* m_namespace;
+    QLineEdit* m_search;
+    QCheckBox* m_fold;
+    QLabel* m_counter;
+    QAction* m_next;
+    QAction* m_previous;
+    QTimer* m_searchDelay;
+    bool m_updatingWidgets = false;
+    int m_comparisonJob = 0;
+};
+
+} // namespace evograph::ui

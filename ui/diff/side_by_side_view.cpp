@@ -1,0 +1,196 @@
+#include "side_by_side_view.h"
+
+#include "line_diff.h"
+
+#include <QFontDatabase>
+#include <QGridLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QTextBlock>
+
+namespace evograph::ui {
+
+namespace {
+constexpr int kFoldContext = 2;
+const QString kMissing = QStringLiteral("(not in this version)");
+
+// Tints that read on light and dark palettes alike.
+QColor removedTint() { return QColor(220, 50, 47, 55); }
+QColor addedTint() { return QColor(80, 160, 40, 60); }
+QColor removedStrong() { return QColor(220, 50, 47, 120); }
+QColor addedStrong() { return QColor(80, 160, 40, 130); }
+
+struct PaneLine {
+    QString text;
+    QColor tint; // invalid: none
+    int highlightStart = 0, highlightEnd = 0; // the inline change, in text (after the marker)
+    QColor highlight;
+};
+
+QPlainTextEdit* makePane(QWidget* parent)
+{
+    auto* pane = new QPlainTextEdit(parent);
+    pane->setReadOnly(true);
+    pane->setLineWrapMode(QPlainTextEdit::NoWrap);
+    pane->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    pane->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    return pane;
+}
+
+void fill(QPlainTextEdit* pane, const std::vector<PaneLine>& lines)
+{
+    QStringList text;
+    for (const PaneLine& line : lines)
+        text << line.text;
+    pane->setPlainText(text.join(QLatin1Char('\n')));
+    QList<QTextEdit::ExtraSelection> selections;
+    QTextBlock block = pane->document()->firstBlock();
+    for (const PaneLine& line : lines) {
+        if (line.tint.isValid()) {
+            QTextEdit::ExtraSelection whole;
+            whole.cursor = QTextCursor(block);
+            whole.format.setBackground(line.tint);
+            whole.format.setProperty(QTextFormat::FullWidthSelection, true);
+            selections << whole;
+        }
+        if (line.highlight.isValid() && line.highlightEnd > line.highlightStart) {
+            QTextEdit::ExtraSelection part;
+            part.cursor = QTextCursor(block);
+            part.cursor.setPosition(block.position() + line.highlightStart);
+            part.cursor.setPosition(block.position() + line.highlightEnd, QTextCursor::KeepAnchor);
+            part.format.setBackground(line.highlight);
+            selections << part;
+        }
+        block = block.next();
+    }
+    pane->setExtraSelections(selections);
+}
+} // namespace
+
+SideBySideView::SideBySideView(QWidget* parent)
+    : QWidget(parent)
+    , m_leftTitle(new QLabel(this))
+    , m_rightTitle(new QLabel(this))
+    , m_left(makePane(this))
+    , m_right(makePane(this))
+{
+    m_left->setObjectName(QStringLiteral("beforePane"));
+    m_right->setObjectName(QStringLiteral("afterPane"));
+    for (QLabel* title : {m_leftTitle, m_rightTitle})
+        title->setTextFormat(Qt::PlainText), title->setStyleSheet(QStringLiteral("font-weight: bold"));
+    auto* layout = new QGridLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_leftTitle, 0, 0);
+    layout->addWidget(m_rightTitle, 0, 1);
+    layout->addWidget(m_left, 1, 0);
+    layout->addWidget(m_right, 1, 1);
+    // Rows are aligned, so equal scroll positions show the same rows.
+    for (auto [from, to] : {std::pair {m_left, m_right}, std::pair {m_right, m_left}}) {
+        connect(from->verticalScrollBar(), &QScrollBar::valueChanged, to->verticalScrollBar(), &QScrollBar::setValue);
+        connect(
+            from->horizontalScrollBar(), &QScrollBar::valueChanged, to->horizontalScrollBar(), &QScrollBar::setValue);
+    }
+}
+
+void SideBySideView::setTexts(const QString& leftTitle, const QString& left, const QString& rightTitle, const QString& right)
+{
+    m_leftTitle->setText(leftTitle);
+    m_rightTitle->setText(rightTitle);
+    m_leftSource = left;
+    m_rightSource = right;
+    render();
+}
+
+void SideBySideView::setFoldUnchanged(bool fold)
+{
+    m_fold = fold;
+    render();
+}
+
+void SideBySideView::clear(const QString& message)
+{
+    m_leftTitle->clear(), m_rightTitle->clear();
+    m_leftSource.clear(), m_rightSource.clear();
+    m_left->setPlainText(message);
+    m_right->clear();
+    m_left->setExtraSelections({}), m_right->setExtraSelections({});
+    m_changedRows = 0;
+}
+
+QString SideBySideView::leftText() const
+{
+    return m_left->toPlainText();
+}
+
+QString SideBySideView::rightText() const
+{
+    return m_right->toPlainText();
+}
+
+void SideBySideView::render()
+{
+    const QStringList left = m_leftSource.isEmpty() ? QStringList() : m_leftSource.split(QLatin1Char('\n'));
+    const QStringList right = m_rightSource.isEmpty() ? QStringList() : m_rightSource.split(QLatin1Char('\n'));
+    const std::vector<AlignedRow> rows = alignLines(left, right);
+    std::vector<PaneLine> leftLines, rightLines;
+    m_changedRows = 0;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const AlignedRow& row = rows[i];
+        if (row.kind == AlignedRow::Kind::Equal) {
+            // A long run of equal rows folds to its first and last few.
+            std::size_t end = i;
+            while (end < rows.size() && rows[end].kind == AlignedRow::Kind::Equal)
+                ++end;
+            const std::size_t run = end - i;
+            const bool foldRun = m_fold && run > 2 * kFoldContext + 1;
+            for (std::size_t k = i; k < end; ++k) {
+                const std::size_t fromStart = k - i, fromEnd = end - 1 - k;
+                const bool keep = !foldRun || (fromStart < kFoldContext && i != 0) || (fromEnd < kFoldContext && end != rows.size());
+                if (keep) {
+                    leftLines.push_back({QStringLiteral("  ") + left[rows[k].left], {}, 0, 0, {}});
+                    rightLines.push_back({QStringLiteral("  ") + right[rows[k].right], {}, 0, 0, {}});
+                } else if (k == i + (i != 0 ? kFoldContext : 0)) {
+                    std::size_t hidden = run - (i != 0 ? kFoldContext : 0) - (end != rows.size() ? kFoldContext : 0);
+                    const QString fold = tr("  ⋯ %n unchanged line(s)", nullptr, static_cast<int>(hidden));
+                    leftLines.push_back({fold, {}, 0, 0, {}});
+                    rightLines.push_back({fold, {}, 0, 0, {}});
+                }
+            }
+            i = end - 1;
+            continue;
+        }
+        ++m_changedRows;
+        const QString leftText = row.left >= 0 ? left[row.left] : QString();
+        const QString rightText = row.right >= 0 ? right[row.right] : QString();
+        if (row.kind == AlignedRow::Kind::Changed) {
+            const InlineChange change = inlineChange(leftText, rightText);
+            leftLines.push_back({QStringLiteral("± ") + leftText, removedTint(), 2 + change.leftStart,
+                2 + change.leftEnd, removedStrong()});
+            rightLines.push_back({QStringLiteral("± ") + rightText, addedTint(), 2 + change.rightStart,
+                2 + change.rightEnd, addedStrong()});
+        } else if (row.kind == AlignedRow::Kind::Removed) {
+            leftLines.push_back({QStringLiteral("− ") + leftText, removedTint(), 0, 0, {}});
+            rightLines.push_back({QString(), {}, 0, 0, {}});
+        } else {
+            leftLines.push_back({QString(), {}, 0, 0, {}});
+            rightLines.push_back({QStringLiteral("+ ") + rightText, addedTint(), 0, 0, {}});
+        }
+    }
+    // A side the entity is missing from is all filler rows: say so in the first.
+    for (auto [source, lines] : {std::pair {&left, &leftLines}, std::pair {&right, &rightLines}}) {
+        if (!source->isEmpty())
+            continue;
+        if (lines->empty())
+            lines->push_back({});
+        lines->front().text = QStringLiteral("  ") + kMissing;
+    }
+    if (rightLines.size() < leftLines.size())
+        rightLines.resize(leftLines.size());
+    if (leftLines.size() < rightLines.size())
+        leftLines.resize(rightLines.size());
+    fill(m_left, leftLines);
+    fill(m_right, rightLines);
+}
+
+} // namespace evograph::ui
