@@ -1,117 +1,245 @@
 #include "main_window.h"
 
+#include "common/jobs_panel.h"
+#include "common/theme.h"
+#include "diff/diff_viewer.h"
 #include "files/file_summary_view.h"
+#include "metrics/metrics_view.h"
+#include "snapshots/snapshot_browser.h"
+
+#include "evograph/workspace/workspace.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSettings>
+#include <QHBoxLayout>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QToolButton>
 
 namespace evograph::ui {
 
 namespace {
-constexpr int kMaxRecent = 10;
-const char* const kRecentKey = "recentFiles";
+constexpr int kMaxRecent = 12;
+const char* const kRecentKey = "recent";
+
+bool isWorkspaceFile(const QString& path)
+{
+    return path.endsWith(QLatin1String(".evograph"));
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
-    , m_stack(new QStackedWidget(this))
+    , m_sampler(new MetricSampler(engine::MetricsRegistry::global(), this))
+    , m_navigator(new QListWidget(this))
+    , m_pages(new QStackedWidget(this))
+    , m_diff(new DiffViewer(m_engine, this))
+    , m_snapshots(new SnapshotBrowser(m_engine, this))
+    , m_metrics(new MetricsView(*m_sampler, this))
+    , m_filesPage(new QStackedWidget(this))
     , m_tabs(new QTabWidget(this))
+    , m_jobs(new JobsPanel(m_engine, this))
+    , m_jobsDock(new QDockWidget(tr("Jobs"), this))
+    , m_workspaceLabel(new QLabel(this))
     , m_jobLabel(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_cancel(new QToolButton(this))
 {
     setWindowTitle(tr("evograph studio"));
     setAcceptDrops(true);
-    resize(1000, 640);
+    resize(1280, 800);
 
-    auto* welcome = new QLabel(tr("<h2>evograph studio</h2>"
-                                  "<p>Open an RDF file (Turtle, TriG, N-Triples, N-Quads, RDF/XML) with "
-                                  "<b>File ▸ Open</b> (Ctrl+O), or drop it here.</p>"));
+    auto* welcome = new QLabel(tr("<h2>No files open</h2><p>Open an RDF file (Turtle, TriG, N-Triples, N-Quads, "
+                                  "RDF/XML) with <b>File ▸ Open Files…</b> (Ctrl+O), or drop it here, to see what it holds.</p>"),
+        this);
     welcome->setAlignment(Qt::AlignCenter);
     welcome->setObjectName(QStringLiteral("welcome"));
     m_tabs->setTabsClosable(true);
     m_tabs->setDocumentMode(true);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
         delete m_tabs->widget(index);
-        updateEmptyState();
+        m_filesPage->setCurrentIndex(m_tabs->count() > 0 ? 1 : 0);
     });
-    m_stack->addWidget(welcome);
-    m_stack->addWidget(m_tabs);
-    setCentralWidget(m_stack);
+    m_filesPage->addWidget(welcome);
+    m_filesPage->addWidget(m_tabs);
 
+    struct Page {
+        QString name;
+        QStyle::StandardPixmap icon;
+        QWidget* widget;
+    };
+    const Page pages[] = {{tr("Diff"), QStyle::SP_FileDialogContentsView, m_diff},
+        {tr("Snapshots"), QStyle::SP_DriveHDIcon, m_snapshots}, {tr("Metrics"), QStyle::SP_ComputerIcon, m_metrics},
+        {tr("Files"), QStyle::SP_FileIcon, m_filesPage}};
+    for (const Page& page : pages) {
+        new QListWidgetItem(style()->standardIcon(page.icon), page.name, m_navigator);
+        m_pages->addWidget(page.widget);
+    }
+    m_navigator->setObjectName(QStringLiteral("navigator"));
+    m_navigator->setIconSize(QSize(24, 24));
+    m_navigator->setFixedWidth(120);
+    m_navigator->setFrameShape(QFrame::NoFrame);
+    m_navigator->setSpacing(2);
+    connect(m_navigator, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_navigator);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    m_jobsDock->setObjectName(QStringLiteral("jobsDock"));
+    m_jobsDock->setWidget(m_jobs);
+    addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
+    resizeDocks({m_jobsDock}, {110}, Qt::Vertical);
+
+    connect(&m_engine, &EngineAdapter::fileLoaded, this, &MainWindow::onFileLoaded);
+    connect(m_diff, &DiffViewer::eventHappened, m_sampler, &MetricSampler::mark);
+    connect(m_snapshots, &SnapshotBrowser::eventHappened, m_sampler, &MetricSampler::mark);
+    connect(m_snapshots, &SnapshotBrowser::diffRequested, this,
+        [this](DiffViewer::VersionsReader read, const QString& oldName, const QString& newName) {
+            m_diff->compareVersions(std::move(read), oldName, newName);
+            showView(View::Diff);
+        });
+    connect(m_diff, &DiffViewer::comparisonFailed, this, [this](const QString& message) {
+        statusBar()->showMessage(tr("The comparison failed: %1").arg(message.section(QLatin1Char('\n'), 0, 0)), 15000);
+    });
+    connect(m_diff, &DiffViewer::exported, this,
+        [this](const QString& path) { statusBar()->showMessage(tr("Exported %1").arg(path), 10000); });
+    createStatusBar();
+    createMenus();
+    m_sampler->start();
+
+    QSettings settings;
+    restoreGeometry(settings.value("mainWindow/geometry").toByteArray());
+    restoreState(settings.value("mainWindow/state").toByteArray());
+    showView(View(settings.value("mainWindow/view", int(View::Diff)).toInt()));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createStatusBar()
+{
     m_progress->setMaximumWidth(220);
     m_progress->setTextVisible(true);
     m_cancel->setText(tr("Cancel"));
-    m_cancel->setToolTip(tr("Cancel the running job (Esc)"));
+    m_cancel->setToolTip(tr("Cancel the running jobs (Esc)"));
     m_cancel->setShortcut(Qt::Key_Escape);
+    m_workspaceLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(m_workspaceLabel);
     statusBar()->addPermanentWidget(m_jobLabel);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
     m_jobLabel->hide(), m_progress->hide(), m_cancel->hide();
-    connect(m_cancel, &QToolButton::clicked, this, [this] {
-        for (const int id : m_runningJobs)
-            m_engine.cancel(id);
-    });
-
-    connect(&m_engine, &EngineAdapter::jobStarted, this, [this](int id, const QString& description) {
+    connect(m_cancel, &QToolButton::clicked, &m_engine, &EngineAdapter::cancelAll);
+    connect(&m_engine, &EngineAdapter::jobStarted, this, [this](int id, const QString&) {
         m_runningJobs.append(id);
-        m_jobLabel->setText(description);
         m_progress->setRange(0, 0);
-        m_jobLabel->show(), m_progress->show(), m_cancel->show();
+        updateJobStatus();
     });
-    connect(&m_engine, &EngineAdapter::jobProgress, this, [this](int, qint64 done, qint64 total) {
-        if (total > 0) {
+    connect(&m_engine, &EngineAdapter::jobProgress, this, [this](int id, qint64 done, qint64 total) {
+        if (total > 0 && !m_runningJobs.isEmpty() && id == m_runningJobs.back()) {
             m_progress->setRange(0, 1000);
             m_progress->setValue(static_cast<int>(1000 * done / total));
         }
     });
-    connect(&m_engine, &EngineAdapter::fileLoaded, this, &MainWindow::onFileLoaded);
-    connect(&m_engine, &EngineAdapter::jobFailed, this, [this](int id, const QString& message) {
-        onJobFinished(id);
-        statusBar()->showMessage(tr("Could not read the file"), 10000);
-        QMessageBox box(QMessageBox::Warning, tr("Could not read the file"), message, QMessageBox::Ok, this);
-        box.setTextInteractionFlags(Qt::TextSelectableByMouse);
-        box.exec();
+    connect(&m_engine, &EngineAdapter::jobFailed, this, [this](int, const QString& message) {
+        statusBar()->showMessage(message.section(QLatin1Char('\n'), 0, 0), 15000);
     });
-    connect(&m_engine, &EngineAdapter::jobCancelled, this, [this](int id) {
-        onJobFinished(id);
-        statusBar()->showMessage(tr("Cancelled"), 5000);
+    connect(&m_engine, &EngineAdapter::jobCancelled, this, [this] { statusBar()->showMessage(tr("Cancelled"), 5000); });
+    connect(&m_engine, &EngineAdapter::jobFinished, this, [this](int id) {
+        m_runningJobs.removeAll(id);
+        updateJobStatus();
     });
+    openWorkspace({});
+}
 
-    createMenus();
-    QSettings settings;
-    restoreGeometry(settings.value("mainWindow/geometry").toByteArray());
-    restoreState(settings.value("mainWindow/state").toByteArray());
-    updateEmptyState();
+void MainWindow::updateJobStatus()
+{
+    const bool running = !m_runningJobs.isEmpty();
+    m_jobLabel->setVisible(running), m_progress->setVisible(running), m_cancel->setVisible(running);
+    if (running) {
+        const QString latest = m_engine.description(m_runningJobs.back());
+        m_jobLabel->setText(m_runningJobs.size() == 1 ? latest : tr("%1 (+%2 more)").arg(latest).arg(m_runningJobs.size() - 1));
+    }
 }
 
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::showOpenDialog);
+    file->addAction(tr("&Compare Files…"), QKeySequence(Qt::CTRL | Qt::Key_D), this, &MainWindow::showCompareDialog);
+    file->addAction(tr("&Open Files…"), QKeySequence::Open, this, [this] {
+        openFiles(QFileDialog::getOpenFileNames(this, tr("Open RDF files"), QString(),
+            tr("RDF files (*.ttl *.trig *.nt *.nq *.rdf *.owl *.xml);;All files (*)")));
+    });
+    file->addAction(tr("Open &Workspace…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
+        &MainWindow::showOpenWorkspaceDialog);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
-    file->addAction(tr("&Close Tab"), QKeySequence::Close, this, [this] {
-        if (m_tabs->count() > 0)
+    QMenu* exports = file->addMenu(tr("&Export Changes"));
+    const std::pair<QString, ExportFormat> formats[] = {{tr("Markdown…"), ExportFormat::Markdown},
+        {tr("HTML…"), ExportFormat::Html}, {tr("JSON…"), ExportFormat::Json}, {tr("RDF Patch…"), ExportFormat::RdfPatch}};
+    for (const auto& [name, format] : formats) {
+        exports->addAction(name, this, [this, format = format] {
+            static const char* const suffixes[] = {".md", ".html", ".json", ".rdfp"};
+            if (!m_diff->session())
+                return;
+            const QString path = QFileDialog::getSaveFileName(this, tr("Export changes"),
+                QStringLiteral("changes") + QLatin1String(suffixes[int(format)]));
+            if (!path.isEmpty())
+                m_diff->exportReport(format, path);
+        });
+    }
+    file->addAction(tr("Close &Tab"), QKeySequence::Close, this, [this] {
+        if (currentView() == View::Files && m_tabs->count() > 0)
             Q_EMIT m_tabs->tabCloseRequested(m_tabs->currentIndex());
     });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    const std::pair<QString, View> views[]
+        = {{tr("&Diff"), View::Diff}, {tr("&Snapshots"), View::Snapshots}, {tr("&Metrics"), View::Metrics}, {tr("&Files"), View::Files}};
+    for (const auto& [name, which] : views)
+        view->addAction(name, QKeySequence(Qt::CTRL | (Qt::Key_1 + int(which))), this, [this, which = which] { showView(which); });
+    view->addSeparator();
+    QAction* jobs = m_jobsDock->toggleViewAction();
+    jobs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    view->addAction(jobs);
+    QMenu* theme = view->addMenu(tr("&Theme"));
+    auto* themes = new QActionGroup(this);
+    const std::pair<QString, Theme> choices[] = {{tr("&System"), Theme::System}, {tr("&Light"), Theme::Light}, {tr("&Dark"), Theme::Dark}};
+    for (const auto& [name, choice] : choices) {
+        QAction* action = theme->addAction(name, this, [choice = choice] {
+            applyTheme(choice);
+            saveTheme(choice);
+        });
+        action->setCheckable(true);
+        action->setChecked(savedTheme() == choice);
+        themes->addAction(action);
+    }
+
+    QMenu* go = menuBar()->addMenu(tr("&Go"));
+    go->addAction(m_diff->nextAction());
+    go->addAction(m_diff->previousAction());
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About evograph"), this, [this] {
         QMessageBox::about(this, tr("About evograph"),
@@ -120,30 +248,67 @@ void MainWindow::createMenus()
     });
 }
 
-void MainWindow::showOpenDialog()
+void MainWindow::showView(View view)
 {
-    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open RDF files"), QString(),
-        tr("RDF files (*.ttl *.trig *.nt *.nq *.rdf *.owl *.xml);;All files (*)"));
-    openFiles(paths);
+    m_navigator->setCurrentRow(int(view));
+}
+
+MainWindow::View MainWindow::currentView() const
+{
+    return View(m_pages->currentIndex());
+}
+
+void MainWindow::showCompareDialog()
+{
+    const QString filter = tr("RDF files (*.ttl *.trig *.nt *.nq *.rdf *.owl *.xml);;All files (*)");
+    const QString oldPath = QFileDialog::getOpenFileName(this, tr("Old version"), QString(), filter);
+    if (oldPath.isEmpty())
+        return;
+    const QString newPath = QFileDialog::getOpenFileName(this, tr("New version"), QFileInfo(oldPath).path(), filter);
+    if (!newPath.isEmpty())
+        compareFiles(oldPath, newPath);
+}
+
+void MainWindow::showOpenWorkspaceDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open workspace"),
+        QFileInfo(QString::fromStdString(workspace::defaultWorkspacePath())).path(), tr("evograph workspaces (*.evograph)"));
+    if (!path.isEmpty())
+        openWorkspace(path);
+}
+
+void MainWindow::compareFiles(const QString& oldPath, const QString& newPath, const QStringList& dataFiles)
+{
+    m_diff->compareFiles(oldPath, newPath, dataFiles);
+    remember({QStringLiteral("compare"), QFileInfo(oldPath).absoluteFilePath(), QFileInfo(newPath).absoluteFilePath()});
+    showView(View::Diff);
+}
+
+void MainWindow::openWorkspace(const QString& path)
+{
+    m_snapshots->setWorkspace(path);
+    m_workspaceLabel->setText(path.isEmpty() ? tr("No workspace") : tr("Workspace: %1").arg(QFileInfo(path).fileName()));
+    m_workspaceLabel->setToolTip(path);
+    if (!path.isEmpty())
+        remember({QStringLiteral("workspace"), QFileInfo(path).absoluteFilePath()});
 }
 
 void MainWindow::openFiles(const QStringList& paths)
 {
     for (const QString& path : paths) {
         m_engine.loadFile(path);
-        rememberRecent(QFileInfo(path).absoluteFilePath());
+        remember({QStringLiteral("file"), QFileInfo(path).absoluteFilePath()});
     }
 }
 
-void MainWindow::onFileLoaded(int jobId, std::shared_ptr<const LoadedFile> file)
+void MainWindow::onFileLoaded(int, std::shared_ptr<const LoadedFile> file)
 {
-    onJobFinished(jobId);
     auto* view = new FileSummaryView(file);
     const int index = m_tabs->addTab(view, QFileInfo(file->path).fileName());
     m_tabs->setTabToolTip(index, file->path);
     disambiguateTabTitles();
     m_tabs->setCurrentIndex(index);
-    updateEmptyState();
+    m_filesPage->setCurrentIndex(1);
     statusBar()->showMessage(tr("Read %1 triples from %2 in %3 s")
                                  .arg(QLocale().toString(static_cast<qulonglong>(file->statistics.triples)),
                                      QFileInfo(file->path).fileName(), QString::number(file->report.seconds, 'f', 2)),
@@ -163,24 +328,13 @@ void MainWindow::disambiguateTabTitles()
     }
 }
 
-void MainWindow::onJobFinished(int jobId)
-{
-    m_runningJobs.removeAll(jobId);
-    if (m_runningJobs.isEmpty())
-        m_jobLabel->hide(), m_progress->hide(), m_cancel->hide();
-}
-
-void MainWindow::updateEmptyState()
-{
-    m_stack->setCurrentIndex(m_tabs->count() > 0 ? 1 : 0);
-}
-
-void MainWindow::rememberRecent(const QString& path)
+// Recent entries: ("compare", OLD, NEW), ("workspace", PATH) or ("file", PATH), newest first.
+void MainWindow::remember(const QStringList& entry)
 {
     QSettings settings;
-    QStringList recent = settings.value(kRecentKey).toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
+    QList<QVariant> recent = settings.value(kRecentKey).toList();
+    recent.removeAll(QVariant(entry));
+    recent.prepend(QVariant(entry));
     while (recent.size() > kMaxRecent)
         recent.removeLast();
     settings.setValue(kRecentKey, recent);
@@ -190,9 +344,20 @@ void MainWindow::rememberRecent(const QString& path)
 void MainWindow::rebuildRecentMenu()
 {
     m_recentMenu->clear();
-    const QStringList recent = QSettings().value(kRecentKey).toStringList();
-    for (const QString& path : recent)
-        m_recentMenu->addAction(path, this, [this, path] { openFiles({path}); });
+    const QList<QVariant> recent = QSettings().value(kRecentKey).toList();
+    for (const QVariant& item : recent) {
+        const QStringList entry = item.toStringList();
+        if (entry.size() == 3 && entry[0] == QLatin1String("compare"))
+            m_recentMenu->addAction(tr("Compare %1 → %2").arg(entry[1], entry[2]), this,
+                [this, entry] { compareFiles(entry[1], entry[2]); });
+        else if (entry.size() == 2 && entry[0] == QLatin1String("workspace"))
+            m_recentMenu->addAction(tr("Workspace %1").arg(entry[1]), this, [this, entry] {
+                openWorkspace(entry[1]);
+                showView(View::Snapshots);
+            });
+        else if (entry.size() == 2)
+            m_recentMenu->addAction(entry[1], this, [this, entry] { openFiles({entry[1]}); });
+    }
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
@@ -201,6 +366,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
     QSettings settings;
     settings.setValue("mainWindow/geometry", saveGeometry());
     settings.setValue("mainWindow/state", saveState());
+    settings.setValue("mainWindow/view", int(currentView()));
+    m_engine.cancelAll();
     event->accept();
 }
 
@@ -210,14 +377,26 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event)
         event->acceptProposedAction();
 }
 
+// A workspace opens in the snapshot browser, two files are compared, anything else is inspected.
 void MainWindow::dropEvent(QDropEvent* event)
 {
     QStringList paths;
     for (const QUrl& url : event->mimeData()->urls()) {
-        if (url.isLocalFile())
+        if (!url.isLocalFile())
+            continue;
+        if (isWorkspaceFile(url.toLocalFile())) {
+            openWorkspace(url.toLocalFile());
+            showView(View::Snapshots);
+        } else {
             paths << url.toLocalFile();
+        }
     }
-    openFiles(paths);
+    if (paths.size() == 2)
+        compareFiles(paths[0], paths[1]);
+    else if (!paths.isEmpty()) {
+        openFiles(paths);
+        showView(View::Files);
+    }
     event->acceptProposedAction();
 }
 

@@ -1,29 +1,52 @@
 #pragma once
-// The studio's main window: open files (menu, recent list, drag and drop, command line), one tab
-// per file, a status bar that shows the running job with progress and a cancel button.
+// The studio's main window: a navigator between the views (diff viewer, snapshot browser, live
+// metrics, opened files), the jobs panel, and a status bar with the running job, its progress
+// and Cancel (Esc). Opens two files to compare, a workspace, or files to inspect, from the menu,
+// the recent list, drag and drop or the command line.
 
 #include "common/engine_adapter.h"
 
 #include <QMainWindow>
 
 class QLabel;
+class QListWidget;
 class QMenu;
 class QProgressBar;
 class QStackedWidget;
 class QTabWidget;
 class QToolButton;
+class QDockWidget;
 
 namespace evograph::ui {
+
+class DiffViewer;
+class JobsPanel;
+class MetricSampler;
+class MetricsView;
+class SnapshotBrowser;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    enum class View { Diff, Snapshots, Metrics, Files };
 
-    // Starts reading each file; each opens in its own tab when done.
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void compareFiles(const QString& oldPath, const QString& newPath, const QStringList& dataFiles = {});
+    void openWorkspace(const QString& path);
+    // Starts reading each file; each opens in its own tab of the Files view when done.
     void openFiles(const QStringList& paths);
+    void showView(View view);
+    View currentView() const;
+
     EngineAdapter& engine() { return m_engine; }
     QTabWidget* tabs() const { return m_tabs; }
+    DiffViewer* diffViewer() const { return m_diff; }
+    SnapshotBrowser* snapshotBrowser() const { return m_snapshots; }
+    MetricsView* metricsView() const { return m_metrics; }
+    MetricSampler& sampler() { return *m_sampler; }
+    JobsPanel* jobsPanel() const { return m_jobs; }
 
 Q_SIGNALS:
     // After a file's tab was added (tests and scripts wait for it).
@@ -36,18 +59,28 @@ protected:
 
 private:
     void createMenus();
-    void showOpenDialog();
-    void rememberRecent(const QString& path);
+    void createStatusBar();
+    void showCompareDialog();
+    void showOpenWorkspaceDialog();
+    void remember(const QStringList& entry);
     void rebuildRecentMenu();
     void onFileLoaded(int jobId, std::shared_ptr<const LoadedFile> file);
-    void onJobFinished(int jobId);
     void disambiguateTabTitles();
-    void updateEmptyState();
+    void updateJobStatus();
 
     EngineAdapter m_engine;
-    QStackedWidget* m_stack;
+    MetricSampler* m_sampler;
+    QListWidget* m_navigator;
+    QStackedWidget* m_pages;
+    DiffViewer* m_diff;
+    SnapshotBrowser* m_snapshots;
+    MetricsView* m_metrics;
+    QStackedWidget* m_filesPage;
     QTabWidget* m_tabs;
+    JobsPanel* m_jobs;
+    QDockWidget* m_jobsDock;
     QMenu* m_recentMenu = nullptr;
+    QLabel* m_workspaceLabel;
     QLabel* m_jobLabel;
     QProgressBar* m_progress;
     QToolButton* m_cancel;

@@ -1,15 +1,67 @@
-// evograph-studio: the desktop workbench. `evograph-studio [FILE...]` opens the files given.
+// evograph-studio: the desktop workbench.
+//   evograph-studio OLD NEW [--data FILE]...   compare two versions of an ontology
+//   evograph-studio FILE...                    inspect files
+//   --workspace PATH                           open a workspace in the snapshot browser
+// Without --workspace, the default workspace opens when it exists.
 
+#include "common/theme.h"
+#include "diff/diff_viewer.h"
 #include "main_window.h"
+#include "snapshots/snapshot_browser.h"
+
+#include "evograph/workspace/workspace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QTimer>
 
-#include <memory>
+#include <cstdio>
+
+namespace {
+using evograph::ui::MainWindow;
+
+// Reports the time from start to the first painted window (--startup-time).
+class FirstPaintProbe : public QObject {
+public:
+    explicit FirstPaintProbe(const QElapsedTimer& clock)
+        : m_clock(clock)
+    {
+    }
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Paint && !m_reported) {
+            m_reported = true;
+            // Paint events reach the window after its children are laid out: report once it returns.
+            QTimer::singleShot(0, [this] { std::fprintf(stderr, "first paint after %lld ms\n", static_cast<long long>(m_clock.elapsed())); });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    const QElapsedTimer& m_clock;
+    bool m_reported = false;
+};
+
+MainWindow::View parseView(const QString& name, MainWindow::View fallback)
+{
+    if (name == QLatin1String("diff"))
+        return MainWindow::View::Diff;
+    if (name == QLatin1String("snapshots"))
+        return MainWindow::View::Snapshots;
+    if (name == QLatin1String("metrics"))
+        return MainWindow::View::Metrics;
+    if (name == QLatin1String("files"))
+        return MainWindow::View::Files;
+    return fallback;
+}
+} // namespace
 
 int main(int argc, char** argv)
 {
+    QElapsedTimer clock;
+    clock.start();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("evograph-studio"));
     QApplication::setOrganizationName(QStringLiteral("evograph"));
@@ -20,35 +72,69 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(QStringLiteral("Workbench for evolving and migrating RDF ontologies"));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption workspace(QStringLiteral("workspace"), QStringLiteral("Open the workspace at PATH."), QStringLiteral("PATH"));
+    const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Instance data for impact counts (repeatable)."), QStringLiteral("FILE"));
+    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Start in a view: diff, snapshots, metrics or files."), QStringLiteral("VIEW"));
+    const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light, dark or system (default: as last chosen)."), QStringLiteral("THEME"));
+    const QCommandLineOption filter(QStringLiteral("filter"), QStringLiteral("Start the diff viewer with this free-text filter."), QStringLiteral("TEXT"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-        QStringLiteral("Save a picture of the window to FILE once the files are open, then quit."),
-        QStringLiteral("FILE"));
-    parser.addOption(screenshot);
-    parser.addPositionalArgument(
-        QStringLiteral("files"), QStringLiteral("RDF files to open"), QStringLiteral("[FILE...]"));
+        QStringLiteral("Save a picture of the window to FILE once everything asked for is shown, then quit."), QStringLiteral("FILE"));
+    const QCommandLineOption delay(QStringLiteral("screenshot-delay"), QStringLiteral("Milliseconds to wait before the screenshot (default 700)."), QStringLiteral("MS"), QStringLiteral("700"));
+    const QCommandLineOption startupTime(QStringLiteral("startup-time"), QStringLiteral("Print the time to the first painted window."));
+    for (const auto* option : {&workspace, &data, &view, &theme, &filter, &screenshot, &delay, &startupTime})
+        parser.addOption(*option);
+    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("OLD NEW to compare, or files to inspect"), QStringLiteral("[FILE...]"));
     parser.process(app);
 
-    evograph::ui::MainWindow window;
+    const QString themeName = parser.value(theme);
+    evograph::ui::applyTheme(themeName == QLatin1String("dark") ? evograph::ui::Theme::Dark
+            : themeName == QLatin1String("light") ? evograph::ui::Theme::Light
+            : themeName.isEmpty()                 ? evograph::ui::savedTheme()
+                                                  : evograph::ui::Theme::System);
+
+    MainWindow window;
+    FirstPaintProbe probe(clock);
+    if (parser.isSet(startupTime))
+        window.installEventFilter(&probe);
     window.show();
+
+    QString workspacePath = parser.value(workspace);
+    if (workspacePath.isEmpty() && QFileInfo::exists(QString::fromStdString(evograph::workspace::defaultWorkspacePath())))
+        workspacePath = QString::fromStdString(evograph::workspace::defaultWorkspacePath());
     const QStringList files = parser.positionalArguments();
+    const bool comparing = files.size() == 2;
+
+    // --screenshot: wait for what was asked (the comparison, the snapshot list, the files), let the window paint, grab it.
+    auto pending = std::make_shared<int>(0);
+    auto ready = [&window, pending, path = parser.value(screenshot), wait = parser.value(delay).toInt()] {
+        if (--*pending > 0 || path.isEmpty())
+            return;
+        QTimer::singleShot(wait, &window, [&window, path] { QApplication::exit(window.grab().save(path) ? 0 : 2); });
+    };
     if (parser.isSet(screenshot)) {
-        // Used by scripts/screenshots.sh under Xvfb: wait for every file, let the window paint, grab it.
-        auto remaining = std::make_shared<int>(static_cast<int>(files.size()));
-        auto shoot = [&window, path = parser.value(screenshot)] {
-            QTimer::singleShot(500, &window, [&window, path] {
-                const bool saved = window.grab().save(path);
-                QApplication::exit(saved ? 0 : 2);
-            });
-        };
-        auto countDown = [remaining, shoot] {
-            if (--*remaining == 0)
-                shoot();
-        };
-        QObject::connect(&window, &evograph::ui::MainWindow::fileOpened, &window, countDown);
-        QObject::connect(&window.engine(), &evograph::ui::EngineAdapter::jobFailed, &window, countDown);
-        if (files.isEmpty())
-            shoot();
+        *pending = 1 + (comparing ? 1 : static_cast<int>(files.size())) + (workspacePath.isEmpty() ? 0 : 1);
+        QObject::connect(window.diffViewer(), &evograph::ui::DiffViewer::sessionReady, &window, ready);
+        QObject::connect(window.diffViewer(), &evograph::ui::DiffViewer::comparisonFailed, &window, ready);
+        QObject::connect(&window, &MainWindow::fileOpened, &window, ready);
+        QObject::connect(window.snapshotBrowser(), &evograph::ui::SnapshotBrowser::refreshed, &window, ready,
+            Qt::SingleShotConnection);
     }
-    window.openFiles(files);
+    if (parser.isSet(filter))
+        QObject::connect(window.diffViewer(), &evograph::ui::DiffViewer::sessionReady, &window,
+            [&window, text = parser.value(filter)] { window.diffViewer()->setFilter({{}, {}, {}, text}); });
+
+    if (!workspacePath.isEmpty())
+        window.openWorkspace(workspacePath);
+    if (comparing)
+        window.compareFiles(files[0], files[1], parser.values(data));
+    else if (!files.isEmpty())
+        window.openFiles(files);
+    const auto fallback = comparing ? MainWindow::View::Diff
+        : !files.isEmpty()          ? MainWindow::View::Files
+        : !workspacePath.isEmpty()  ? MainWindow::View::Snapshots
+                                    : window.currentView();
+    window.showView(parseView(parser.value(view), fallback));
+    if (parser.isSet(screenshot))
+        ready();
     return app.exec();
 }

@@ -63,6 +63,12 @@ void EngineAdapter::cancel(int jobId)
         it->second.cancel();
 }
 
+void EngineAdapter::onFailure(int jobId, QObject* receiver, std::function<void(const QString&)> failed)
+{
+    if (auto it = m_jobs.find(jobId); it != m_jobs.end())
+        it->second.failed = std::move(failed), it->second.failedReceiver = receiver;
+}
+
 void EngineAdapter::cancelAll()
 {
     for (auto& [id, job] : m_jobs)
@@ -123,11 +129,14 @@ void EngineAdapter::finish(int id, Job& job)
     } catch (const Cancelled&) {
         Q_EMIT jobCancelled(id);
     } catch (const std::exception& e) {
-        Q_EMIT jobFailed(id, QString::fromStdString(e.what()));
+        const QString message = QString::fromStdString(e.what());
+        if (job.failed && job.failedReceiver)
+            job.failed(message);
+        Q_EMIT jobFailed(id, message);
     }
     Q_EMIT jobFinished(id, job.clock.elapsed());
     // The task's shared state may hold a result nobody took: free it off the GUI thread.
-    job.receiver.clear();
+    job.receiver.clear(), job.failedReceiver.clear();
     m_pool.post([job = std::move(job)]() mutable { job = Job(); });
 }
 

@@ -46,6 +46,9 @@ public:
     int run(QObject* receiver, const QString& channel, const QString& description, const std::string& taskName,
         Work work, Done done);
 
+    // Also calls `failed(message)` on the GUI thread if the job fails (and `receiver` still exists).
+    void onFailure(int jobId, QObject* receiver, std::function<void(const QString&)> failed);
+
     // Reads a file; the result arrives as fileLoaded.
     int loadFile(const QString& path);
     void cancel(int jobId);
@@ -76,6 +79,8 @@ private:
         std::function<bool()> isReady, isCancelled;
         std::function<void()> cancel, deliver; // deliver rethrows what the task threw
         std::function<std::pair<qint64, qint64>()> progress;
+        std::function<void(const QString&)> failed;
+        QPointer<QObject> failedReceiver;
         qint64 lastDone = -1;
         QElapsedTimer clock;
     };

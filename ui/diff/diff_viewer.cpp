@@ -18,6 +18,7 @@
 #include <QMenu>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -103,9 +104,10 @@ DiffViewer::DiffViewer(EngineAdapter& engine, QWidget* parent)
     m_tree->setAlternatingRowColors(true);
     m_tree->header()->setSectionResizeMode(ChangeTreeModel::Entity, QHeaderView::Stretch);
     m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->resizeSection(ChangeTreeModel::Kind, 190);
-    m_tree->header()->resizeSection(ChangeTreeModel::Severity, 100);
-    m_tree->header()->resizeSection(ChangeTreeModel::Impact, 70);
+    m_tree->header()->setMinimumSectionSize(40);
+    m_tree->header()->resizeSection(ChangeTreeModel::Kind, 165);
+    m_tree->header()->resizeSection(ChangeTreeModel::Severity, 95);
+    m_tree->header()->resizeSection(ChangeTreeModel::Impact, 55);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &DiffViewer::showCurrent);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_tree->expandToDepth(m_model->filter().text.isEmpty() ? 0 : 8);
@@ -122,12 +124,6 @@ DiffViewer::DiffViewer(EngineAdapter& engine, QWidget* parent)
     connect(m_next, &QAction::triggered, this, &DiffViewer::next);
     connect(m_previous, &QAction::triggered, this, &DiffViewer::previous);
     addAction(m_next), addAction(m_previous);
-    connect(&m_engine, &EngineAdapter::jobFailed, this, [this](int id, const QString& message) {
-        if (id == m_comparisonJob) {
-            m_placeholder->setText(tr("<h3>The comparison failed</h3><p>%1</p>").arg(escaped(message)));
-            Q_EMIT comparisonFailed(message);
-        }
-    });
 
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
@@ -139,6 +135,7 @@ DiffViewer::DiffViewer(EngineAdapter& engine, QWidget* parent)
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({470, 700});
 
     auto* page = new QWidget(this);
     auto* pageLayout = new QVBoxLayout(page);
@@ -169,9 +166,12 @@ QWidget* DiffViewer::buildFilterBar()
     m_kind->setToolTip(tr("Only changes of this kind"));
     m_namespace->setToolTip(tr("Only entities in this namespace"));
     m_namespace->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_namespace->setMinimumContentsLength(18);
+    m_namespace->setMinimumContentsLength(14);
+    m_namespace->setMaximumWidth(240);
+    m_kind->setMaximumWidth(220);
     m_search->setPlaceholderText(tr("Filter (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(160);
     m_search->setObjectName(QStringLiteral("changeSearch"));
     auto* find = new QAction(this);
     find->setShortcut(QKeySequence::Find);
@@ -187,10 +187,11 @@ QWidget* DiffViewer::buildFilterBar()
         [this] { m_model->setGrouping(Grouping(m_grouping->currentData().toInt())); });
     connect(m_fold, &QCheckBox::toggled, m_sides, &SideBySideView::setFoldUnchanged);
 
-    auto button = [this](QAction* action, const QString& text) {
+    auto button = [this](QAction* action, QStyle::StandardPixmap icon) {
+        action->setIcon(style()->standardIcon(icon));
         auto* tool = new QToolButton(this);
         tool->setDefaultAction(action);
-        tool->setText(text);
+        tool->setToolButtonStyle(Qt::ToolButtonIconOnly);
         tool->setToolTip(QStringLiteral("%1 (%2)").arg(action->text(), action->shortcut().toString()));
         return tool;
     };
@@ -213,19 +214,19 @@ QWidget* DiffViewer::buildFilterBar()
     layout->addWidget(m_namespace);
     layout->addWidget(m_search, 1);
     layout->addWidget(m_fold);
-    layout->addWidget(button(m_previous, QStringLiteral("◀")));
+    layout->addWidget(button(m_previous, QStyle::SP_ArrowUp));
     layout->addWidget(m_counter);
-    layout->addWidget(button(m_next, QStringLiteral("▶")));
+    layout->addWidget(button(m_next, QStyle::SP_ArrowDown));
     layout->addWidget(exportButton);
     return bar;
 }
 
-void DiffViewer::compareFiles(const QString& oldPath, const QString& newPath, const QStringList& data)
+void DiffViewer::compareFiles(const QString& oldPath, const QString& newPath, const QStringList& dataFiles)
 {
     analysis::AnalysisInputs inputs;
     inputs.oldVersion.path = oldPath.toStdString();
     inputs.newVersion.path = newPath.toStdString();
-    for (const QString& path : data)
+    for (const QString& path : dataFiles)
         inputs.data.push_back(path.toStdString());
     startComparison([inputs](const engine::TaskContext& context) { return analysis::analyzePaths(inputs, {}, context); },
         oldPath, newPath);
@@ -244,7 +245,7 @@ void DiffViewer::startComparison(VersionsReader read, const QString& oldName, co
         m_stack->setCurrentWidget(m_placeholder);
     const QString description
         = tr("Comparing %1 → %2").arg(QFileInfo(oldName).fileName(), QFileInfo(newName).fileName());
-    m_comparisonJob = m_engine.run(
+    const int job = m_engine.run(
         this, QStringLiteral("diff"), description, "diff",
         [read = std::move(read), oldName, newName](const engine::TaskContext& context) {
             return prepareSession(read(context), oldName, newName, context);
@@ -254,6 +255,10 @@ void DiffViewer::startComparison(VersionsReader read, const QString& oldName, co
             Q_EMIT eventHappened(tr("diff"));
             Q_EMIT sessionReady();
         });
+    m_engine.onFailure(job, this, [this](const QString& message) {
+        m_placeholder->setText(tr("<h3>The comparison failed</h3><p>%1</p>").arg(escaped(message)));
+        Q_EMIT comparisonFailed(message);
+    });
 }
 
 void DiffViewer::setSession(std::shared_ptr<const DiffSession> session)

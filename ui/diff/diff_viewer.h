@@ -34,7 +34,7 @@ public:
 
     // Reads and analyses two files (and instance data for impact counts) on a worker thread; a
     // newer comparison supersedes one still running.
-    void compareFiles(const QString& oldPath, const QString& newPath, const QStringList& data = {});
+    void compareFiles(const QString& oldPath, const QString& newPath, const QStringList& dataFiles = {});
     // The same for versions that come from elsewhere (snapshots): `read` runs on the worker.
     using VersionsReader = std::function<analysis::AnalyzedVersions(const engine::TaskContext&)>;
     void compareVersions(VersionsReader read, const QString& oldName, const QString& newName);
@@ -93,7 +93,6 @@ private:
     QAction* m_previous;
     QTimer* m_searchDelay;
     bool m_updatingWidgets = false;
-    int m_comparisonJob = 0;
 };
 
 } // namespace evograph::ui
