@@ -1,0 +1,326 @@
+// The studio's views driven as a user would: the diff viewer on corpus files, the snapshot
+// browser and its restore dialog on a real workspace file, the charts while a diff runs, the
+// jobs panel with cancel. Models are checked with QAbstractItemModelTester.
+#include "common/jobs_panel.h"
+#include "diff/diff_viewer.h"
+#include "diff/line_diff.h"
+#include "diff/side_by_side_view.h"
+#include "main_window.h"
+#include "metrics/metrics_view.h"
+#include "snapshots/restore_dialog.h"
+#include "snapshots/snapshot_browser.h"
+#include "snapshots/snapshot_model.h"
+#include "ui_test_support.h"
+
+#include "evograph/workspace/snapshots.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QPushButton>
+#include <QTest>
+
+#include <thread>
+
+using namespace evograph;
+using namespace evograph::ui;
+using namespace evograph::ui::test;
+using Tester = QAbstractItemModelTester;
+
+namespace {
+const QString kV1 = kResources + QStringLiteral("/demo/user-v1.ttl");
+const QString kV2 = kResources + QStringLiteral("/demo/user-v2.ttl");
+const QString kData = kResources + QStringLiteral("/demo/users-data.ttl");
+
+std::shared_ptr<const DiffSession> compare(DiffViewer& viewer, const QString& oldPath, const QString& newPath,
+    const QStringList& data = {})
+{
+    QSignalSpy ready(&viewer, &DiffViewer::sessionReady);
+    viewer.compareFiles(oldPath, newPath, data);
+    REQUIRE(waitFor(ready));
+    return viewer.session();
+}
+
+// Every visible change in display order: its index into the analysis.
+std::vector<int> visibleChanges(const ChangeTreeModel& model)
+{
+    std::vector<int> out;
+    for (int position = 0; position < model.visibleChanges(); ++position)
+        out.push_back(model.indexOfPosition(position).data(ChangeTreeModel::kChangeRole).toInt());
+    return out;
+}
+} // namespace
+
+TEST_CASE("aligned lines pair a changed block and keep equal lines side by side", "[ui][diff]")
+{
+    const auto rows = alignLines({"a", "b", "c", "d"}, {"a", "B", "c", "x", "d"});
+    REQUIRE(rows.size() == 5);
+    CHECK(rows[0].kind == AlignedRow::Kind::Equal);
+    CHECK((rows[1].kind == AlignedRow::Kind::Changed && rows[1].left == 1 && rows[1].right == 1));
+    CHECK(rows[2].kind == AlignedRow::Kind::Equal);
+    CHECK((rows[3].kind == AlignedRow::Kind::Added && rows[3].left == -1 && rows[3].right == 3));
+    CHECK((rows[4].left == 3 && rows[4].right == 4));
+    const InlineChange change = inlineChange("    rdfs:comment \"x\" .", "    rdfs:comment \"x\" ;");
+    CHECK((change.leftStart == 21 && change.leftEnd == 22 && change.rightEnd == 22));
+}
+
+TEST_CASE("the diff viewer shows the User example: breaking first, Turtle side by side, impact counts", "[ui][diff]")
+{
+    EngineAdapter engine;
+    DiffViewer viewer(engine);
+    Tester tester(viewer.model(), Tester::FailureReportingMode::Fatal);
+    const auto session = compare(viewer, kV1, kV2, {kData});
+    REQUIRE(session);
+    const auto& changes = session->analysis().changes;
+    REQUIRE(viewer.model()->visibleChanges() == static_cast<int>(changes.size()));
+    // Grouped by severity, the first change shown is the breaking one, and it is selected.
+    CHECK(viewer.currentPosition() == 0);
+    const auto& first = changes[static_cast<std::size_t>(visibleChanges(*viewer.model()).front())];
+    CHECK(first.severity == analysis::Severity::Breaking);
+    CHECK(viewer.counterText() == QStringLiteral("1 / %1").arg(changes.size()));
+    // The restriction that made hasEmail required shows on the right only, labels as comments.
+    CHECK(viewer.sideBySide()->rightText().contains("owl:minCardinality"));
+    CHECK_FALSE(viewer.sideBySide()->leftText().contains("owl:minCardinality"));
+    CHECK(viewer.sideBySide()->rightText().contains("# User"));
+    CHECK(viewer.sideBySide()->changedRows() > 0);
+    // Impact counts come from the data.
+    CHECK(first.impact.has_value());
+    CHECK(viewer.model()->index(0, 0).isValid());
+}
+
+TEST_CASE("stale comparisons are dropped: only the latest one reaches the viewer", "[ui][diff]")
+{
+    EngineAdapter engine;
+    DiffViewer viewer(engine);
+    QSignalSpy ready(&viewer, &DiffViewer::sessionReady);
+    QSignalSpy cancelled(&engine, &EngineAdapter::jobCancelled);
+    viewer.compareFiles(kV2, kV1); // superseded at once
+    viewer.compareFiles(kV1, kV2);
+    REQUIRE(waitFor(ready));
+    REQUIRE(waitFor(cancelled));
+    QTest::qWait(200);
+    CHECK(ready.count() == 1);
+    CHECK(viewer.session()->oldName == kV1);
+}
+
+TEST_CASE("the diff viewer on RO v2025-03-05 → v2025-06-24: select, step, filter, group", "[ui][diff][corpus]")
+{
+    const auto oldFile = kCorpus / "obo-ro/v2025-03-05/ro.owl";
+    const auto newFile = kCorpus / "obo-ro/v2025-06-24/ro.owl";
+    if (!std::filesystem::exists(oldFile) || !std::filesystem::exists(newFile))
+        SKIP("the shared corpus is not at " << kCorpus.string());
+    EngineAdapter engine;
+    DiffViewer viewer(engine);
+    viewer.resize(1200, 700);
+    viewer.show();
+    Tester tester(viewer.model(), Tester::FailureReportingMode::Fatal);
+    const auto session = compare(viewer, QString::fromStdString(oldFile.string()), QString::fromStdString(newFile.string()));
+    const int total = viewer.model()->visibleChanges();
+    REQUIRE(total > 10);
+
+    SECTION("select an entity and step with F7 / Shift+F7")
+    {
+        viewer.selectPosition(3);
+        CHECK(viewer.counterText() == QStringLiteral("4 / %1").arg(QLocale().toString(total)));
+        const QString before = viewer.sideBySide()->leftText() + viewer.sideBySide()->rightText();
+        viewer.nextAction()->trigger();
+        CHECK(viewer.currentPosition() == 4);
+        CHECK(viewer.sideBySide()->leftText() + viewer.sideBySide()->rightText() != before);
+        viewer.previousAction()->trigger();
+        viewer.previousAction()->trigger();
+        CHECK(viewer.currentPosition() == 2);
+        viewer.selectPosition(total - 1);
+        viewer.next(); // stays on the last one
+        CHECK(viewer.currentPosition() == total - 1);
+    }
+    SECTION("filters narrow the list to what matches")
+    {
+        ChangeFilter filter;
+        filter.severity = analysis::Severity::Safe;
+        viewer.setFilter(filter);
+        const int safe = viewer.model()->visibleChanges();
+        CHECK((safe > 0 && safe < total));
+        for (const int change : visibleChanges(*viewer.model()))
+            CHECK(session->analysis().changes[static_cast<std::size_t>(change)].severity == analysis::Severity::Safe);
+        filter = {};
+        filter.text = QStringLiteral("added");
+        viewer.setFilter(filter);
+        CHECK(viewer.model()->visibleChanges() > 0);
+        for (const int change : visibleChanges(*viewer.model()))
+            CHECK(session->rows[static_cast<std::size_t>(change)].search.contains("added"));
+        filter.text = QStringLiteral("no-such-thing-anywhere");
+        viewer.setFilter(filter);
+        CHECK(viewer.model()->visibleChanges() == 0);
+        CHECK(viewer.counterText() == QStringLiteral("– / 0"));
+        viewer.setFilter({});
+        CHECK(viewer.model()->visibleChanges() == total);
+    }
+    SECTION("grouping by kind or class hierarchy keeps every change")
+    {
+        for (const Grouping grouping : {Grouping::Kind, Grouping::ClassHierarchy, Grouping::Severity}) {
+            viewer.setGrouping(grouping);
+            auto shown = visibleChanges(*viewer.model());
+            std::sort(shown.begin(), shown.end());
+            CHECK(static_cast<int>(shown.size()) == total);
+            CHECK(std::adjacent_find(shown.begin(), shown.end()) == shown.end());
+        }
+    }
+    SECTION("exports write the report atomically")
+    {
+        QTemporaryDir dir;
+        QSignalSpy exported(&viewer, &DiffViewer::exported);
+        viewer.exportReport(ExportFormat::Json, dir.filePath("changes.json"));
+        viewer.exportReport(ExportFormat::RdfPatch, dir.filePath("changes.rdfp"));
+        REQUIRE(waitFor(exported, 2));
+        QFile json(dir.filePath("changes.json"));
+        REQUIRE(json.open(QIODevice::ReadOnly));
+        CHECK(json.readAll().contains("\"changes\""));
+        QFile patch(dir.filePath("changes.rdfp"));
+        REQUIRE(patch.open(QIODevice::ReadOnly));
+        CHECK(patch.readAll().startsWith("H id"));
+    }
+}
+
+TEST_CASE("a snapshot restore runs through the dialog: dry run, named backup, restore", "[ui][snapshots]")
+{
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("studio.evograph").toStdString();
+    std::string v1Snapshot, v1State;
+    {
+        auto ws = workspace::Workspace::create(path);
+        ws.importGraph("ontology", kV1.toStdString(), "v1");
+        v1Snapshot = workspace::createSnapshot(ws, "v1 released", {"release"});
+        v1State = ws.state().hash();
+        ws.importGraph("ontology", kV2.toStdString(), "v2");
+    }
+
+    EngineAdapter engine;
+    SnapshotBrowser browser(engine);
+    Tester tester(browser.model(), Tester::FailureReportingMode::Fatal);
+    QSignalSpy refreshed(&browser, &SnapshotBrowser::refreshed);
+    browser.setWorkspace(QString::fromStdString(path));
+    REQUIRE(waitFor(refreshed));
+    REQUIRE(browser.model()->rowCount() == 1);
+    const auto* listed = browser.model()->at(browser.model()->index(0, 0));
+    REQUIRE(listed->manifest.id == v1Snapshot);
+    CHECK(browser.model()->index(0, SnapshotModel::Verified).data().toString() == "never");
+
+    RestoreDialog dialog(engine, QString::fromStdString(path), *listed);
+    QSignalSpy planned(&dialog, &RestoreDialog::dryRunReady);
+    REQUIRE(waitFor(planned));
+    CHECK(planned.at(0).at(0).toBool());
+    const QString summary = dialog.summaryText();
+    CHECK(summary.contains("ontology: would add"));
+    CHECK(summary.contains(QStringLiteral("backup before restoring %1").arg(QString::fromStdString(v1Snapshot))));
+    REQUIRE(dialog.restoreButton()->isEnabled());
+    QSignalSpy restored(&dialog, &RestoreDialog::restored);
+    QTest::mouseClick(dialog.restoreButton(), Qt::LeftButton);
+    REQUIRE(waitFor(restored));
+
+    auto ws = workspace::Workspace::open(path);
+    CHECK(ws.state().hash() == v1State);
+    const auto backup = workspace::snapshotInfo(ws, dialog.result().backup);
+    CHECK(backup.manifest.tags == std::vector<std::string> {"backup"});
+    CHECK(restored.at(0).at(1).toString().toStdString() == dialog.result().backup);
+
+    // The browser lists the backup after a refresh, and verifies it.
+    browser.refresh();
+    REQUIRE(waitFor(refreshed, 2));
+    CHECK(browser.model()->rowCount() == 2);
+    browser.selectSnapshot(QString::fromStdString(dialog.result().backup));
+    QSignalSpy verified(&browser, &SnapshotBrowser::verified);
+    browser.verifySelected(true);
+    REQUIRE(waitFor(verified));
+    CHECK(verified.at(0).at(1).toBool());
+}
+
+TEST_CASE("diffing a snapshot against the current state opens in the diff viewer", "[ui][snapshots]")
+{
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("diff.evograph").toStdString();
+    {
+        auto ws = workspace::Workspace::create(path);
+        ws.importGraph("ontology", kV1.toStdString(), "v1");
+        workspace::createSnapshot(ws, "v1");
+        ws.importGraph("ontology", kV2.toStdString(), "v2");
+    }
+    MainWindow window;
+    QSignalSpy refreshed(window.snapshotBrowser(), &SnapshotBrowser::refreshed);
+    window.openWorkspace(QString::fromStdString(path));
+    REQUIRE(waitFor(refreshed));
+    window.snapshotBrowser()->selectSnapshot(window.snapshotBrowser()->model()->index(0, 0).data(SnapshotModel::kIdRole).toString());
+    QSignalSpy ready(window.diffViewer(), &DiffViewer::sessionReady);
+    window.snapshotBrowser()->diffSelected();
+    REQUIRE(waitFor(ready));
+    CHECK(window.currentView() == MainWindow::View::Diff);
+    // The same changes as comparing the files directly.
+    EngineAdapter engine;
+    DiffViewer direct(engine);
+    const auto expected = compare(direct, kV1, kV2);
+    CHECK(window.diffViewer()->session()->analysis().changes.size() == expected->analysis().changes.size());
+}
+
+TEST_CASE("the charts receive points while a diff runs, with a marker and CSV export", "[ui][metrics]")
+{
+    EngineAdapter engine;
+    DiffViewer viewer(engine);
+    MetricSampler sampler;
+    MetricsView view(sampler);
+    CHECK(view.chart(MetricChart::Latency).showsNoData());
+    sampler.start(50);
+    QObject::connect(&viewer, &DiffViewer::eventHappened, &sampler, &MetricSampler::mark);
+    compare(viewer, kV1, kV2, {kData});
+    QSignalSpy sampled(&sampler, &MetricSampler::sampled);
+    REQUIRE(waitFor(sampled, 2));
+    CHECK(view.chart(MetricChart::Latency).pointCount("diff p50") > 0);
+    CHECK(view.chart(MetricChart::Latency).pointCount("diff p95") > 0);
+    CHECK_FALSE(view.chart(MetricChart::Latency).showsNoData());
+    CHECK(view.chart(MetricChart::Jobs).pointCount("active") >= 2);
+    CHECK(view.chart(MetricChart::Memory).pointCount("resident") >= 2);
+    REQUIRE(sampler.markers().size() == 1);
+    // Paused, the charts keep their picture while sampling goes on.
+    view.setPaused(true);
+    const int frozen = view.chart(MetricChart::Jobs).pointCount("active");
+    REQUIRE(waitFor(sampled, sampled.count() + 2));
+    CHECK(view.chart(MetricChart::Jobs).pointCount("active") == frozen);
+    view.setPaused(false);
+    CHECK(view.chart(MetricChart::Jobs).pointCount("active") > frozen);
+    QTemporaryDir dir;
+    sampler.exportCsv(dir.filePath("metrics.csv"));
+    QFile csv(dir.filePath("metrics.csv"));
+    REQUIRE(csv.open(QIODevice::ReadOnly));
+    const QByteArray text = csv.readAll();
+    CHECK(text.startsWith("time,chart,series,value\n"));
+    CHECK(text.contains("diff p50 (ms)"));
+    CHECK(text.contains(",event,\"diff\""));
+}
+
+TEST_CASE("the jobs panel lists running work and cancels it", "[ui][jobs]")
+{
+    EngineAdapter engine;
+    JobsPanel panel(engine);
+    Tester tester(panel.model(), Tester::FailureReportingMode::Fatal);
+    QSignalSpy cancelled(&engine, &EngineAdapter::jobCancelled);
+    bool delivered = false;
+    const int id = engine.run(
+        &panel, {}, QStringLiteral("Counting slowly"), "test-slow",
+        [](const engine::TaskContext& context) {
+            for (int i = 0; i < 1000; ++i) {
+                context.setProgress(static_cast<std::uint64_t>(i), 1000);
+                context.checkpoint();
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            }
+            return 1;
+        },
+        [&delivered](std::shared_ptr<const int>) { delivered = true; });
+    QTest::qWait(100);
+    REQUIRE(panel.model()->rowCount() == 1);
+    CHECK(panel.model()->index(0, JobsModel::Description).data().toString() == "Counting slowly");
+    CHECK(panel.model()->index(0, JobsModel::State).data().toString() == "running");
+    CHECK(panel.model()->runningCount() == 1);
+    engine.cancel(id);
+    REQUIRE(waitFor(cancelled));
+    QTest::qWait(50);
+    CHECK_FALSE(delivered);
+    CHECK(panel.model()->index(0, JobsModel::State).data().toString() == "cancelled");
+    CHECK(panel.model()->runningCount() == 0);
+}

@@ -1,0 +1,26 @@
+#pragma once
+// Helpers for the studio's GUI tests: waiting on signals, temporary workspaces, the corpus.
+
+#include <QDir>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+#include <catch2/catch_test_macros.hpp>
+
+#include <filesystem>
+
+namespace evograph::ui::test {
+
+inline const QString kResources = QStringLiteral(EVOGRAPH_RESOURCES);
+inline const std::filesystem::path kCorpus = EVOGRAPH_CORPUS;
+
+// Waits until the spy has `count` signals (10 s each at most).
+inline bool waitFor(QSignalSpy& spy, int count = 1, int timeoutMs = 60000)
+{
+    while (spy.count() < count)
+        if (!spy.wait(timeoutMs))
+            return false;
+    return true;
+}
+
+} // namespace evograph::ui::test
