@@ -18,6 +18,7 @@
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -25,7 +26,6 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSettings>
-#include <QHBoxLayout>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -65,9 +65,10 @@ MainWindow::MainWindow(QWidget* parent)
     setAcceptDrops(true);
     resize(1280, 800);
 
-    auto* welcome = new QLabel(tr("<h2>No files open</h2><p>Open an RDF file (Turtle, TriG, N-Triples, N-Quads, "
-                                  "RDF/XML) with <b>File ▸ Open Files…</b> (Ctrl+O), or drop it here, to see what it holds.</p>"),
-        this);
+    auto* welcome
+        = new QLabel(tr("<h2>No files open</h2><p>Open an RDF file (Turtle, TriG, N-Triples, N-Quads, "
+                        "RDF/XML) with <b>File ▸ Open Files…</b> (Ctrl+O), or drop it here, to see what it holds.</p>"),
+            this);
     welcome->setAlignment(Qt::AlignCenter);
     welcome->setObjectName(QStringLiteral("welcome"));
     m_tabs->setTabsClosable(true);
@@ -177,7 +178,8 @@ void MainWindow::updateJobStatus()
     m_jobLabel->setVisible(running), m_progress->setVisible(running), m_cancel->setVisible(running);
     if (running) {
         const QString latest = m_engine.description(m_runningJobs.back());
-        m_jobLabel->setText(m_runningJobs.size() == 1 ? latest : tr("%1 (+%2 more)").arg(latest).arg(m_runningJobs.size() - 1));
+        m_jobLabel->setText(
+            m_runningJobs.size() == 1 ? latest : tr("%1 (+%2 more)").arg(latest).arg(m_runningJobs.size() - 1));
     }
 }
 
@@ -194,15 +196,16 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
     QMenu* exports = file->addMenu(tr("&Export Changes"));
-    const std::pair<QString, ExportFormat> formats[] = {{tr("Markdown…"), ExportFormat::Markdown},
-        {tr("HTML…"), ExportFormat::Html}, {tr("JSON…"), ExportFormat::Json}, {tr("RDF Patch…"), ExportFormat::RdfPatch}};
+    const std::pair<QString, ExportFormat> formats[]
+        = {{tr("Markdown…"), ExportFormat::Markdown}, {tr("HTML…"), ExportFormat::Html},
+            {tr("JSON…"), ExportFormat::Json}, {tr("RDF Patch…"), ExportFormat::RdfPatch}};
     for (const auto& [name, format] : formats) {
         exports->addAction(name, this, [this, format = format] {
             static const char* const suffixes[] = {".md", ".html", ".json", ".rdfp"};
             if (!m_diff->session())
                 return;
-            const QString path = QFileDialog::getSaveFileName(this, tr("Export changes"),
-                QStringLiteral("changes") + QLatin1String(suffixes[int(format)]));
+            const QString path = QFileDialog::getSaveFileName(
+                this, tr("Export changes"), QStringLiteral("changes") + QLatin1String(suffixes[int(format)]));
             if (!path.isEmpty())
                 m_diff->exportReport(format, path);
         });
@@ -215,17 +218,19 @@ void MainWindow::createMenus()
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    const std::pair<QString, View> views[]
-        = {{tr("&Diff"), View::Diff}, {tr("&Snapshots"), View::Snapshots}, {tr("&Metrics"), View::Metrics}, {tr("&Files"), View::Files}};
+    const std::pair<QString, View> views[] = {{tr("&Diff"), View::Diff}, {tr("&Snapshots"), View::Snapshots},
+        {tr("&Metrics"), View::Metrics}, {tr("&Files"), View::Files}};
     for (const auto& [name, which] : views)
-        view->addAction(name, QKeySequence(Qt::CTRL | (Qt::Key_1 + int(which))), this, [this, which = which] { showView(which); });
+        view->addAction(
+            name, QKeySequence(Qt::CTRL | (Qt::Key_1 + int(which))), this, [this, which = which] { showView(which); });
     view->addSeparator();
     QAction* jobs = m_jobsDock->toggleViewAction();
     jobs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
     view->addAction(jobs);
     QMenu* theme = view->addMenu(tr("&Theme"));
     auto* themes = new QActionGroup(this);
-    const std::pair<QString, Theme> choices[] = {{tr("&System"), Theme::System}, {tr("&Light"), Theme::Light}, {tr("&Dark"), Theme::Dark}};
+    const std::pair<QString, Theme> choices[]
+        = {{tr("&System"), Theme::System}, {tr("&Light"), Theme::Light}, {tr("&Dark"), Theme::Dark}};
     for (const auto& [name, choice] : choices) {
         QAction* action = theme->addAction(name, this, [choice = choice] {
             applyTheme(choice);
@@ -272,7 +277,8 @@ void MainWindow::showCompareDialog()
 void MainWindow::showOpenWorkspaceDialog()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open workspace"),
-        QFileInfo(QString::fromStdString(workspace::defaultWorkspacePath())).path(), tr("evograph workspaces (*.evograph)"));
+        QFileInfo(QString::fromStdString(workspace::defaultWorkspacePath())).path(),
+        tr("evograph workspaces (*.evograph)"));
     if (!path.isEmpty())
         openWorkspace(path);
 }
@@ -287,7 +293,8 @@ void MainWindow::compareFiles(const QString& oldPath, const QString& newPath, co
 void MainWindow::openWorkspace(const QString& path)
 {
     m_snapshots->setWorkspace(path);
-    m_workspaceLabel->setText(path.isEmpty() ? tr("No workspace") : tr("Workspace: %1").arg(QFileInfo(path).fileName()));
+    m_workspaceLabel->setText(
+        path.isEmpty() ? tr("No workspace") : tr("Workspace: %1").arg(QFileInfo(path).fileName()));
     m_workspaceLabel->setToolTip(path);
     if (!path.isEmpty())
         remember({QStringLiteral("workspace"), QFileInfo(path).absoluteFilePath()});

@@ -31,12 +31,12 @@ public:
     }
     bool eventFilter(QObject* watched, QEvent* event) override
     {
-        if (event->type() == QEvent::Paint && !m_reported) {
-            m_reported = true;
-            // Paint events reach the window after its children are laid out: report once it returns.
-            QTimer::singleShot(0, [this] { std::fprintf(stderr, "first paint after %lld ms\n", static_cast<long long>(m_clock.elapsed())); });
-        }
-        return QObject::eventFilter(watched, event);
+        if (event->type() != QEvent::Paint || m_reported)
+            return QObject::eventFilter(watched, event);
+        m_reported = true;
+        const bool handled = QObject::eventFilter(watched, event);
+        std::fprintf(stderr, "first paint after %lld ms\n", static_cast<long long>(m_clock.elapsed()));
+        return handled;
     }
 
 private:
@@ -72,25 +72,35 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(QStringLiteral("Workbench for evolving and migrating RDF ontologies"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption workspace(QStringLiteral("workspace"), QStringLiteral("Open the workspace at PATH."), QStringLiteral("PATH"));
-    const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Instance data for impact counts (repeatable)."), QStringLiteral("FILE"));
-    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Start in a view: diff, snapshots, metrics or files."), QStringLiteral("VIEW"));
-    const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light, dark or system (default: as last chosen)."), QStringLiteral("THEME"));
-    const QCommandLineOption filter(QStringLiteral("filter"), QStringLiteral("Start the diff viewer with this free-text filter."), QStringLiteral("TEXT"));
+    const QCommandLineOption workspace(
+        QStringLiteral("workspace"), QStringLiteral("Open the workspace at PATH."), QStringLiteral("PATH"));
+    const QCommandLineOption data(QStringLiteral("data"),
+        QStringLiteral("Instance data for impact counts (repeatable)."), QStringLiteral("FILE"));
+    const QCommandLineOption view(QStringLiteral("view"),
+        QStringLiteral("Start in a view: diff, snapshots, metrics or files."), QStringLiteral("VIEW"));
+    const QCommandLineOption theme(QStringLiteral("theme"),
+        QStringLiteral("light, dark or system (default: as last chosen)."), QStringLiteral("THEME"));
+    const QCommandLineOption filter(QStringLiteral("filter"),
+        QStringLiteral("Start the diff viewer with this free-text filter."), QStringLiteral("TEXT"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-        QStringLiteral("Save a picture of the window to FILE once everything asked for is shown, then quit."), QStringLiteral("FILE"));
-    const QCommandLineOption delay(QStringLiteral("screenshot-delay"), QStringLiteral("Milliseconds to wait before the screenshot (default 700)."), QStringLiteral("MS"), QStringLiteral("700"));
-    const QCommandLineOption startupTime(QStringLiteral("startup-time"), QStringLiteral("Print the time to the first painted window."));
+        QStringLiteral("Save a picture of the window to FILE once everything asked for is shown, then quit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption delay(QStringLiteral("screenshot-delay"),
+        QStringLiteral("Milliseconds to wait before the screenshot (default 700)."), QStringLiteral("MS"),
+        QStringLiteral("700"));
+    const QCommandLineOption startupTime(
+        QStringLiteral("startup-time"), QStringLiteral("Print the time to the first painted window."));
     for (const auto* option : {&workspace, &data, &view, &theme, &filter, &screenshot, &delay, &startupTime})
         parser.addOption(*option);
-    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("OLD NEW to compare, or files to inspect"), QStringLiteral("[FILE...]"));
+    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("OLD NEW to compare, or files to inspect"),
+        QStringLiteral("[FILE...]"));
     parser.process(app);
 
     const QString themeName = parser.value(theme);
     evograph::ui::applyTheme(themeName == QLatin1String("dark") ? evograph::ui::Theme::Dark
-            : themeName == QLatin1String("light") ? evograph::ui::Theme::Light
-            : themeName.isEmpty()                 ? evograph::ui::savedTheme()
-                                                  : evograph::ui::Theme::System);
+            : themeName == QLatin1String("light")               ? evograph::ui::Theme::Light
+            : themeName.isEmpty()                               ? evograph::ui::savedTheme()
+                                                                : evograph::ui::Theme::System);
 
     MainWindow window;
     FirstPaintProbe probe(clock);
@@ -99,12 +109,14 @@ int main(int argc, char** argv)
     window.show();
 
     QString workspacePath = parser.value(workspace);
-    if (workspacePath.isEmpty() && QFileInfo::exists(QString::fromStdString(evograph::workspace::defaultWorkspacePath())))
+    if (workspacePath.isEmpty()
+        && QFileInfo::exists(QString::fromStdString(evograph::workspace::defaultWorkspacePath())))
         workspacePath = QString::fromStdString(evograph::workspace::defaultWorkspacePath());
     const QStringList files = parser.positionalArguments();
     const bool comparing = files.size() == 2;
 
-    // --screenshot: wait for what was asked (the comparison, the snapshot list, the files), let the window paint, grab it.
+    // --screenshot: wait for what was asked (the comparison, the snapshot list, the files), let the window paint, grab
+    // it.
     auto pending = std::make_shared<int>(0);
     auto ready = [&window, pending, path = parser.value(screenshot), wait = parser.value(delay).toInt()] {
         if (--*pending > 0 || path.isEmpty())
@@ -121,7 +133,9 @@ int main(int argc, char** argv)
     }
     if (parser.isSet(filter))
         QObject::connect(window.diffViewer(), &evograph::ui::DiffViewer::sessionReady, &window,
-            [&window, text = parser.value(filter)] { window.diffViewer()->setFilter({{}, {}, {}, text}); });
+            [&window, text = parser.value(filter)] {
+                window.diffViewer()->setFilter({{}, {}, {}, text});
+            });
 
     if (!workspacePath.isEmpty())
         window.openWorkspace(workspacePath);

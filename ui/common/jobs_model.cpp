@@ -99,8 +99,8 @@ QVariant JobsModel::headerData(int section, Qt::Orientation orientation, int rol
 
 int JobsModel::runningCount() const
 {
-    return static_cast<int>(std::count_if(
-        m_rows.begin(), m_rows.end(), [](const Row& row) { return row.status == Status::Running; }));
+    return static_cast<int>(
+        std::count_if(m_rows.begin(), m_rows.end(), [](const Row& row) { return row.status == Status::Running; }));
 }
 
 int JobsModel::rowOf(int id) const

@@ -61,11 +61,13 @@ private:
     void rebuild();
     bool accepts(std::size_t change) const;
     int addNode(int parent, Node node);
-    int groupFor(int parent, const QString& title, std::map<std::pair<int, QString>, int>& groups);
+    int addGroup(int parent, const QString& title);
+    int classGroupNode(int classGroup, std::vector<int>& nodeOfClass);
 
     std::shared_ptr<const DiffSession> m_session;
     Grouping m_grouping = Grouping::Severity;
     ChangeFilter m_filter;
+    QString m_needle; // the filter text in lower case
     std::vector<Node> m_nodes; // [0] is the root
     std::vector<int> m_order; // change nodes in display order
     std::vector<int> m_positionOfNode; // by node; -1 for groups

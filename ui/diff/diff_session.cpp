@@ -31,41 +31,66 @@ TermId namedObject(const analysis::AnalyzedVersions& versions, TermId subject, T
 }
 
 // Where a change sits in the class hierarchy: a class under itself, a property under its domain,
-// an individual under its type; each below its named superclasses (cycles end the walk).
-QStringList classPathOf(const DiffSession& session, const analysis::KnownTerms& terms, const analysis::Change& change)
-{
-    const auto& versions = session.versions;
-    TermId anchor = change.subject();
-    switch (change.kind) {
-    case ChangeKind::PropertyAdded:
-    case ChangeKind::PropertyRemoved:
-    case ChangeKind::PropertyRenamed:
-    case ChangeKind::PropertyDeprecated:
-    case ChangeKind::DomainChanged:
-    case ChangeKind::RangeChanged:
-        anchor = namedObject(versions, anchor, terms.rdfsDomain);
-        break;
-    case ChangeKind::IndividualAdded:
-    case ChangeKind::IndividualRemoved:
-    case ChangeKind::IndividualChanged:
-        anchor = namedObject(versions, anchor, terms.rdfType);
-        break;
-    case ChangeKind::OntologyVersionChanged:
-    case ChangeKind::Other:
-        anchor = rdf::kNoTerm;
-        break;
-    default:
-        break;
+// an individual under its type; each below its named superclasses (cycles end the walk). Returns
+// the node in `tree`, interning the path's classes on the way.
+class ClassTreeBuilder {
+public:
+    ClassTreeBuilder(DiffSession& session, const analysis::KnownTerms& terms)
+        : m_session(session)
+        , m_terms(terms)
+    {
     }
-    if (anchor == rdf::kNoTerm)
-        return {};
-    QStringList path {session.display(anchor)};
-    std::unordered_set<TermId> seen {anchor};
-    for (TermId up = namedObject(versions, anchor, terms.rdfsSubClassOf); up != rdf::kNoTerm && seen.insert(up).second;
-         up = namedObject(versions, up, terms.rdfsSubClassOf))
-        path.prepend(session.display(up));
-    return path;
-}
+
+    int nodeFor(const analysis::Change& change)
+    {
+        const TermId anchor = anchorOf(change);
+        if (anchor == rdf::kNoTerm)
+            return -1;
+        std::vector<TermId> path {anchor};
+        std::unordered_set<TermId> seen {anchor};
+        for (TermId up = namedObject(m_session.versions, anchor, m_terms.rdfsSubClassOf);
+             up != rdf::kNoTerm && seen.insert(up).second;
+             up = namedObject(m_session.versions, up, m_terms.rdfsSubClassOf))
+            path.push_back(up);
+        int node = -1;
+        for (auto it = path.rbegin(); it != path.rend(); ++it) {
+            auto [slot, added] = m_nodes.try_emplace({node, *it}, 0);
+            if (added) {
+                slot->second = static_cast<int>(m_session.classTree.size());
+                m_session.classTree.push_back({m_session.display(*it), node});
+            }
+            node = slot->second;
+        }
+        return node;
+    }
+
+private:
+    TermId anchorOf(const analysis::Change& change) const
+    {
+        switch (change.kind) {
+        case ChangeKind::PropertyAdded:
+        case ChangeKind::PropertyRemoved:
+        case ChangeKind::PropertyRenamed:
+        case ChangeKind::PropertyDeprecated:
+        case ChangeKind::DomainChanged:
+        case ChangeKind::RangeChanged:
+            return namedObject(m_session.versions, change.subject(), m_terms.rdfsDomain);
+        case ChangeKind::IndividualAdded:
+        case ChangeKind::IndividualRemoved:
+        case ChangeKind::IndividualChanged:
+            return namedObject(m_session.versions, change.subject(), m_terms.rdfType);
+        case ChangeKind::OntologyVersionChanged:
+        case ChangeKind::Other:
+            return rdf::kNoTerm;
+        default:
+            return change.subject();
+        }
+    }
+
+    DiffSession& m_session;
+    const analysis::KnownTerms& m_terms;
+    std::map<std::pair<int, TermId>, int> m_nodes; // (parent, class) → node
+};
 
 QString objectOf(const rdf::Dataset& data, TermId subject, TermId predicate)
 {
@@ -134,6 +159,7 @@ DiffSession prepareSession(analysis::AnalyzedVersions versions, const QString& o
     const auto& changes = session.analysis().changes;
     session.rows.reserve(changes.size());
     std::map<QString, int> namespaceCounts;
+    ClassTreeBuilder classTree(session, terms);
     for (std::size_t i = 0; i < changes.size(); ++i) {
         if (i % 4096 == 0)
             context.checkpoint();
@@ -146,10 +172,11 @@ DiffSession prepareSession(analysis::AnalyzedVersions versions, const QString& o
             row.label = QString::fromStdString(label->second);
         if (change.subject() != rdf::kNoTerm && session.dictionary().term(change.subject()).isIri()) {
             const QString iri = text(session.dictionary().term(change.subject()).value);
-            row.nameSpace = iri.left(std::max(iri.lastIndexOf(QLatin1Char('#')), iri.lastIndexOf(QLatin1Char('/'))) + 1);
+            row.nameSpace
+                = iri.left(std::max(iri.lastIndexOf(QLatin1Char('#')), iri.lastIndexOf(QLatin1Char('/'))) + 1);
             ++namespaceCounts[row.nameSpace];
         }
-        row.classPath = classPathOf(session, terms, change);
+        row.classGroup = classTree.nodeFor(change);
         row.search = (row.entity + QLatin1Char(' ') + row.label + QLatin1Char(' ') + kindTitle(change.kind)
             + QLatin1Char(' ') + QString::fromStdString(change.reason))
                          .toLower();

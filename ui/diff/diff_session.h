@@ -19,7 +19,7 @@ struct ChangeRow {
     QString entity; // CURIE or <IRI>; "old → new" for renames
     QString label;
     QString nameSpace; // the entity IRI up to its last '#' or '/'
-    QStringList classPath; // the class hierarchy (top first) the change is grouped under
+    int classGroup = -1; // the node of DiffSession::classTree the change is grouped under; -1: none
     QString search; // lower case: entity, label, kind, reason
 };
 
@@ -28,11 +28,18 @@ struct OntologyHeader {
     QStringList newlyDeprecated;
 };
 
+// A class in the hierarchy the changes are grouped by, below its parent (-1: a top class).
+struct ClassGroup {
+    QString title;
+    int parent = -1;
+};
+
 struct DiffSession {
     QString oldName, newName; // as the user named the inputs
     analysis::AnalyzedVersions versions;
     rdf::PrefixMap prefixes; // both inputs', NEW's first
     std::vector<ChangeRow> rows; // parallel to versions.analysis.changes
+    std::vector<ClassGroup> classTree; // parents before their children
     OntologyHeader header;
     QStringList namespaces; // of the changed entities, most changes first
     bool hasData = false; // impact counts were measured

@@ -40,7 +40,8 @@ QString statementLines(const DiffSession& session, const std::vector<rdf::Quad>&
 {
     QStringList lines;
     for (const rdf::Quad& quad : quads)
-        lines << QStringLiteral("%1 %2 %3 .").arg(session.display(quad.s), session.display(quad.p), session.display(quad.o));
+        lines << QStringLiteral("%1 %2 %3 .")
+                     .arg(session.display(quad.s), session.display(quad.p), session.display(quad.o));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -228,8 +229,9 @@ void DiffViewer::compareFiles(const QString& oldPath, const QString& newPath, co
     inputs.newVersion.path = newPath.toStdString();
     for (const QString& path : dataFiles)
         inputs.data.push_back(path.toStdString());
-    startComparison([inputs](const engine::TaskContext& context) { return analysis::analyzePaths(inputs, {}, context); },
-        oldPath, newPath);
+    startComparison(
+        [inputs](const engine::TaskContext& context) { return analysis::analyzePaths(inputs, {}, context); }, oldPath,
+        newPath);
 }
 
 void DiffViewer::compareVersions(VersionsReader read, const QString& oldName, const QString& newName)
@@ -247,9 +249,8 @@ void DiffViewer::startComparison(VersionsReader read, const QString& oldName, co
         = tr("Comparing %1 → %2").arg(QFileInfo(oldName).fileName(), QFileInfo(newName).fileName());
     const int job = m_engine.run(
         this, QStringLiteral("diff"), description, "diff",
-        [read = std::move(read), oldName, newName](const engine::TaskContext& context) {
-            return prepareSession(read(context), oldName, newName, context);
-        },
+        [read = std::move(read), oldName, newName](
+            const engine::TaskContext& context) { return prepareSession(read(context), oldName, newName, context); },
         [this](std::shared_ptr<const DiffSession> result) {
             setSession(std::move(result));
             Q_EMIT eventHappened(tr("diff"));
@@ -283,13 +284,13 @@ void DiffViewer::fillFilterChoices()
         const auto summary = current->analysis().summary();
         for (std::size_t kind = 0; kind < analysis::kChangeKindCount; ++kind)
             if (summary.byKind[kind] > 0)
-                m_kind->addItem(QStringLiteral("%1 (%2)").arg(kindTitle(ChangeKind(kind))).arg(summary.byKind[kind]),
-                    int(kind));
+                m_kind->addItem(
+                    QStringLiteral("%1 (%2)").arg(kindTitle(ChangeKind(kind))).arg(summary.byKind[kind]), int(kind));
         for (const QString& name : current->namespaces) {
             const auto curie = current->prefixes.abbreviate(name.toStdString() + "x");
-            m_namespace->addItem(curie ? QString::fromStdString(curie->substr(0, curie->size() - 1)) + QStringLiteral("  ")
-                        + name
-                                       : name,
+            m_namespace->addItem(curie
+                    ? QString::fromStdString(curie->substr(0, curie->size() - 1)) + QStringLiteral("  ") + name
+                    : name,
                 name);
         }
     }
@@ -363,8 +364,8 @@ int DiffViewer::currentPosition() const
 QString DiffViewer::counterText() const
 {
     const int position = currentPosition();
-    return QStringLiteral("%1 / %2")
-        .arg(position < 0 ? QStringLiteral("–") : QLocale().toString(position + 1), QLocale().toString(m_model->visibleChanges()));
+    return QStringLiteral("%1 / %2").arg(position < 0 ? QStringLiteral("–") : QLocale().toString(position + 1),
+        QLocale().toString(m_model->visibleChanges()));
 }
 
 void DiffViewer::updateCounter()
@@ -384,16 +385,20 @@ void DiffViewer::updateHeader()
     const auto& analysis = current->analysis();
     const auto summary = analysis.summary();
     const auto count = [&](Severity severity) { return summary.bySeverity[static_cast<std::size_t>(severity)]; };
-    QString html = QStringLiteral("<b>%1</b> → <b>%2</b>: %3 changes — <span style='color:%4'>%5 breaking</span>, "
-                                  "<span style='color:%6'>%7 cosmetic</span>, <span style='color:%8'>%9 safe</span>; "
-                                  "%10 → %11 triples")
-                       .arg(escaped(QFileInfo(current->oldName).fileName()), escaped(QFileInfo(current->newName).fileName()),
-                           QLocale().toString(static_cast<qulonglong>(analysis.changes.size())),
-                           severityColor(Severity::Breaking).name(), QLocale().toString(static_cast<qulonglong>(count(Severity::Breaking))),
-                           severityColor(Severity::Cosmetic).name(), QLocale().toString(static_cast<qulonglong>(count(Severity::Cosmetic))),
-                           severityColor(Severity::Safe).name(), QLocale().toString(static_cast<qulonglong>(count(Severity::Safe))))
-                       .arg(QLocale().toString(static_cast<qulonglong>(analysis.oldTriples)),
-                           QLocale().toString(static_cast<qulonglong>(analysis.newTriples)));
+    QString html
+        = QStringLiteral("<b>%1</b> → <b>%2</b>: %3 changes — <span style='color:%4'>%5 breaking</span>, "
+                         "<span style='color:%6'>%7 cosmetic</span>, <span style='color:%8'>%9 safe</span>; "
+                         "%10 → %11 triples")
+              .arg(escaped(QFileInfo(current->oldName).fileName()), escaped(QFileInfo(current->newName).fileName()),
+                  QLocale().toString(static_cast<qulonglong>(analysis.changes.size())),
+                  severityColor(Severity::Breaking).name(),
+                  QLocale().toString(static_cast<qulonglong>(count(Severity::Breaking))),
+                  severityColor(Severity::Cosmetic).name(),
+                  QLocale().toString(static_cast<qulonglong>(count(Severity::Cosmetic))),
+                  severityColor(Severity::Safe).name(),
+                  QLocale().toString(static_cast<qulonglong>(count(Severity::Safe))))
+              .arg(QLocale().toString(static_cast<qulonglong>(analysis.oldTriples)),
+                  QLocale().toString(static_cast<qulonglong>(analysis.newTriples)));
     const OntologyHeader& header = current->header;
     if (!header.newIri.isEmpty() || !header.oldIri.isEmpty()) {
         html += QStringLiteral("<br>Ontology %1").arg(escaped(header.newIri.isEmpty() ? header.oldIri : header.newIri));
@@ -425,7 +430,8 @@ void DiffViewer::showCurrent()
     const analysis::Change& change = current->analysis().changes[static_cast<std::size_t>(changeIndex)];
     const ChangeRow& row = current->rows[static_cast<std::size_t>(changeIndex)];
     QString details = QStringLiteral("<b>%1</b>%2<br>%3 &nbsp; <span style='color:%4'>%5</span> — %6")
-                          .arg(escaped(row.entity), row.label.isEmpty() ? QString() : QStringLiteral(" “%1”").arg(escaped(row.label)),
+                          .arg(escaped(row.entity),
+                              row.label.isEmpty() ? QString() : QStringLiteral(" “%1”").arg(escaped(row.label)),
                               escaped(kindBadge(change.kind)), severityColor(change.severity).name(),
                               escaped(severityBadge(change.severity)), escaped(QString::fromStdString(change.reason)));
     if (change.confidence) {

@@ -40,7 +40,8 @@ std::vector<AlignedRow> alignLines(const QStringList& left, const QStringList& r
         auto at = [&](int i, int j) -> int& { return lcs[static_cast<std::size_t>(i) * (b + 1) + j]; };
         for (int i = a - 1; i >= 0; --i)
             for (int j = b - 1; j >= 0; --j)
-                at(i, j) = left[head + i] == right[head + j] ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
+                at(i, j)
+                    = left[head + i] == right[head + j] ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
         int i = 0, j = 0, blockI = 0, blockJ = 0;
         while (i < a && j < b) {
             if (left[head + i] == right[head + j]) {

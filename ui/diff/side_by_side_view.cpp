@@ -16,10 +16,22 @@ constexpr int kFoldContext = 2;
 const QString kMissing = QStringLiteral("(not in this version)");
 
 // Tints that read on light and dark palettes alike.
-QColor removedTint() { return QColor(220, 50, 47, 55); }
-QColor addedTint() { return QColor(80, 160, 40, 60); }
-QColor removedStrong() { return QColor(220, 50, 47, 120); }
-QColor addedStrong() { return QColor(80, 160, 40, 130); }
+QColor removedTint()
+{
+    return QColor(220, 50, 47, 55);
+}
+QColor addedTint()
+{
+    return QColor(80, 160, 40, 60);
+}
+QColor removedStrong()
+{
+    return QColor(220, 50, 47, 120);
+}
+QColor addedStrong()
+{
+    return QColor(80, 160, 40, 130);
+}
 
 struct PaneLine {
     QString text;
@@ -93,7 +105,8 @@ SideBySideView::SideBySideView(QWidget* parent)
     }
 }
 
-void SideBySideView::setTexts(const QString& leftTitle, const QString& left, const QString& rightTitle, const QString& right)
+void SideBySideView::setTexts(
+    const QString& leftTitle, const QString& left, const QString& rightTitle, const QString& right)
 {
     m_leftTitle->setText(leftTitle);
     m_rightTitle->setText(rightTitle);
@@ -146,7 +159,8 @@ void SideBySideView::render()
             const bool foldRun = m_fold && run > 2 * kFoldContext + 1;
             for (std::size_t k = i; k < end; ++k) {
                 const std::size_t fromStart = k - i, fromEnd = end - 1 - k;
-                const bool keep = !foldRun || (fromStart < kFoldContext && i != 0) || (fromEnd < kFoldContext && end != rows.size());
+                const bool keep = !foldRun || (fromStart < kFoldContext && i != 0)
+                    || (fromEnd < kFoldContext && end != rows.size());
                 if (keep) {
                     leftLines.push_back({QStringLiteral("  ") + left[rows[k].left], {}, 0, 0, {}});
                     rightLines.push_back({QStringLiteral("  ") + right[rows[k].right], {}, 0, 0, {}});

@@ -90,8 +90,10 @@ void MetricSampler::sampleNow()
         if (engine::Histogram::quantileOf(interval, 1.0) == 0)
             continue; // nothing finished: no point, not a stale one
         const QString operation = QString::fromStdString(name.substr(5));
-        add(MetricChart::Latency, operation + QStringLiteral(" p50"), now, engine::Histogram::quantileOf(interval, 0.50) / 1000.0);
-        add(MetricChart::Latency, operation + QStringLiteral(" p95"), now, engine::Histogram::quantileOf(interval, 0.95) / 1000.0);
+        add(MetricChart::Latency, operation + QStringLiteral(" p50"), now,
+            engine::Histogram::quantileOf(interval, 0.50) / 1000.0);
+        add(MetricChart::Latency, operation + QStringLiteral(" p95"), now,
+            engine::Histogram::quantileOf(interval, 0.95) / 1000.0);
     }
     const auto delta = [&](const char* counter) {
         const auto after = current.counters.find(counter);
@@ -124,7 +126,10 @@ void MetricSampler::exportCsv(const QString& path) const
     std::ostringstream out;
     out << "time,chart,series,value\n";
     const auto iso = [](double ms) {
-        return QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(ms)).toUTC().toString(Qt::ISODateWithMs).toStdString();
+        return QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(ms))
+            .toUTC()
+            .toString(Qt::ISODateWithMs)
+            .toStdString();
     };
     const auto quoted = [](const QString& text) {
         return '"' + text.toStdString() + '"'; // names never hold quotes
@@ -132,8 +137,8 @@ void MetricSampler::exportCsv(const QString& path) const
     for (const MetricChart chart : kMetricCharts)
         for (const auto& [name, points] : m_series[int(chart)])
             for (const QPointF& point : points)
-                out << iso(point.x()) << ',' << quoted(title(chart)) << ',' << quoted(name + QStringLiteral(" (") + unit(chart) + QLatin1Char(')'))
-                    << ',' << point.y() << '\n';
+                out << iso(point.x()) << ',' << quoted(title(chart)) << ','
+                    << quoted(name + QStringLiteral(" (") + unit(chart) + QLatin1Char(')')) << ',' << point.y() << '\n';
     for (const MetricMarker& marker : m_markers)
         out << iso(static_cast<double>(marker.time)) << ",event," << quoted(marker.label) << ",\n";
     engine::writeFileAtomically(path.toStdString(), out.str());

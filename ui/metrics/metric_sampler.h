@@ -17,7 +17,8 @@
 namespace evograph::ui {
 
 enum class MetricChart { Latency, Throughput, Jobs, Memory };
-inline constexpr MetricChart kMetricCharts[] = {MetricChart::Latency, MetricChart::Throughput, MetricChart::Jobs, MetricChart::Memory};
+inline constexpr MetricChart kMetricCharts[]
+    = {MetricChart::Latency, MetricChart::Throughput, MetricChart::Jobs, MetricChart::Memory};
 
 struct MetricMarker {
     qint64 time = 0; // ms since the epoch
@@ -27,7 +28,8 @@ struct MetricMarker {
 class MetricSampler : public QObject {
     Q_OBJECT
 public:
-    explicit MetricSampler(engine::MetricsRegistry& registry = engine::MetricsRegistry::global(), QObject* parent = nullptr);
+    explicit MetricSampler(
+        engine::MetricsRegistry& registry = engine::MetricsRegistry::global(), QObject* parent = nullptr);
 
     void start(int intervalMs = 1000);
     void stop();

@@ -47,7 +47,8 @@ MetricsView::MetricsView(MetricSampler& sampler, QWidget* parent)
     connect(m_pause, &QPushButton::toggled, this, &MetricsView::setPaused);
     auto* exportButton = new QPushButton(tr("Export CSV…"), this);
     connect(exportButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export metrics"), QStringLiteral("evograph-metrics.csv"), tr("CSV (*.csv)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export metrics"), QStringLiteral("evograph-metrics.csv"), tr("CSV (*.csv)"));
         if (path.isEmpty())
             return;
         try {
@@ -95,8 +96,8 @@ void MetricsView::refresh()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const auto range = Range(m_range->currentData().toInt());
     const qint64 from = range == Range::FiveMinutes ? now - 5 * 60'000
-        : range == Range::OneHour                  ? now - 60 * 60'000
-                                                   : m_sampler.sessionStart();
+        : range == Range::OneHour                   ? now - 60 * 60'000
+                                                    : m_sampler.sessionStart();
     for (const MetricChart which : kMetricCharts) {
         TimeSeriesChart& target = *m_charts[int(which)];
         bool any = false;

@@ -8,8 +8,8 @@
 #include <QGraphicsSimpleTextItem>
 #include <QLabel>
 #include <QLineSeries>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <map>
 
@@ -29,8 +29,8 @@ public:
         m_chart->legend()->setAlignment(Qt::AlignBottom);
         m_chart->setMargins(QMargins(4, 4, 4, 4));
         m_chart->setBackgroundRoundness(0);
-        m_chart->setTheme(m_view->palette().window().color().lightness() < 128 ? QChart::ChartThemeDark
-                                                                                : QChart::ChartThemeLight);
+        m_chart->setTheme(
+            m_view->palette().window().color().lightness() < 128 ? QChart::ChartThemeDark : QChart::ChartThemeLight);
         m_x->setFormat(QStringLiteral("HH:mm:ss"));
         m_x->setTickCount(5);
         m_y->setTitleText(unit);

@@ -84,7 +84,8 @@ void PruneDialog::preview()
             reasons << QString::fromStdString(reason);
         m_removed += decision.kept() ? 0 : 1;
         auto* item = new QTreeWidgetItem(m_preview,
-            {QString::fromStdString(decision.id).left(8), localTime(decision.createdAt), QString::fromStdString(decision.name),
+            {QString::fromStdString(decision.id).left(8), localTime(decision.createdAt),
+                QString::fromStdString(decision.name),
                 decision.kept() ? tr("✔ keep (%1)").arg(reasons.join(QStringLiteral(", "))) : tr("✖ remove")});
         if (!decision.kept())
             item->setForeground(3, QColor(220, 50, 47));

@@ -91,10 +91,10 @@ void RestoreDialog::showPlan(const workspace::StateDiff& plan)
         new QTreeWidgetItem(m_plan, {QString::fromStdString(graph.graph), what});
     }
     for (const auto& [key, change] : plan.settings)
-        new QTreeWidgetItem(m_plan, {tr("setting %1").arg(QString::fromStdString(key)),
-                                        tr("%1 → %2")
-                                            .arg(QString::fromStdString(change.first.value_or("(unset)")),
-                                                QString::fromStdString(change.second.value_or("(unset)")))});
+        new QTreeWidgetItem(m_plan,
+            {tr("setting %1").arg(QString::fromStdString(key)),
+                tr("%1 → %2").arg(QString::fromStdString(change.first.value_or("(unset)")),
+                    QString::fromStdString(change.second.value_or("(unset)")))});
     const bool changes = !plan.empty();
     m_intro->setText(m_intro->text().section(QStringLiteral("<br>"), 0, 0) + QStringLiteral("<br>")
         + (changes ? tr("Dry run: restoring would make these changes.")
@@ -109,8 +109,8 @@ void RestoreDialog::restore()
     m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(false);
     m_intro->setText(tr("Restoring… (backing up the current state first)"));
     const int restoreJob = runOnWorkspace(
-        m_engine, this, m_path, workspace::Access::Write, tr("Restoring snapshot %1").arg(QString::fromStdString(m_id).left(8)),
-        "restore",
+        m_engine, this, m_path, workspace::Access::Write,
+        tr("Restoring snapshot %1").arg(QString::fromStdString(m_id).left(8)), "restore",
         [id = m_id](workspace::Workspace& ws, const workspace::Progress& progress) {
             return workspace::restoreSnapshot(ws, id, progress);
         },

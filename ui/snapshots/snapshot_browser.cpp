@@ -45,24 +45,27 @@ QString manifestHtml(const workspace::SnapshotSummary& snapshot)
         tags << s(tag);
     row(QObject::tr("Tags"), tags.join(QStringLiteral(", ")));
     row(QObject::tr("State hash"), QStringLiteral("<code>%1</code>").arg(s(m.state)));
-    row(QObject::tr("Audit record"), QStringLiteral("#%1 <code>%2</code>").arg(m.auditSeq).arg(s(m.auditHash.substr(0, 16))));
+    row(QObject::tr("Audit record"),
+        QStringLiteral("#%1 <code>%2</code>").arg(m.auditSeq).arg(s(m.auditHash.substr(0, 16))));
     row(QObject::tr("Stored size"), humanBytes(snapshot.storedBytes));
     row(QObject::tr("Last verified"),
-        snapshot.verifiedAt ? localTime(*snapshot.verifiedAt) + QStringLiteral(" (") + s(snapshot.verifiedMode.value_or(""))
-                + QLatin1Char(')')
+        snapshot.verifiedAt ? localTime(*snapshot.verifiedAt) + QStringLiteral(" (")
+                + s(snapshot.verifiedMode.value_or("")) + QLatin1Char(')')
                             : QObject::tr("never"));
-    html += QStringLiteral("</table><h4>Graphs</h4><table><tr><th align=left>Graph</th><th align=left>Version</th>"
-                           "<th align=right>Triples</th><th align=left>Ontology version</th><th align=left>Content</th></tr>");
+    html += QStringLiteral(
+        "</table><h4>Graphs</h4><table><tr><th align=left>Graph</th><th align=left>Version</th>"
+        "<th align=right>Triples</th><th align=left>Ontology version</th><th align=left>Content</th></tr>");
     for (const workspace::SnapshotGraph& graph : m.graphs) {
         QStringList versions;
         for (const std::string& version : graph.ontologyVersions)
             versions << s(version);
-        html += QStringLiteral("<tr><td>%1&nbsp;&nbsp;</td><td>%2 %3&nbsp;&nbsp;</td><td align=right>%4&nbsp;&nbsp;</td>"
-                               "<td>%5&nbsp;&nbsp;</td><td><code>%6</code></td></tr>")
-                    .arg(s(graph.name))
-                    .arg(graph.version)
-                    .arg(s(graph.label), locale.toString(static_cast<qulonglong>(graph.triples)), versions.join(QStringLiteral("<br>")),
-                        s(graph.content.substr(0, 16)));
+        html
+            += QStringLiteral("<tr><td>%1&nbsp;&nbsp;</td><td>%2 %3&nbsp;&nbsp;</td><td align=right>%4&nbsp;&nbsp;</td>"
+                              "<td>%5&nbsp;&nbsp;</td><td><code>%6</code></td></tr>")
+                   .arg(s(graph.name))
+                   .arg(graph.version)
+                   .arg(s(graph.label), locale.toString(static_cast<qulonglong>(graph.triples)),
+                       versions.join(QStringLiteral("<br>")), s(graph.content.substr(0, 16)));
     }
     html += QStringLiteral("</table>");
     if (!m.settings.empty()) {
@@ -92,7 +95,8 @@ analysis::AnalyzedVersions readGraphVersions(const std::string& path, const std:
         return {};
     };
     const auto dictionary = std::make_shared<rdf::Dictionary>();
-    analysis::AnalyzedVersions versions {rdf::Dataset(dictionary), rdf::Dataset(dictionary), rdf::Dataset(dictionary), {}};
+    analysis::AnalyzedVersions versions {
+        rdf::Dataset(dictionary), rdf::Dataset(dictionary), rdf::Dataset(dictionary), {}};
     if (const std::string content = contentOf(from); !content.empty())
         versions.oldData = ws.readContent(content, {progress.cancel, {}}, dictionary);
     if (const std::string content = contentOf(to); !content.empty())
@@ -145,8 +149,8 @@ SnapshotBrowser::SnapshotBrowser(EngineAdapter& engine, QWidget* parent)
     m_restore->setToolTip(tr("Restore the workspace to the selected snapshot (dry run and backup first)"));
     connect(m_take, &QPushButton::clicked, this, [this] {
         bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("Take snapshot"), tr("Name:"), QLineEdit::Normal,
-            tr("taken in the studio"), &ok);
+        const QString name = QInputDialog::getText(
+            this, tr("Take snapshot"), tr("Name:"), QLineEdit::Normal, tr("taken in the studio"), &ok);
         if (ok)
             takeSnapshot(name);
     });
@@ -188,8 +192,9 @@ void SnapshotBrowser::setWorkspace(const QString& path)
 {
     m_path = path;
     m_model->setSnapshots({});
-    m_title->setText(path.isEmpty() ? tr("<b>No workspace open.</b> Open one with File ▸ Open Workspace… (Ctrl+Shift+O).")
-                                    : tr("<b>Workspace</b> %1").arg(path.toHtmlEscaped()));
+    m_title->setText(path.isEmpty()
+            ? tr("<b>No workspace open.</b> Open one with File ▸ Open Workspace… (Ctrl+Shift+O).")
+            : tr("<b>Workspace</b> %1").arg(path.toHtmlEscaped()));
     setMessage({});
     m_details->clear();
     updateButtons();
@@ -237,8 +242,8 @@ void SnapshotBrowser::selectSnapshot(const QString& idOrPrefix)
 {
     const QModelIndex index = m_model->indexOf(idOrPrefix);
     if (index.isValid())
-        m_table->selectionModel()->select(
-            index, QItemSelectionModel::Select | QItemSelectionModel::Rows), m_table->setCurrentIndex(index);
+        m_table->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows),
+            m_table->setCurrentIndex(index);
 }
 
 QStringList SnapshotBrowser::selectedIds() const
@@ -280,8 +285,9 @@ void SnapshotBrowser::takeSnapshot(const QString& name)
             Q_EMIT eventHappened(tr("snapshot taken"));
             m_table->clearSelection();
             refresh();
-            connect(this, &SnapshotBrowser::refreshed, this, [this, id = QString::fromStdString(*id)] { selectSnapshot(id); },
-                Qt::SingleShotConnection);
+            connect(
+                this, &SnapshotBrowser::refreshed, this,
+                [this, id = QString::fromStdString(*id)] { selectSnapshot(id); }, Qt::SingleShotConnection);
         }));
 }
 
@@ -291,18 +297,19 @@ void SnapshotBrowser::verifySelected(bool full)
         failuresTo(runOnWorkspace(
             m_engine, this, m_path, Access::Read,
             full ? tr("Verifying %1 fully").arg(id.left(8)) : tr("Verifying %1").arg(id.left(8)), "snapshot-verify",
-            [id = id.toStdString(), full](Workspace& ws, const Progress& progress) {
-                return workspace::verifySnapshot(ws, id, full, progress);
-            },
+            [id = id.toStdString(), full](
+                Workspace& ws, const Progress& progress) { return workspace::verifySnapshot(ws, id, full, progress); },
             [this](std::shared_ptr<const workspace::VerifyReport> report) {
                 const QString verifiedId = QString::fromStdString(report->id);
                 if (report->ok()) {
-                    setMessage(tr("✔ Snapshot %1 verified (%2).").arg(verifiedId.left(8), report->full ? tr("full") : tr("quick")));
+                    setMessage(tr("✔ Snapshot %1 verified (%2).")
+                                   .arg(verifiedId.left(8), report->full ? tr("full") : tr("quick")));
                 } else {
                     QStringList problems;
                     for (const std::string& problem : report->problems)
                         problems << QString::fromStdString(problem);
-                    setMessage(tr("✖ Snapshot %1 does not verify:\n%2").arg(verifiedId.left(8), problems.join(QLatin1Char('\n'))));
+                    setMessage(tr("✖ Snapshot %1 does not verify:\n%2")
+                                   .arg(verifiedId.left(8), problems.join(QLatin1Char('\n'))));
                 }
                 Q_EMIT verified(verifiedId, report->ok());
                 refresh();
@@ -316,9 +323,8 @@ void SnapshotBrowser::diffSelected()
     if (ids.isEmpty() || ids.size() > 2)
         return;
     // Older first: the model lists newest first.
-    std::sort(ids.begin(), ids.end(), [this](const QString& a, const QString& b) {
-        return m_model->indexOf(a).row() > m_model->indexOf(b).row();
-    });
+    std::sort(ids.begin(), ids.end(),
+        [this](const QString& a, const QString& b) { return m_model->indexOf(a).row() > m_model->indexOf(b).row(); });
     const auto* from = m_model->at(m_model->indexOf(ids.front()));
     QStringList graphs;
     for (const auto& graph : from->manifest.graphs)
@@ -351,7 +357,8 @@ void SnapshotBrowser::restoreSelected()
     auto* dialog = new RestoreDialog(m_engine, m_path, *m_model->at(rows.front()), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &RestoreDialog::restored, this, [this](const QString& snapshot, const QString& backup) {
-        setMessage(tr("Restored snapshot %1. The state before it is backup snapshot %2.").arg(snapshot.left(8), backup));
+        setMessage(
+            tr("Restored snapshot %1. The state before it is backup snapshot %2.").arg(snapshot.left(8), backup));
         Q_EMIT eventHappened(tr("restore"));
         refresh();
     });
@@ -367,7 +374,8 @@ void SnapshotBrowser::deleteSelected()
     const auto answer = QMessageBox::question(this, tr("Delete snapshot"),
         tr("Delete snapshot %1 (“%2”, %3)?\n\nContents that no other snapshot or version reads are freed. This cannot "
            "be undone.")
-            .arg(ids.front().left(8), QString::fromStdString(snapshot->manifest.name), localTime(snapshot->manifest.createdAt)),
+            .arg(ids.front().left(8), QString::fromStdString(snapshot->manifest.name),
+                localTime(snapshot->manifest.createdAt)),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;

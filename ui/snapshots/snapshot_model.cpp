@@ -57,7 +57,8 @@ QVariant SnapshotModel::data(const QModelIndex& index, int role) const
     const workspace::SnapshotManifest& manifest = snapshot.manifest;
     if (role == kIdRole)
         return QString::fromStdString(manifest.id);
-    if (role == Qt::TextAlignmentRole && (index.column() == Graphs || index.column() == Triples || index.column() == Size))
+    if (role == Qt::TextAlignmentRole
+        && (index.column() == Graphs || index.column() == Triples || index.column() == Size))
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == Id)
         return QString::fromStdString(manifest.id);
@@ -83,9 +84,10 @@ QVariant SnapshotModel::data(const QModelIndex& index, int role) const
     case Size:
         return humanBytes(snapshot.storedBytes);
     case Verified:
-        return snapshot.verifiedAt ? QStringLiteral("✔ %1 (%2)").arg(localTime(*snapshot.verifiedAt),
-                                         QString::fromStdString(snapshot.verifiedMode.value_or("quick")))
-                                   : tr("never");
+        return snapshot.verifiedAt
+            ? QStringLiteral("✔ %1 (%2)")
+                  .arg(localTime(*snapshot.verifiedAt), QString::fromStdString(snapshot.verifiedMode.value_or("quick")))
+            : tr("never");
     }
     return {};
 }
@@ -94,7 +96,8 @@ QVariant SnapshotModel::headerData(int section, Qt::Orientation orientation, int
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    static const char* const names[] = {"Id", "Created", "User", "Name and tags", "Graphs", "Triples", "Size", "Verified"};
+    static const char* const names[]
+        = {"Id", "Created", "User", "Name and tags", "Graphs", "Triples", "Size", "Verified"};
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 
