@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the studio in a real X server (Xvfb) on real files and saves what it shows into
+# Runs the studio in a real X server (Xvfb) on real files and saves each view into
 # docs/screenshots/. Needs a build (scripts/build.sh) and installs Xvfb when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,12 +8,25 @@ scripts/build.sh
 out=docs/screenshots
 mkdir -p "$out"
 corpus=../shared/corpus
-shoot() { # shoot NAME FILE...
+settings=$(mktemp -d) # a fresh user: no saved window state or theme
+trap 'rm -rf "$settings"' EXIT
+demo=$(scripts/demo-workspace.sh)
+shoot() { # shoot NAME ARG...
   local name="$1"; shift
-  xvfb-run -a -s "-screen 0 1280x800x24" build/default/app/evograph-studio --screenshot "$out/$name.png" "$@"
+  XDG_CONFIG_HOME="$settings" xvfb-run -a -s "-screen 0 1280x800x24" \
+    build/default/app/evograph-studio --theme light --screenshot "$out/$name.png" "$@" 2>/dev/null
   echo "saved $out/$name.png"
 }
-shoot studio-demo resources/demo/user-v1.ttl resources/demo/user-v2.ttl
+demo_files=(resources/demo/user-v1.ttl resources/demo/user-v2.ttl --data resources/demo/users-data.ttl)
+shoot studio-diff-demo --workspace "$demo" "${demo_files[@]}"
+shoot studio-diff-dark --theme dark --workspace "$demo" "${demo_files[@]}"
+shoot studio-snapshots --view snapshots --workspace "$demo"
 if [ -d "$corpus/obo-ro" ]; then
-  shoot studio-ro "$corpus/obo-ro/v2025-03-05/ro.owl" "$corpus/obo-ro/v2025-06-24/ro.owl"
+  ro=("$corpus/obo-ro/v2025-03-05/ro.owl" "$corpus/obo-ro/v2025-06-24/ro.owl")
+  shoot studio-diff-ro "${ro[@]}"
+  shoot studio-diff-ro-hierarchy --group hierarchy --filter part "${ro[@]}"
+  shoot studio-metrics --view metrics --screenshot-delay 4000 "${ro[@]}"
+fi
+if [ -d "$corpus/schemaorg" ]; then
+  shoot studio-diff-schemaorg "$corpus/schemaorg/v29.2/schemaorg-all-https.ttl" "$corpus/schemaorg/v29.3/schemaorg-all-https.ttl"
 fi

@@ -80,6 +80,8 @@ int main(int argc, char** argv)
         QStringLiteral("Start in a view: diff, snapshots, metrics or files."), QStringLiteral("VIEW"));
     const QCommandLineOption theme(QStringLiteral("theme"),
         QStringLiteral("light, dark or system (default: as last chosen)."), QStringLiteral("THEME"));
+    const QCommandLineOption group(QStringLiteral("group"),
+        QStringLiteral("Group the changes by severity, kind or hierarchy."), QStringLiteral("BY"));
     const QCommandLineOption filter(QStringLiteral("filter"),
         QStringLiteral("Start the diff viewer with this free-text filter."), QStringLiteral("TEXT"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
@@ -90,7 +92,7 @@ int main(int argc, char** argv)
         QStringLiteral("700"));
     const QCommandLineOption startupTime(
         QStringLiteral("startup-time"), QStringLiteral("Print the time to the first painted window."));
-    for (const auto* option : {&workspace, &data, &view, &theme, &filter, &screenshot, &delay, &startupTime})
+    for (const auto* option : {&workspace, &data, &view, &theme, &group, &filter, &screenshot, &delay, &startupTime})
         parser.addOption(*option);
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("OLD NEW to compare, or files to inspect"),
         QStringLiteral("[FILE...]"));
@@ -130,6 +132,12 @@ int main(int argc, char** argv)
         QObject::connect(&window, &MainWindow::fileOpened, &window, ready);
         QObject::connect(window.snapshotBrowser(), &evograph::ui::SnapshotBrowser::refreshed, &window, ready,
             Qt::SingleShotConnection);
+    }
+    if (parser.isSet(group)) {
+        const QString by = parser.value(group);
+        window.diffViewer()->setGrouping(by == QLatin1String("kind") ? evograph::ui::Grouping::Kind
+                : by == QLatin1String("hierarchy")                   ? evograph::ui::Grouping::ClassHierarchy
+                                                                     : evograph::ui::Grouping::Severity);
     }
     if (parser.isSet(filter))
         QObject::connect(window.diffViewer(), &evograph::ui::DiffViewer::sessionReady, &window,

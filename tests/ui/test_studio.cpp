@@ -1,7 +1,7 @@
 #include "common/engine_adapter.h"
 #include "files/file_summary_view.h"
-#include "main_window.h"
 #include "files/statistics_model.h"
+#include "main_window.h"
 
 #include <catch2/catch_test_macros.hpp>
 

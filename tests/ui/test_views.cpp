@@ -31,8 +31,8 @@ const QString kV1 = kResources + QStringLiteral("/demo/user-v1.ttl");
 const QString kV2 = kResources + QStringLiteral("/demo/user-v2.ttl");
 const QString kData = kResources + QStringLiteral("/demo/users-data.ttl");
 
-std::shared_ptr<const DiffSession> compare(DiffViewer& viewer, const QString& oldPath, const QString& newPath,
-    const QStringList& data = {})
+std::shared_ptr<const DiffSession> compare(
+    DiffViewer& viewer, const QString& oldPath, const QString& newPath, const QStringList& data = {})
 {
     QSignalSpy ready(&viewer, &DiffViewer::sessionReady);
     viewer.compareFiles(oldPath, newPath, data);
@@ -113,7 +113,8 @@ TEST_CASE("the diff viewer on RO v2025-03-05 → v2025-06-24: select, step, filt
     viewer.resize(1200, 700);
     viewer.show();
     Tester tester(viewer.model(), Tester::FailureReportingMode::Fatal);
-    const auto session = compare(viewer, QString::fromStdString(oldFile.string()), QString::fromStdString(newFile.string()));
+    const auto session
+        = compare(viewer, QString::fromStdString(oldFile.string()), QString::fromStdString(newFile.string()));
     const int total = viewer.model()->visibleChanges();
     REQUIRE(total > 10);
 
@@ -247,7 +248,8 @@ TEST_CASE("diffing a snapshot against the current state opens in the diff viewer
     QSignalSpy refreshed(window.snapshotBrowser(), &SnapshotBrowser::refreshed);
     window.openWorkspace(QString::fromStdString(path));
     REQUIRE(waitFor(refreshed));
-    window.snapshotBrowser()->selectSnapshot(window.snapshotBrowser()->model()->index(0, 0).data(SnapshotModel::kIdRole).toString());
+    window.snapshotBrowser()->selectSnapshot(
+        window.snapshotBrowser()->model()->index(0, 0).data(SnapshotModel::kIdRole).toString());
     QSignalSpy ready(window.diffViewer(), &DiffViewer::sessionReady);
     window.snapshotBrowser()->diffSelected();
     REQUIRE(waitFor(ready));

@@ -2,6 +2,9 @@
 
 #include "evograph/analysis/known_terms.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 #include <algorithm>
 #include <map>
 #include <unordered_set>
@@ -152,6 +155,10 @@ DiffSession prepareSession(analysis::AnalyzedVersions versions, const QString& o
     DiffSession session;
     session.oldName = oldName;
     session.newName = newName;
+    const QFileInfo oldFile(oldName), newFile(newName);
+    const bool sameName = oldFile.fileName() == newFile.fileName();
+    session.oldTitle = sameName ? oldFile.dir().dirName() + QLatin1Char('/') + oldFile.fileName() : oldFile.fileName();
+    session.newTitle = sameName ? newFile.dir().dirName() + QLatin1Char('/') + newFile.fileName() : newFile.fileName();
     session.hasData = !versions.data.empty();
     session.versions = std::move(versions);
     session.prefixes = analysis::mergedPrefixes(session.versions);

@@ -36,6 +36,7 @@ struct ClassGroup {
 
 struct DiffSession {
     QString oldName, newName; // as the user named the inputs
+    QString oldTitle, newTitle; // short forms for titles: file names, with their folder when those are equal
     analysis::AnalyzedVersions versions;
     rdf::PrefixMap prefixes; // both inputs', NEW's first
     std::vector<ChangeRow> rows; // parallel to versions.analysis.changes

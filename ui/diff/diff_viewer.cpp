@@ -103,10 +103,10 @@ DiffViewer::DiffViewer(EngineAdapter& engine, QWidget* parent)
     m_tree->setObjectName(QStringLiteral("changeTree"));
     m_tree->setUniformRowHeights(true); // lets the view lay out 100,000 rows lazily
     m_tree->setAlternatingRowColors(true);
-    m_tree->header()->setSectionResizeMode(ChangeTreeModel::Entity, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(ChangeTreeModel::Kind, QHeaderView::Stretch);
+    m_tree->header()->resizeSection(ChangeTreeModel::Entity, 210);
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setMinimumSectionSize(40);
-    m_tree->header()->resizeSection(ChangeTreeModel::Kind, 165);
     m_tree->header()->resizeSection(ChangeTreeModel::Severity, 95);
     m_tree->header()->resizeSection(ChangeTreeModel::Impact, 55);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &DiffViewer::showCurrent);
@@ -385,20 +385,19 @@ void DiffViewer::updateHeader()
     const auto& analysis = current->analysis();
     const auto summary = analysis.summary();
     const auto count = [&](Severity severity) { return summary.bySeverity[static_cast<std::size_t>(severity)]; };
-    QString html
-        = QStringLiteral("<b>%1</b> → <b>%2</b>: %3 changes — <span style='color:%4'>%5 breaking</span>, "
-                         "<span style='color:%6'>%7 cosmetic</span>, <span style='color:%8'>%9 safe</span>; "
-                         "%10 → %11 triples")
-              .arg(escaped(QFileInfo(current->oldName).fileName()), escaped(QFileInfo(current->newName).fileName()),
-                  QLocale().toString(static_cast<qulonglong>(analysis.changes.size())),
-                  severityColor(Severity::Breaking).name(),
-                  QLocale().toString(static_cast<qulonglong>(count(Severity::Breaking))),
-                  severityColor(Severity::Cosmetic).name(),
-                  QLocale().toString(static_cast<qulonglong>(count(Severity::Cosmetic))),
-                  severityColor(Severity::Safe).name(),
-                  QLocale().toString(static_cast<qulonglong>(count(Severity::Safe))))
-              .arg(QLocale().toString(static_cast<qulonglong>(analysis.oldTriples)),
-                  QLocale().toString(static_cast<qulonglong>(analysis.newTriples)));
+    QString html = QStringLiteral("<b>%1</b> → <b>%2</b>: %3 changes — <span style='color:%4'>%5 breaking</span>, "
+                                  "<span style='color:%6'>%7 cosmetic</span>, <span style='color:%8'>%9 safe</span>; "
+                                  "%10 → %11 triples")
+                       .arg(escaped(current->oldTitle), escaped(current->newTitle),
+                           QLocale().toString(static_cast<qulonglong>(analysis.changes.size())),
+                           severityColor(Severity::Breaking).name(),
+                           QLocale().toString(static_cast<qulonglong>(count(Severity::Breaking))),
+                           severityColor(Severity::Cosmetic).name(),
+                           QLocale().toString(static_cast<qulonglong>(count(Severity::Cosmetic))),
+                           severityColor(Severity::Safe).name(),
+                           QLocale().toString(static_cast<qulonglong>(count(Severity::Safe))))
+                       .arg(QLocale().toString(static_cast<qulonglong>(analysis.oldTriples)),
+                           QLocale().toString(static_cast<qulonglong>(analysis.newTriples)));
     const OntologyHeader& header = current->header;
     if (!header.newIri.isEmpty() || !header.oldIri.isEmpty()) {
         html += QStringLiteral("<br>Ontology %1").arg(escaped(header.newIri.isEmpty() ? header.oldIri : header.newIri));
@@ -456,8 +455,7 @@ void DiffViewer::showCurrent()
         before = entityTurtle(versions.oldData, renamed ? change.oldIri : change.iri, current->prefixes);
         after = entityTurtle(versions.newData, renamed ? change.newIri : change.iri, current->prefixes);
     }
-    m_sides->setTexts(tr("Before: %1").arg(QFileInfo(current->oldName).fileName()), before,
-        tr("After: %1").arg(QFileInfo(current->newName).fileName()), after);
+    m_sides->setTexts(tr("Before: %1").arg(current->oldTitle), before, tr("After: %1").arg(current->newTitle), after);
 }
 
 void DiffViewer::chooseExport(ExportFormat format)

@@ -95,9 +95,9 @@ void MetricsView::refresh()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const auto range = Range(m_range->currentData().toInt());
-    const qint64 from = range == Range::FiveMinutes ? now - 5 * 60'000
-        : range == Range::OneHour                   ? now - 60 * 60'000
-                                                    : m_sampler.sessionStart();
+    // "Last 5 minutes" of a younger session is the session so far: no empty stretch before it began.
+    const qint64 window = range == Range::FiveMinutes ? 5 * 60'000 : range == Range::OneHour ? 60 * 60'000 : now;
+    const qint64 from = std::max(m_sampler.sessionStart(), now - window);
     for (const MetricChart which : kMetricCharts) {
         TimeSeriesChart& target = *m_charts[int(which)];
         bool any = false;

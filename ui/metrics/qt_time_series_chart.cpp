@@ -57,6 +57,7 @@ public:
         if (!series) {
             series = new QLineSeries;
             series->setName(name);
+            series->setPointsVisible(true); // a lone sample (one diff in a quiet minute) still shows
             m_chart->addSeries(series);
             series->attachAxis(m_x);
             series->attachAxis(m_y);
@@ -128,7 +129,10 @@ private:
             const double x = area.left()
                 + area.width() * static_cast<double>(m_markers[i].time - m_from) / static_cast<double>(m_to - m_from);
             line->setLine(x, area.top(), x, area.bottom());
-            text->setPos(x + 3, area.top() + 2 + 14 * static_cast<double>(i % 3));
+            // Labels go right of their line, or left of it near the right edge; staggered so neighbours stay apart.
+            const double width = text->boundingRect().width();
+            text->setPos(
+                x + 3 + width > area.right() ? x - 3 - width : x + 3, area.top() + 2 + 14 * static_cast<double>(i % 3));
         }
     }
 
