@@ -24,9 +24,10 @@ shoot studio-snapshots --view snapshots --workspace "$demo"
 if [ -d "$corpus/obo-ro" ]; then
   ro=("$corpus/obo-ro/v2025-03-05/ro.owl" "$corpus/obo-ro/v2025-06-24/ro.owl")
   shoot studio-diff-ro "${ro[@]}"
-  shoot studio-diff-ro-hierarchy --group hierarchy --filter part "${ro[@]}"
   shoot studio-metrics --view metrics --screenshot-delay 4000 "${ro[@]}"
 fi
 if [ -d "$corpus/schemaorg" ]; then
-  shoot studio-diff-schemaorg "$corpus/schemaorg/v29.2/schemaorg-all-https.ttl" "$corpus/schemaorg/v29.3/schemaorg-all-https.ttl"
+  s=$corpus/schemaorg
+  shoot studio-diff-schemaorg "$s/v29.2/schemaorg-all-https.ttl" "$s/v29.3/schemaorg-all-https.ttl"
+  shoot studio-diff-schemaorg-hierarchy --group hierarchy "$s/v29.0/schemaorg-all-https.ttl" "$s/v29.3/schemaorg-all-https.ttl"
 fi

@@ -68,26 +68,42 @@ public:
     }
 
 private:
+    // The class a change belongs under: a class itself, an individual its type, anything with a
+    // domain (properties, and their literal or comment changes) that domain.
     TermId anchorOf(const analysis::Change& change) const
     {
+        const TermId subject = change.subject();
         switch (change.kind) {
-        case ChangeKind::PropertyAdded:
-        case ChangeKind::PropertyRemoved:
-        case ChangeKind::PropertyRenamed:
-        case ChangeKind::PropertyDeprecated:
-        case ChangeKind::DomainChanged:
-        case ChangeKind::RangeChanged:
-            return namedObject(m_session.versions, change.subject(), m_terms.rdfsDomain);
+        case ChangeKind::OntologyVersionChanged:
+            return rdf::kNoTerm;
+        case ChangeKind::ClassAdded:
+        case ChangeKind::ClassRemoved:
+        case ChangeKind::ClassRenamed:
+        case ChangeKind::ClassDeprecated:
+        case ChangeKind::SuperclassAdded:
+        case ChangeKind::SuperclassRemoved:
+        case ChangeKind::RestrictionAdded:
+        case ChangeKind::RestrictionRemoved:
+        case ChangeKind::RestrictionChanged:
+            return subject;
         case ChangeKind::IndividualAdded:
         case ChangeKind::IndividualRemoved:
         case ChangeKind::IndividualChanged:
-            return namedObject(m_session.versions, change.subject(), m_terms.rdfType);
-        case ChangeKind::OntologyVersionChanged:
-        case ChangeKind::Other:
-            return rdf::kNoTerm;
+            return namedObject(m_session.versions, subject, m_terms.rdfType);
         default:
-            return change.subject();
+            break;
         }
+        if (subject == rdf::kNoTerm)
+            return rdf::kNoTerm;
+        // rdfs:domain, else schema.org's domainIncludes (http and https).
+        TermId domain = namedObject(m_session.versions, subject, m_terms.rdfsDomain);
+        for (const TermId includes : m_terms.schemaDomainIncludes)
+            if (domain == rdf::kNoTerm)
+                domain = namedObject(m_session.versions, subject, includes);
+        if (domain != rdf::kNoTerm)
+            return domain;
+        return namedObject(m_session.versions, subject, m_terms.rdfsSubClassOf) != rdf::kNoTerm ? subject
+                                                                                                : rdf::kNoTerm;
     }
 
     DiffSession& m_session;
