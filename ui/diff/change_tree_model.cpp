@@ -149,6 +149,7 @@ void ChangeTreeModel::rebuild()
         };
         const std::size_t keys
             = m_grouping == Grouping::ClassHierarchy ? m_session->classTree.size() + 1 : analysis::kChangeKindCount;
+        m_nodes.reserve(changes.size() + m_session->classTree.size() + keys + 1);
         std::vector<std::vector<int>> buckets(keys);
         for (std::size_t i = 0; i < changes.size(); ++i)
             if (accepts(i))
