@@ -7,7 +7,28 @@ namespace evograph::rdf {
 namespace {
 constexpr std::size_t kFlushAt = 1 << 20;
 
-void appendEscapedLiteral(std::string& out, std::string_view text)
+void write(const Dataset& dataset, std::ostream& out, bool withGraphs)
+{
+    const Dictionary& dictionary = dataset.dictionary();
+    std::string buffer;
+    buffer.reserve(kFlushAt + 4096);
+    for (const Quad& quad : dataset.quads()) {
+        if (quad.g != kNoTerm && !withGraphs)
+            throw Error("the data has named graphs: write N-Quads or TriG instead of N-Triples");
+        appendQuad(buffer, dictionary, quad);
+        buffer.push_back('\n');
+        if (buffer.size() >= kFlushAt) {
+            out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+            buffer.clear();
+        }
+    }
+    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    if (!out)
+        throw Error("cannot write the output");
+}
+} // namespace
+
+void appendEscapedString(std::string& out, std::string_view text)
 {
     static constexpr char hex[] = "0123456789ABCDEF";
     for (const char ch : text) {
@@ -46,27 +67,6 @@ void appendEscapedLiteral(std::string& out, std::string_view text)
     }
 }
 
-void write(const Dataset& dataset, std::ostream& out, bool withGraphs)
-{
-    const Dictionary& dictionary = dataset.dictionary();
-    std::string buffer;
-    buffer.reserve(kFlushAt + 4096);
-    for (const Quad& quad : dataset.quads()) {
-        if (quad.g != kNoTerm && !withGraphs)
-            throw Error("the data has named graphs: write N-Quads or TriG instead of N-Triples");
-        appendQuad(buffer, dictionary, quad);
-        buffer.push_back('\n');
-        if (buffer.size() >= kFlushAt) {
-            out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-            buffer.clear();
-        }
-    }
-    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    if (!out)
-        throw Error("cannot write the output");
-}
-} // namespace
-
 void appendTerm(std::string& out, const TermView& term)
 {
     switch (term.kind) {
@@ -81,7 +81,7 @@ void appendTerm(std::string& out, const TermView& term)
         break;
     case TermKind::Literal:
         out.push_back('"');
-        appendEscapedLiteral(out, term.value);
+        appendEscapedString(out, term.value);
         out.push_back('"');
         if (!term.language.empty()) {
             out.push_back('@');

@@ -12,6 +12,9 @@
 namespace evograph::rdf {
 
 void appendTerm(std::string& out, const TermView& term);
+// The body of a quoted literal: \" \\ \n \r \t \b \f escaped, other control characters as \u00XX.
+// The escapes N-Triples, Turtle and SPARQL share.
+void appendEscapedString(std::string& out, std::string_view text);
 std::string termToNTriples(const TermView& term);
 // Names to write blank nodes with, without "_:" (canonical or content labels); a blank node not
 // in the map is written with its dictionary label.
