@@ -1,0 +1,241 @@
+// Plan files: YAML in, YAML out, with positioned errors and a hash over the exact text.
+#include "evograph/canon/digest.h"
+#include "evograph/error.h"
+#include "evograph/migrate/plan.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <array>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace evograph::migrate {
+
+namespace {
+constexpr std::array kKindNames {std::pair {StepKind::RenameIri, "rename_iri"},
+    std::pair {StepKind::AddDefaultValue, "add_default_value"},
+    std::pair {StepKind::RetypeInstances, "retype_instances"},
+    std::pair {StepKind::DeleteInstances, "delete_instances"}, std::pair {StepKind::DeleteValues, "delete_values"},
+    std::pair {StepKind::MoveValues, "move_values"}, std::pair {StepKind::Custom, "custom"}};
+constexpr std::array kCodeNames {std::pair {FindingCode::Destructive, "DS"},
+    std::pair {FindingCode::BreakingForConsumers, "BC"}, std::pair {FindingCode::MayFail, "MF"}};
+constexpr int kFormatVersion = 1;
+
+Error errorAt(const std::string& name, const YAML::Node& node, const std::string& message)
+{
+    const YAML::Mark mark = node.Mark();
+    return Error(
+        SourcePosition {name, static_cast<unsigned>(mark.line + 1), static_cast<unsigned>(mark.column + 1)}, message);
+}
+
+std::string scalarAt(const std::string& name, const YAML::Node& map, const char* key, bool required)
+{
+    const YAML::Node node = map[key];
+    if (!node) {
+        if (required)
+            throw errorAt(name, map, std::string("missing '") + key + "'");
+        return {};
+    }
+    if (!node.IsScalar())
+        throw errorAt(name, node, std::string("'") + key + "' must be text");
+    return node.Scalar();
+}
+
+void requireKnownKeys(const std::string& name, const YAML::Node& map, const std::set<std::string>& known)
+{
+    for (const auto& entry : map)
+        if (!known.count(entry.first.Scalar()))
+            throw errorAt(name, entry.first, "unknown field '" + entry.first.Scalar() + "'");
+}
+
+std::vector<Check> checksAt(const std::string& name, const YAML::Node& list)
+{
+    std::vector<Check> checks;
+    if (!list)
+        return checks;
+    if (!list.IsSequence())
+        throw errorAt(name, list, "checks must be a list");
+    for (const YAML::Node& item : list) {
+        if (!item.IsMap())
+            throw errorAt(name, item, "a check must be a mapping with 'ask' and 'expect'");
+        requireKnownKeys(name, item, {"description", "ask", "expect"});
+        Check check;
+        check.description = scalarAt(name, item, "description", false);
+        check.ask = scalarAt(name, item, "ask", true);
+        const std::string expect = scalarAt(name, item, "expect", true);
+        if (expect != "true" && expect != "false")
+            throw errorAt(name, item["expect"], "'expect' must be true or false");
+        check.expect = expect == "true";
+        checks.push_back(std::move(check));
+    }
+    return checks;
+}
+
+PlanStep stepAt(const std::string& name, const YAML::Node& node)
+{
+    if (!node.IsMap())
+        throw errorAt(name, node, "a step must be a mapping");
+    requireKnownKeys(
+        name, node, {"id", "kind", "code", "description", "parameters", "update", "inverse", "before", "after"});
+    PlanStep step;
+    step.id = scalarAt(name, node, "id", true);
+    const auto kind = parseStepKind(scalarAt(name, node, "kind", true));
+    if (!kind)
+        throw errorAt(name, node["kind"], "unknown step kind '" + node["kind"].Scalar() + "'");
+    step.kind = *kind;
+    const auto code = parseFindingCode(scalarAt(name, node, "code", true));
+    if (!code)
+        throw errorAt(name, node["code"], "unknown finding code '" + node["code"].Scalar() + "' (DS, BC or MF)");
+    step.code = *code;
+    step.description = scalarAt(name, node, "description", false);
+    if (const YAML::Node parameters = node["parameters"]) {
+        if (!parameters.IsMap())
+            throw errorAt(name, parameters, "'parameters' must be a mapping");
+        for (const auto& entry : parameters)
+            step.parameters.emplace_back(entry.first.Scalar(), entry.second.Scalar());
+    }
+    step.update = scalarAt(name, node, "update", true);
+    if (node["inverse"])
+        step.inverse = scalarAt(name, node, "inverse", true);
+    step.before = checksAt(name, node["before"]);
+    step.after = checksAt(name, node["after"]);
+    return step;
+}
+
+void emitChecks(YAML::Emitter& out, const char* key, const std::vector<Check>& checks)
+{
+    if (checks.empty())
+        return;
+    out << YAML::Key << key << YAML::Value << YAML::BeginSeq;
+    for (const Check& check : checks) {
+        out << YAML::BeginMap;
+        out << YAML::Key << "description" << YAML::Value << check.description;
+        out << YAML::Key << "ask" << YAML::Value << check.ask;
+        out << YAML::Key << "expect" << YAML::Value << (check.expect ? "true" : "false");
+        out << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+}
+} // namespace
+
+std::string_view toString(StepKind kind)
+{
+    for (const auto& [value, name] : kKindNames)
+        if (value == kind)
+            return name;
+    return "custom";
+}
+
+std::optional<StepKind> parseStepKind(std::string_view name)
+{
+    for (const auto& [value, text] : kKindNames)
+        if (name == text)
+            return value;
+    return std::nullopt;
+}
+
+std::string_view toString(FindingCode code)
+{
+    for (const auto& [value, name] : kCodeNames)
+        if (value == code)
+            return name;
+    return "DS";
+}
+
+std::optional<FindingCode> parseFindingCode(std::string_view name)
+{
+    for (const auto& [value, text] : kCodeNames)
+        if (name == text)
+            return value;
+    return std::nullopt;
+}
+
+bool Plan::hasDestructiveSteps() const
+{
+    for (const PlanStep& step : steps)
+        if (step.destructive())
+            return true;
+    return false;
+}
+
+std::string planHash(std::string_view text)
+{
+    return canon::hexDigest(canon::HashAlgorithm::Sha256, text);
+}
+
+std::string writePlan(const Plan& plan)
+{
+    YAML::Emitter out;
+    out << YAML::Comment("evograph migration plan: edit freely; any edit changes its hash and voids approvals");
+    out << YAML::BeginMap;
+    out << YAML::Key << "evograph_plan" << YAML::Value << kFormatVersion;
+    out << YAML::Key << "from" << YAML::Value << plan.from;
+    out << YAML::Key << "to" << YAML::Value << plan.to;
+    out << YAML::Key << "steps" << YAML::Value << YAML::BeginSeq;
+    for (const PlanStep& step : plan.steps) {
+        out << YAML::BeginMap;
+        out << YAML::Key << "id" << YAML::Value << step.id;
+        out << YAML::Key << "kind" << YAML::Value << std::string(toString(step.kind));
+        out << YAML::Key << "code" << YAML::Value << std::string(toString(step.code));
+        out << YAML::Key << "description" << YAML::Value << step.description;
+        if (!step.parameters.empty()) {
+            out << YAML::Key << "parameters" << YAML::Value << YAML::BeginMap;
+            for (const auto& [key, value] : step.parameters)
+                out << YAML::Key << key << YAML::Value << value;
+            out << YAML::EndMap;
+        }
+        out << YAML::Key << "update" << YAML::Value << YAML::Literal << step.update;
+        if (step.inverse)
+            out << YAML::Key << "inverse" << YAML::Value << YAML::Literal << *step.inverse;
+        emitChecks(out, "before", step.before);
+        emitChecks(out, "after", step.after);
+        out << YAML::EndMap;
+    }
+    out << YAML::EndSeq << YAML::EndMap;
+    return std::string(out.c_str()) + "\n";
+}
+
+Plan parsePlan(std::string_view text, const std::string& name)
+{
+    YAML::Node root;
+    try {
+        root = YAML::Load(std::string(text));
+    } catch (const YAML::Exception& e) {
+        throw Error(
+            SourcePosition {name, static_cast<unsigned>(e.mark.line + 1), static_cast<unsigned>(e.mark.column + 1)},
+            e.msg);
+    }
+    if (!root.IsMap())
+        throw errorAt(name, root, "a plan must be a mapping with 'evograph_plan', 'from', 'to' and 'steps'");
+    requireKnownKeys(name, root, {"evograph_plan", "from", "to", "steps"});
+    if (scalarAt(name, root, "evograph_plan", true) != std::to_string(kFormatVersion))
+        throw errorAt(name, root["evograph_plan"], "unsupported plan format (this evograph reads version 1)");
+    Plan plan;
+    plan.from = scalarAt(name, root, "from", false);
+    plan.to = scalarAt(name, root, "to", false);
+    const YAML::Node steps = root["steps"];
+    if (!steps || !steps.IsSequence())
+        throw errorAt(name, steps ? steps : root, "'steps' must be a list");
+    std::set<std::string> ids;
+    for (const YAML::Node& node : steps) {
+        PlanStep step = stepAt(name, node);
+        if (!ids.insert(step.id).second)
+            throw errorAt(name, node["id"], "two steps have the id '" + step.id + "'");
+        plan.steps.push_back(std::move(step));
+    }
+    plan.hash = planHash(text);
+    return plan;
+}
+
+Plan loadPlan(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Error(SourcePosition {path, 0, 0}, "cannot read the plan");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parsePlan(text.str(), path);
+}
+
+} // namespace evograph::migrate
