@@ -150,13 +150,12 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_cancel);
     m_jobLabel->hide(), m_progress->hide(), m_cancel->hide();
     connect(m_cancel, &QToolButton::clicked, &m_engine, &EngineAdapter::cancelAll);
-    connect(&m_engine, &EngineAdapter::jobStarted, this, [this](int id, const QString&) {
-        m_runningJobs.append(id);
+    connect(&m_engine, &EngineAdapter::jobStarted, this, [this] {
         m_progress->setRange(0, 0);
         updateJobStatus();
     });
     connect(&m_engine, &EngineAdapter::jobProgress, this, [this](int id, qint64 done, qint64 total) {
-        if (total > 0 && !m_runningJobs.isEmpty() && id == m_runningJobs.back()) {
+        if (total > 0 && id == m_engine.latestJob()) {
             m_progress->setRange(0, 1000);
             m_progress->setValue(static_cast<int>(1000 * done / total));
         }
@@ -165,21 +164,17 @@ void MainWindow::createStatusBar()
         statusBar()->showMessage(message.section(QLatin1Char('\n'), 0, 0), 15000);
     });
     connect(&m_engine, &EngineAdapter::jobCancelled, this, [this] { statusBar()->showMessage(tr("Cancelled"), 5000); });
-    connect(&m_engine, &EngineAdapter::jobFinished, this, [this](int id) {
-        m_runningJobs.removeAll(id);
-        updateJobStatus();
-    });
+    connect(&m_engine, &EngineAdapter::jobFinished, this, &MainWindow::updateJobStatus);
     openWorkspace({});
 }
 
 void MainWindow::updateJobStatus()
 {
-    const bool running = !m_runningJobs.isEmpty();
-    m_jobLabel->setVisible(running), m_progress->setVisible(running), m_cancel->setVisible(running);
-    if (running) {
-        const QString latest = m_engine.description(m_runningJobs.back());
-        m_jobLabel->setText(
-            m_runningJobs.size() == 1 ? latest : tr("%1 (+%2 more)").arg(latest).arg(m_runningJobs.size() - 1));
+    const int running = m_engine.runningJobs();
+    m_jobLabel->setVisible(running > 0), m_progress->setVisible(running > 0), m_cancel->setVisible(running > 0);
+    if (running > 0) {
+        const QString latest = m_engine.description(m_engine.latestJob());
+        m_jobLabel->setText(running == 1 ? latest : tr("%1 (+%2 more)").arg(latest).arg(running - 1));
     }
 }
 
@@ -195,21 +190,7 @@ void MainWindow::createMenus()
         &MainWindow::showOpenWorkspaceDialog);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
-    QMenu* exports = file->addMenu(tr("&Export Changes"));
-    const std::pair<QString, ExportFormat> formats[]
-        = {{tr("Markdown…"), ExportFormat::Markdown}, {tr("HTML…"), ExportFormat::Html},
-            {tr("JSON…"), ExportFormat::Json}, {tr("RDF Patch…"), ExportFormat::RdfPatch}};
-    for (const auto& [name, format] : formats) {
-        exports->addAction(name, this, [this, format = format] {
-            static const char* const suffixes[] = {".md", ".html", ".json", ".rdfp"};
-            if (!m_diff->session())
-                return;
-            const QString path = QFileDialog::getSaveFileName(
-                this, tr("Export changes"), QStringLiteral("changes") + QLatin1String(suffixes[int(format)]));
-            if (!path.isEmpty())
-                m_diff->exportReport(format, path);
-        });
-    }
+    file->addMenu(m_diff->exportMenu());
     file->addAction(tr("Close &Tab"), QKeySequence::Close, this, [this] {
         if (currentView() == View::Files && m_tabs->count() > 0)
             Q_EMIT m_tabs->tabCloseRequested(m_tabs->currentIndex());

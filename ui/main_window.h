@@ -84,7 +84,6 @@ private:
     QLabel* m_jobLabel;
     QProgressBar* m_progress;
     QToolButton* m_cancel;
-    QList<int> m_runningJobs;
 };
 
 } // namespace evograph::ui

@@ -56,6 +56,8 @@ public:
     bool isRunning(int jobId) const { return m_jobs.count(jobId) != 0; }
     int runningJobs() const { return static_cast<int>(m_jobs.size()); }
     QString description(int jobId) const;
+    // The most recently started job that still runs; 0 when none does.
+    int latestJob() const { return m_jobs.empty() ? 0 : m_jobs.rbegin()->first; }
     // Inside a `done` callback: the id of the job it belongs to.
     int deliveringJob() const { return m_delivering; }
     // Drops a value (a large result the GUI is done with) on a worker thread.

@@ -202,12 +202,13 @@ QWidget* DiffViewer::buildFilterBar()
     auto* exportButton = new QToolButton(this);
     exportButton->setText(tr("Export"));
     exportButton->setPopupMode(QToolButton::InstantPopup);
-    auto* exportMenu = new QMenu(exportButton);
+    auto* exportMenu = new QMenu(tr("&Export Changes"), this);
     exportMenu->addAction(tr("Markdown release notes…"), this, [this] { chooseExport(ExportFormat::Markdown); });
     exportMenu->addAction(tr("HTML release notes…"), this, [this] { chooseExport(ExportFormat::Html); });
     exportMenu->addAction(tr("JSON report…"), this, [this] { chooseExport(ExportFormat::Json); });
     exportMenu->addAction(tr("RDF Patch…"), this, [this] { chooseExport(ExportFormat::RdfPatch); });
     exportButton->setMenu(exportMenu);
+    m_exportMenu = exportMenu;
 
     layout->addWidget(m_grouping);
     layout->addWidget(m_kind);

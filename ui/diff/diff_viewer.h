@@ -16,6 +16,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QStackedWidget;
 class QTimer;
 class QToolButton;
@@ -57,6 +58,9 @@ public:
     SideBySideView* sideBySide() const { return m_sides; }
     QAction* nextAction() const { return m_next; }
     QAction* previousAction() const { return m_previous; }
+    // Markdown, HTML, JSON, RDF Patch: each asks for a file, then exportReport (the main window's File menu shows it
+    // too).
+    QMenu* exportMenu() const { return m_exportMenu; }
 
 Q_SIGNALS:
     void sessionReady();
@@ -91,6 +95,7 @@ private:
     QLabel* m_counter;
     QAction* m_next;
     QAction* m_previous;
+    QMenu* m_exportMenu = nullptr;
     QTimer* m_searchDelay;
     bool m_updatingWidgets = false;
 };
