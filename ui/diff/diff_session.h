@@ -54,10 +54,8 @@ struct DiffSession {
     QString display(rdf::TermId term) const;
 };
 
-// Reads and analyses two files or directories (and instance data), then prepares the session.
-DiffSession compareOntologyFiles(
-    const QString& oldPath, const QString& newPath, const QStringList& data, const engine::TaskContext& context);
-// Prepares a session from versions already read into one Dictionary (snapshot graphs, say).
+// Prepares a session from versions read into one Dictionary (two files through analyzePaths, or
+// two snapshots' graphs).
 DiffSession prepareSession(analysis::AnalyzedVersions versions, const QString& oldName, const QString& newName,
     const engine::TaskContext& context);
 
