@@ -1,8 +1,8 @@
 // Loading evolution test suites and writing their JUnit report.
 #include "evograph/analysis/evolution_suite.h"
 
+#include "../engine/yaml_file.h"
 #include "markup_escape.h"
-#include "yaml_file.h"
 
 #include <algorithm>
 #include <array>
@@ -17,7 +17,7 @@ constexpr std::array<std::string_view, 6> kAssertions {"no_data_loss", "referent
 
 SourcePosition at(const std::string& path, const YAML::Node& node)
 {
-    return detail::yamlPosition(path, node.Mark());
+    return evograph::detail::yamlPosition(path, node.Mark());
 }
 
 std::string requiredString(const std::string& path, const YAML::Node& test, const char* field)
@@ -38,7 +38,7 @@ bool TestOutcome::passed() const
 
 EvolutionSuite loadEvolutionSuite(const std::string& path)
 {
-    const YAML::Node root = detail::loadYamlFile(path, "test suite");
+    const YAML::Node root = evograph::detail::loadYamlFile(path, "test suite");
     const YAML::Node tests = root.IsMap() ? root["tests"] : YAML::Node();
     if (!tests || !tests.IsSequence())
         throw Error(

@@ -2,14 +2,14 @@
 
 #include "evograph/error.h"
 
-#include "yaml_file.h"
+#include "../engine/yaml_file.h"
 
 namespace evograph::analysis {
 
 namespace {
 Error yamlError(const std::string& path, const YAML::Mark& mark, const std::string& message)
 {
-    return Error(detail::yamlPosition(path, mark), message);
+    return Error(evograph::detail::yamlPosition(path, mark), message);
 }
 
 Severity severityAt(const std::string& path, const YAML::Node& node)
@@ -37,7 +37,7 @@ void requireMap(const std::string& path, const YAML::Node& node, const std::stri
 
 SeverityOverrides loadSeverityOverrides(const std::string& path)
 {
-    const YAML::Node root = detail::loadYamlFile(path, "severity override file");
+    const YAML::Node root = evograph::detail::loadYamlFile(path, "severity override file");
     SeverityOverrides overrides;
     overrides.source = path;
     if (root.IsNull())

@@ -1,11 +1,11 @@
 #pragma once
-// Reading the analysis's YAML files (severity overrides, evolution suites) with positioned errors
-// (internal to the analysis).
+// Reading the engine's YAML files (severity overrides, evolution suites, migration plans) with
+// positioned errors (internal to the core).
 #include "evograph/error.h"
 
 #include <yaml-cpp/yaml.h>
 
-namespace evograph::analysis::detail {
+namespace evograph::detail {
 
 // yaml-cpp marks are 0-based; ours are 1-based.
 inline SourcePosition yamlPosition(const std::string& path, const YAML::Mark& mark)
@@ -25,4 +25,14 @@ inline YAML::Node loadYamlFile(const std::string& path, const std::string& what)
     }
 }
 
-} // namespace evograph::analysis::detail
+// The same for text already in memory; `name` is what errors call it.
+inline YAML::Node parseYamlText(const std::string& text, const std::string& name)
+{
+    try {
+        return YAML::Load(text);
+    } catch (const YAML::Exception& e) {
+        throw Error(yamlPosition(name, e.mark), e.msg);
+    }
+}
+
+} // namespace evograph::detail

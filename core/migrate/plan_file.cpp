@@ -3,7 +3,7 @@
 #include "evograph/error.h"
 #include "evograph/migrate/plan.h"
 
-#include <yaml-cpp/yaml.h>
+#include "../engine/yaml_file.h"
 
 #include <array>
 #include <fstream>
@@ -22,11 +22,28 @@ constexpr std::array kCodeNames {std::pair {FindingCode::Destructive, "DS"},
     std::pair {FindingCode::BreakingForConsumers, "BC"}, std::pair {FindingCode::MayFail, "MF"}};
 constexpr int kFormatVersion = 1;
 
+// Every enumerator is in its table, so a name is always found.
+template <typename Enum, std::size_t N>
+std::string_view nameIn(const std::array<std::pair<Enum, const char*>, N>& table, Enum value)
+{
+    for (const auto& [entry, name] : table)
+        if (entry == value)
+            return name;
+    return table.front().second;
+}
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> valueIn(const std::array<std::pair<Enum, const char*>, N>& table, std::string_view name)
+{
+    for (const auto& [entry, text] : table)
+        if (name == text)
+            return entry;
+    return std::nullopt;
+}
+
 Error errorAt(const std::string& name, const YAML::Node& node, const std::string& message)
 {
-    const YAML::Mark mark = node.Mark();
-    return Error(
-        SourcePosition {name, static_cast<unsigned>(mark.line + 1), static_cast<unsigned>(mark.column + 1)}, message);
+    return Error(detail::yamlPosition(name, node.Mark()), message);
 }
 
 std::string scalarAt(const std::string& name, const YAML::Node& map, const char* key, bool required)
@@ -121,34 +138,22 @@ void emitChecks(YAML::Emitter& out, const char* key, const std::vector<Check>& c
 
 std::string_view toString(StepKind kind)
 {
-    for (const auto& [value, name] : kKindNames)
-        if (value == kind)
-            return name;
-    return "custom";
+    return nameIn(kKindNames, kind);
 }
 
 std::optional<StepKind> parseStepKind(std::string_view name)
 {
-    for (const auto& [value, text] : kKindNames)
-        if (name == text)
-            return value;
-    return std::nullopt;
+    return valueIn(kKindNames, name);
 }
 
 std::string_view toString(FindingCode code)
 {
-    for (const auto& [value, name] : kCodeNames)
-        if (value == code)
-            return name;
-    return "DS";
+    return nameIn(kCodeNames, code);
 }
 
 std::optional<FindingCode> parseFindingCode(std::string_view name)
 {
-    for (const auto& [value, text] : kCodeNames)
-        if (name == text)
-            return value;
-    return std::nullopt;
+    return valueIn(kCodeNames, name);
 }
 
 bool Plan::hasDestructiveSteps() const
@@ -198,14 +203,7 @@ std::string writePlan(const Plan& plan)
 
 Plan parsePlan(std::string_view text, const std::string& name)
 {
-    YAML::Node root;
-    try {
-        root = YAML::Load(std::string(text));
-    } catch (const YAML::Exception& e) {
-        throw Error(
-            SourcePosition {name, static_cast<unsigned>(e.mark.line + 1), static_cast<unsigned>(e.mark.column + 1)},
-            e.msg);
-    }
+    const YAML::Node root = detail::parseYamlText(std::string(text), name);
     if (!root.IsMap())
         throw errorAt(name, root, "a plan must be a mapping with 'evograph_plan', 'from', 'to' and 'steps'");
     requireKnownKeys(name, root, {"evograph_plan", "from", "to", "steps"});
