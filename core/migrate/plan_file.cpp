@@ -2,6 +2,7 @@
 #include "evograph/canon/digest.h"
 #include "evograph/error.h"
 #include "evograph/migrate/plan.h"
+#include "evograph/migrate/sparql_update.h"
 
 #include "../engine/yaml_file.h"
 
@@ -66,7 +67,31 @@ void requireKnownKeys(const std::string& name, const YAML::Node& map, const std:
             throw errorAt(name, entry.first, "unknown field '" + entry.first.Scalar() + "'");
 }
 
-std::vector<Check> checksAt(const std::string& name, const YAML::Node& list)
+// Parses a step's SPARQL now, so that an error points into the plan file. A block scalar's text
+// starts on the line after its '|', indented.
+void requireSparql(const std::string& name, std::string_view file, const YAML::Node& node, bool ask)
+{
+    try {
+        ask ? parseAsk(node.Scalar(), name) : parseUpdate(node.Scalar(), name);
+    } catch (const Error& e) {
+        if (!e.where() || e.where()->line == 0)
+            throw;
+        const YAML::Mark mark = node.Mark();
+        SourcePosition at {name, static_cast<unsigned>(mark.line + 1), static_cast<unsigned>(mark.column + 1)};
+        const std::size_t pos = static_cast<std::size_t>(mark.pos);
+        if (pos < file.size() && (file[pos] == '|' || file[pos] == '>')) {
+            const std::size_t lineStart = file.find('\n', pos);
+            const std::size_t indent = lineStart == std::string_view::npos
+                ? 0
+                : file.find_first_not_of(' ', lineStart + 1) - (lineStart + 1);
+            at.line = static_cast<unsigned>(mark.line + 1) + e.where()->line;
+            at.column = static_cast<unsigned>(indent) + e.where()->column;
+        }
+        throw Error(at, e.message());
+    }
+}
+
+std::vector<Check> checksAt(const std::string& name, std::string_view file, const YAML::Node& list)
 {
     std::vector<Check> checks;
     if (!list)
@@ -80,6 +105,7 @@ std::vector<Check> checksAt(const std::string& name, const YAML::Node& list)
         Check check;
         check.description = scalarAt(name, item, "description", false);
         check.ask = scalarAt(name, item, "ask", true);
+        requireSparql(name, file, item["ask"], true);
         const std::string expect = scalarAt(name, item, "expect", true);
         if (expect != "true" && expect != "false")
             throw errorAt(name, item["expect"], "'expect' must be true or false");
@@ -89,7 +115,7 @@ std::vector<Check> checksAt(const std::string& name, const YAML::Node& list)
     return checks;
 }
 
-PlanStep stepAt(const std::string& name, const YAML::Node& node)
+PlanStep stepAt(const std::string& name, std::string_view file, const YAML::Node& node)
 {
     if (!node.IsMap())
         throw errorAt(name, node, "a step must be a mapping");
@@ -113,10 +139,13 @@ PlanStep stepAt(const std::string& name, const YAML::Node& node)
             step.parameters.emplace_back(entry.first.Scalar(), entry.second.Scalar());
     }
     step.update = scalarAt(name, node, "update", true);
-    if (node["inverse"])
+    requireSparql(name, file, node["update"], false);
+    if (node["inverse"]) {
         step.inverse = scalarAt(name, node, "inverse", true);
-    step.before = checksAt(name, node["before"]);
-    step.after = checksAt(name, node["after"]);
+        requireSparql(name, file, node["inverse"], false);
+    }
+    step.before = checksAt(name, file, node["before"]);
+    step.after = checksAt(name, file, node["after"]);
     return step;
 }
 
@@ -177,6 +206,8 @@ std::string writePlan(const Plan& plan)
     out << YAML::Key << "evograph_plan" << YAML::Value << kFormatVersion;
     out << YAML::Key << "from" << YAML::Value << plan.from;
     out << YAML::Key << "to" << YAML::Value << plan.to;
+    if (!plan.graphs.empty())
+        out << YAML::Key << "graphs" << YAML::Value << YAML::Flow << plan.graphs;
     out << YAML::Key << "steps" << YAML::Value << YAML::BeginSeq;
     for (const PlanStep& step : plan.steps) {
         out << YAML::BeginMap;
@@ -206,23 +237,31 @@ Plan parsePlan(std::string_view text, const std::string& name)
     const YAML::Node root = detail::parseYamlText(std::string(text), name);
     if (!root.IsMap())
         throw errorAt(name, root, "a plan must be a mapping with 'evograph_plan', 'from', 'to' and 'steps'");
-    requireKnownKeys(name, root, {"evograph_plan", "from", "to", "steps"});
+    requireKnownKeys(name, root, {"evograph_plan", "from", "to", "graphs", "steps"});
     if (scalarAt(name, root, "evograph_plan", true) != std::to_string(kFormatVersion))
         throw errorAt(name, root["evograph_plan"], "unsupported plan format (this evograph reads version 1)");
     Plan plan;
     plan.from = scalarAt(name, root, "from", false);
     plan.to = scalarAt(name, root, "to", false);
+    if (const YAML::Node graphs = root["graphs"]) {
+        if (!graphs.IsSequence())
+            throw errorAt(name, graphs, "'graphs' must be a list of workspace graph names");
+        for (const YAML::Node& graph : graphs)
+            plan.graphs.push_back(graph.Scalar());
+    }
     const YAML::Node steps = root["steps"];
     if (!steps || !steps.IsSequence())
         throw errorAt(name, steps ? steps : root, "'steps' must be a list");
     std::set<std::string> ids;
     for (const YAML::Node& node : steps) {
-        PlanStep step = stepAt(name, node);
+        PlanStep step = stepAt(name, text, node);
         if (!ids.insert(step.id).second)
             throw errorAt(name, node["id"], "two steps have the id '" + step.id + "'");
         plan.steps.push_back(std::move(step));
     }
     plan.hash = planHash(text);
+    plan.file = name;
+    plan.text = text;
     return plan;
 }
 

@@ -78,6 +78,40 @@ CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL, secret INTEGER 
 ALTER TABLE snapshots ADD COLUMN verified_at TEXT;
 ALTER TABLE snapshots ADD COLUMN verified_mode TEXT;
 )sql",
+    // 2 -> 3: migrations. Reviewers' decisions, bound to a plan's hash, and the journal of
+    // applied and rolled-back migrations with what undoes each.
+    R"sql(
+CREATE TABLE approvals(
+  id INTEGER PRIMARY KEY,
+  plan_hash TEXT NOT NULL,
+  plan_name TEXT NOT NULL,
+  decision TEXT NOT NULL CHECK (decision IN ('approve', 'reject')),
+  reviewer TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  comment TEXT NOT NULL,
+  at TEXT NOT NULL);
+CREATE INDEX approvals_by_plan ON approvals(plan_hash);
+CREATE TABLE operations(
+  id TEXT PRIMARY KEY,
+  correlation_id TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('apply', 'rollback')),
+  status TEXT NOT NULL CHECK (status IN ('applied', 'failed', 'rolled_back', 'done')),
+  plan_hash TEXT NOT NULL,
+  plan_name TEXT NOT NULL,
+  plan_text TEXT NOT NULL,
+  pre_snapshot TEXT NOT NULL,
+  before_state TEXT NOT NULL,
+  after_state TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT NOT NULL,
+  user TEXT NOT NULL,
+  steps TEXT NOT NULL,
+  graphs TEXT NOT NULL,
+  rolls_back TEXT REFERENCES operations(id),
+  approval TEXT NOT NULL,
+  error TEXT NOT NULL);
+CREATE INDEX operations_by_correlation ON operations(correlation_id);
+)sql",
 };
 
 void runSteps(sql::Connection& db, int from, int to)

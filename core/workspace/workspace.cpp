@@ -239,6 +239,47 @@ const std::string& Workspace::user() const
     return m_impl->user;
 }
 
+PreparedVersion prepareVersion(
+    Workspace::Impl& ws, const std::string& graph, const rdf::Dataset& data, const Progress& progress)
+{
+    PreparedVersion prepared {graph, &data, canonicalContent(data, progress.cancel), headOf(ws.db, graph), {}, {}, {}};
+    if (!prepared.changes())
+        return prepared;
+    if (prepared.current) {
+        rdf::Dataset base(data.sharedDictionary());
+        loadContent(ws.db, prepared.current->content, base, progress);
+        const diff::GraphDiff changes = diff::diffDatasets(base, data, {progress.cancel, {}});
+        prepared.added = changes.added.size();
+        prepared.removed = changes.removed.size();
+        if (!hasContent(
+                ws.db, prepared.content.hash)) { // content stored before (an older version again) needs no patch
+            std::string patch = diff::writePatch(changes, base, data);
+            prepared.delta = DeltaCandidate {prepared.current->content, std::move(base), std::move(patch)};
+        }
+    }
+    return prepared;
+}
+
+GraphVersion commitVersion(Workspace::Impl& ws, PreparedVersion prepared, const std::string& label,
+    const std::string& source, const Progress& progress)
+{
+    storeContent(ws.db, *prepared.data, prepared.content, std::move(prepared.delta), progress);
+    GraphVersion version;
+    version.graph = prepared.graph;
+    version.seq = nextVersionSeq(ws.db, prepared.graph);
+    version.label = label.empty() ? "v" + std::to_string(version.seq) : label;
+    if (hasVersionLabel(ws.db, prepared.graph, version.label))
+        throw Error("graph '" + prepared.graph + "' already has a version labelled '" + version.label + "'");
+    version.content = prepared.content.hash;
+    version.triples = prepared.data->size();
+    version.added = prepared.added;
+    version.removed = prepared.removed;
+    version.prefixes = prepared.data->prefixes().entries();
+    version.ontologyVersions = rdf::computeStatistics(*prepared.data).versionIris;
+    version.source = source;
+    return appendVersion(ws, version);
+}
+
 Workspace::Imported Workspace::importGraph(const std::string& graph, const std::string& file, const std::string& label,
     std::optional<rdf::Format> format, const Progress& progress)
 {
@@ -253,46 +294,17 @@ Workspace::Imported Workspace::importGraph(const std::string& graph, const std::
     read.cancel = progress.cancel;
     rdf::readFile(file, data, read);
     progress(1, kStages);
-    const CanonicalContent content = canonicalContent(data, progress.cancel);
-    progress(2, kStages);
 
-    sql::Connection& db = m_impl->db;
-    const std::optional<GraphVersion> current = headOf(db, graph);
-    if (current && current->content == content.hash)
-        return {*current, false};
-    std::optional<DeltaCandidate> delta;
-    std::optional<std::uint64_t> added, removed;
-    if (current) {
-        rdf::Dataset base(data.sharedDictionary());
-        loadContent(db, current->content, base, {progress.cancel, {}});
-        const diff::GraphDiff changes = diff::diffDatasets(base, data, {progress.cancel, {}});
-        added = changes.added.size();
-        removed = changes.removed.size();
-        if (!hasContent(db, content.hash)) { // content stored before (an older version again) needs no patch
-            std::string patch = diff::writePatch(changes, base, data);
-            delta = DeltaCandidate {current->content, std::move(base), std::move(patch)};
-        }
-    }
+    PreparedVersion prepared = prepareVersion(*m_impl, graph, data, {progress.cancel, {}});
     progress(3, kStages);
+    if (!prepared.changes())
+        return {*prepared.current, false};
 
-    sql::Transaction transaction(db);
+    sql::Transaction transaction(m_impl->db);
     const std::string before = state().hash();
-    storeContent(db, data, content, std::move(delta), progress);
-    GraphVersion version;
-    version.graph = graph;
-    version.seq = nextVersionSeq(db, graph);
-    version.label = label.empty() ? "v" + std::to_string(version.seq) : label;
-    if (hasVersionLabel(db, graph, version.label))
-        throw Error("graph '" + graph + "' already has a version labelled '" + version.label + "'");
-    version.content = content.hash;
-    version.triples = data.size();
-    version.added = added;
-    version.removed = removed;
-    version.prefixes = data.prefixes().entries();
-    version.ontologyVersions = rdf::computeStatistics(data).versionIris;
-    version.source = std::filesystem::absolute(file).string();
-    version = appendVersion(*m_impl, version);
-    const nlohmann::json details = {{"version", version.seq}, {"label", version.label}, {"content", content.hash},
+    GraphVersion version
+        = commitVersion(*m_impl, std::move(prepared), label, std::filesystem::absolute(file).string(), progress);
+    const nlohmann::json details = {{"version", version.seq}, {"label", version.label}, {"content", version.content},
         {"triples", version.triples}, {"source", file}};
     appendAudit(*m_impl, {"graph.import", graph, before, state().hash(), details.dump()});
     transaction.commit();

@@ -2,6 +2,7 @@
 // What the workspace's source files share: the open connection, the writer's lock, and the
 // helpers every mutating operation uses (time stamps, the audit record in its transaction).
 
+#include "content_store.h"
 #include "evograph/workspace/workspace.h"
 #include "sqlite.h"
 #include "workspace_lock.h"
@@ -56,5 +57,23 @@ bool hasVersionLabel(sql::Connection& db, const std::string& graph, const std::s
 // versions, source) as made now by the workspace's user, creating the graph, and makes it the
 // graph's current version; inside the caller's transaction. Returns the version as stored.
 GraphVersion appendVersion(Workspace::Impl& ws, const GraphVersion& version);
+
+// A graph's next version, prepared outside the transaction that stores it: its canonical
+// content and, against the current version, the counts and the patch a delta would store.
+struct PreparedVersion {
+    std::string graph;
+    const rdf::Dataset* data = nullptr; // triples, finalized; outlives the PreparedVersion
+    CanonicalContent content;
+    std::optional<GraphVersion> current;
+    std::optional<DeltaCandidate> delta;
+    std::optional<std::uint64_t> added, removed;
+    bool changes() const { return !current || current->content != content.hash; }
+};
+PreparedVersion prepareVersion(
+    Workspace::Impl& ws, const std::string& graph, const rdf::Dataset& data, const Progress& progress);
+// Stores the prepared content and makes it the graph's current version, inside the caller's
+// transaction (label: "v<seq>" when empty).
+GraphVersion commitVersion(Workspace::Impl& ws, PreparedVersion prepared, const std::string& label,
+    const std::string& source, const Progress& progress);
 
 } // namespace evograph::workspace

@@ -80,13 +80,21 @@ TEST_CASE("bad plan files are refused with the file, line and column", "[migrate
         parsePlan(
             head + "  - id: a\n    kind: custom\n    code: DS\n    update: x\n    skip_approval: yes\n", "p.yaml"),
         StartsWith("p.yaml:9:5: error: unknown field 'skip_approval'"));
-    CHECK_THROWS_WITH(
-        parsePlan(
-            head + "  - {id: a, kind: custom, code: DS, update: x}\n  - {id: a, kind: custom, code: DS, update: y}\n",
-            "p.yaml"),
+    CHECK_THROWS_WITH(parsePlan(head
+                              + "  - {id: a, kind: custom, code: DS, update: '# x'}\n  - {id: a, kind: custom, code: "
+                                "DS, update: '# y'}\n",
+                          "p.yaml"),
         ContainsSubstring("two steps have the id 'a'"));
     CHECK_THROWS_WITH(
         parsePlan("evograph_plan: 2\nsteps: []\n", "p.yaml"), ContainsSubstring("unsupported plan format"));
     CHECK_THROWS_WITH(parsePlan("steps: [\n", "p.yaml"), StartsWith("p.yaml:"));
     CHECK_THROWS_AS(loadPlan("/nonexistent/plan.yaml"), Error);
+    // SPARQL the executor refuses is found when the plan is read, at its place in the file.
+    CHECK_THROWS_WITH(parsePlan(head
+                              + "  - id: a\n    kind: custom\n    code: DS\n    update: |\n      DELETE { ?s ?p ?o }\n"
+                                "      WHERE { ?s ?p ?o FILTER(MD5(?o)) }\n",
+                          "p.yaml"),
+        StartsWith("p.yaml:10:31: error: the function MD5 is not supported"));
+    CHECK_THROWS_WITH(parsePlan(head + "  - id: a\n    kind: custom\n    code: DS\n    update: DROP ALL\n", "p.yaml"),
+        StartsWith("p.yaml:8:13: error: DROP is not supported"));
 }

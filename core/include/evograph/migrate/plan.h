@@ -47,8 +47,13 @@ struct PlanStep {
 
 struct Plan {
     std::string from, to; // what the plan migrates between (labels or files)
+    // The workspace graphs it rewrites, each in turn as the default graph of every step; empty:
+    // all of them. Part of the file, so an approval covers the targets too.
+    std::vector<std::string> graphs;
     std::vector<PlanStep> steps;
     std::string hash; // SHA-256 of the file's text; empty for a plan not read from text
+    std::string file; // the name it was read under
+    std::string text; // the text it was read from
 
     bool hasDestructiveSteps() const;
 };
@@ -66,7 +71,8 @@ PlanStep customStep(std::string id, std::string description, std::string update,
 
 // The plan as YAML, in the order and layout parsePlan reads.
 std::string writePlan(const Plan& plan);
-// Throws evograph::Error naming NAME:LINE:COL for bad YAML, unknown kinds or codes, missing fields.
+// Throws evograph::Error naming NAME:LINE:COL for bad YAML, unknown kinds or codes, missing fields,
+// and SPARQL the executor would refuse (positioned in the file).
 Plan parsePlan(std::string_view text, const std::string& name);
 Plan loadPlan(const std::string& path);
 std::string planHash(std::string_view text);

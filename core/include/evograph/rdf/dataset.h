@@ -36,6 +36,8 @@ public:
     void reserve(std::size_t quads) { m_quads.reserve(quads); }
     // Sorts and removes duplicates. Cheap when nothing was added since the last call.
     void finalize();
+    // Replaces every quad; `quads` must be sorted and unique (the dataset stays finalized).
+    void assignSorted(std::vector<Quad> quads) { m_quads = std::move(quads), m_sorted = true; }
 
     // All quads; sorted and unique once finalize() ran.
     std::span<const Quad> quads() const { return m_quads; }

@@ -1,0 +1,141 @@
+#pragma once
+// Running a migration plan against a workspace: the dry run, the approval gate, apply (verified
+// pre-snapshot, every step in one transaction, checks again after, all or nothing), rollback
+// through the journal's inverse patches, and the rehearsal on a scratch copy.
+//
+// The plan runs over the workspace's graphs loaded as one dataset, each graph NAME a named graph
+// <urn:evograph:graph:NAME>. Each step runs once per target graph (the plan's `graphs`, or all)
+// with that graph as SPARQL's default graph; GRAPH <urn:evograph:graph:OTHER> reaches the others.
+
+#include "evograph/migrate/plan.h"
+#include "evograph/workspace/migration_journal.h"
+#include "evograph/workspace/workspace.h"
+
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace evograph::migrate {
+
+inline constexpr std::string_view kGraphIriPrefix = "urn:evograph:graph:";
+
+// The approval policy, kept in the workspace's settings (evograph ws config), with the names of
+// the [policies] tables of evograph's pilot and production configurations:
+//   policies.enforcement_mode                         strict | permissive   (strict)
+//   policies.operational.require_approval_for_destructive   true | false    (true)
+//   policies.operational.auto_approve_read_only              true | false    (true)
+//   policies.operational.allow_self_approval                 true | false    (false)
+struct Policy {
+    bool strict = true;
+    bool requireApprovalForDestructive = true;
+    bool autoApproveReadOnly = true;
+    bool allowSelfApproval = false;
+
+    // Throws evograph::Error naming the setting whose value is not one of the above.
+    static Policy fromSettings(const std::map<std::string, std::string>& settings);
+};
+
+struct CheckResult {
+    std::string step, when; // when: "before" or "after"
+    std::string description;
+    std::string graph;
+    bool expected = false, actual = false;
+    bool passed() const { return expected == actual; }
+};
+
+struct StepOutcome {
+    std::string id;
+    StepKind kind = StepKind::Custom;
+    FindingCode code = FindingCode::MayFail;
+    std::string description;
+    std::size_t added = 0, removed = 0;
+    std::vector<std::string> addedPreview, removedPreview; // N-Quads, at most `previewLimit` each
+    double milliseconds = 0;
+};
+
+struct Finding {
+    std::string step;
+    FindingCode code = FindingCode::MayFail;
+    std::string message;
+};
+
+struct PlanRun {
+    std::vector<std::string> graphs; // the targets
+    std::vector<StepOutcome> steps;
+    std::vector<CheckResult> checks;
+    std::vector<Finding> findings;
+    std::size_t added = 0, removed = 0;
+    bool checksPassed() const;
+    bool changesNothing() const { return added == 0 && removed == 0; }
+};
+
+struct RunOptions {
+    std::size_t previewLimit = 10;
+};
+
+// Runs the plan on the workspace's current graphs in memory and reports what it would do. Writes
+// nothing.
+PlanRun dryRun(workspace::Workspace& workspace, const Plan& plan, const RunOptions& options = {},
+    const workspace::Progress& progress = {});
+
+struct ApprovalStatus {
+    bool required = false; // the policy asks for a reviewer's approval of this plan
+    bool satisfied = false; // apply may go ahead
+    bool selfApproved = false; // satisfied only through the applier's own approval (policy allows)
+    bool bypassedPermissive = false; // not approved, but the permissive policy lets it run (logged)
+    std::string reason; // one line: why it may or may not run
+    std::vector<workspace::Approval> decisions; // on this plan's hash
+};
+// `changesNothing`: the dry run changes no triple (auto_approve_read_only applies to it).
+ApprovalStatus approvalStatus(
+    workspace::Workspace& workspace, const Plan& plan, const Policy& policy, bool changesNothing);
+
+// Apply refuses a plan the policy does not let run. The CLI exits 3 on it.
+class ApprovalRequired : public std::runtime_error {
+public:
+    explicit ApprovalRequired(ApprovalStatus status);
+    const ApprovalStatus& status() const { return m_status; }
+
+private:
+    ApprovalStatus m_status;
+};
+
+struct ApplyOptions {
+    std::string correlationId; // empty: a new one
+    RunOptions run;
+};
+
+struct ApplyResult {
+    workspace::JournalOperation operation;
+    PlanRun run;
+    ApprovalStatus approval;
+};
+
+// Checks approval (throws ApprovalRequired), takes and fully verifies a pre-snapshot, runs every
+// step and check, and commits the changed graphs with the journal entry in one transaction. When
+// a step or check fails nothing changes: the failure is journalled (status "failed") and
+// evograph::Error is thrown. Cancelling throws Cancelled and also changes nothing.
+ApplyResult applyPlan(workspace::Workspace& workspace, const Plan& plan, const ApplyOptions& options = {},
+    const workspace::Progress& progress = {});
+
+// Undoes an applied operation through its inverse patches. Refuses one already rolled back, or
+// one whose graphs changed since (roll the later operations back first). The result of each
+// graph must hash to its content in the operation's pre-snapshot, or nothing is written.
+workspace::JournalOperation rollbackOperation(
+    workspace::Workspace& workspace, const std::string& operationId, const workspace::Progress& progress = {});
+// The applied operations to undo, newest first: the last N, or those of a correlation id.
+std::vector<std::string> lastApplied(workspace::Workspace& workspace, std::size_t count);
+std::vector<std::string> appliedWithCorrelation(workspace::Workspace& workspace, const std::string& correlationId);
+
+struct Rehearsal {
+    std::string scratch; // the scratch copy's path (removed afterwards)
+    std::string before, afterApply, afterRollback, afterReapply; // state hashes
+    ApplyResult first;
+    bool ok() const { return afterRollback == before && afterReapply == afterApply; }
+};
+// Apply -> rollback -> apply on a scratch copy of the workspace (approval is not needed: the
+// copy is thrown away). The workspace itself is only read.
+Rehearsal rehearse(const std::string& workspacePath, const Plan& plan, const workspace::Progress& progress = {});
+
+} // namespace evograph::migrate

@@ -1,0 +1,163 @@
+#include "plan_run.h"
+
+#include "evograph/error.h"
+#include "evograph/migrate/sparql_update.h"
+#include "evograph/rdf/ntriples_writer.h"
+
+#include <algorithm>
+#include <chrono>
+
+namespace evograph::migrate {
+
+bool PlanRun::checksPassed() const
+{
+    return std::all_of(checks.begin(), checks.end(), [](const CheckResult& c) { return c.passed(); });
+}
+
+namespace detail {
+
+namespace {
+std::vector<std::string> preview(const rdf::Dictionary& dictionary, const std::vector<rdf::Quad>& quads,
+    const std::map<rdf::TermId, std::string>& graphNames, std::size_t limit)
+{
+    std::vector<std::string> lines;
+    for (std::size_t i = 0; i < quads.size() && i < limit; ++i) {
+        rdf::Quad q = quads[i];
+        std::string line;
+        q.g = rdf::kNoTerm; // the graph is named in front, by its workspace name
+        rdf::appendQuad(line, dictionary, q);
+        while (!line.empty() && (line.back() == '\n' || line.back() == ' '))
+            line.pop_back();
+        const auto name = graphNames.find(quads[i].g);
+        lines.push_back((name != graphNames.end() ? "[" + name->second + "] " : std::string()) + line);
+    }
+    return lines;
+}
+
+std::string findingMessage(const PlanStep& step, const StepOutcome& outcome)
+{
+    const std::string counts = "adds " + std::to_string(outcome.added) + ", removes " + std::to_string(outcome.removed)
+        + " triple" + (outcome.removed == 1 ? "" : "s");
+    switch (step.code) {
+    case FindingCode::Destructive:
+        return "destructive: deletes or rewrites instance data (" + counts + ")";
+    case FindingCode::BreakingForConsumers:
+        return "breaking for consumers: queries using the old terms stop matching (" + counts + ")";
+    case FindingCode::MayFail:
+        return "may fail depending on the data: review its checks (" + counts + ")";
+    }
+    return counts;
+}
+} // namespace
+
+LoadedGraphs loadGraphs(workspace::Workspace& workspace, const workspace::Progress& progress)
+{
+    LoadedGraphs loaded;
+    const workspace::WorkspaceState state = workspace.state();
+    loaded.state = state.hash();
+    std::uint64_t done = 0;
+    for (const auto& [name, version] : state.graphs) {
+        rdf::Dataset graph
+            = workspace.readContent(version.content, {progress.cancel, {}}, loaded.data.sharedDictionary());
+        const rdf::TermId id = loaded.data.dictionary().iri(std::string(kGraphIriPrefix) + name);
+        loaded.graphIds.emplace(name, id);
+        loaded.versions.emplace(name, version);
+        loaded.data.reserve(loaded.data.size() + graph.size());
+        for (rdf::Quad q : graph.quads()) {
+            q.g = id;
+            loaded.data.add(q);
+        }
+        progress(++done, state.graphs.size());
+    }
+    loaded.data.finalize();
+    return loaded;
+}
+
+rdf::Dataset graphTriples(const LoadedGraphs& graphs, const std::string& name)
+{
+    rdf::Dataset out(graphs.data.sharedDictionary());
+    const auto id = graphs.graphIds.find(name);
+    if (id == graphs.graphIds.end())
+        return out;
+    for (rdf::Quad q : graphs.data.quads())
+        if (q.g == id->second) {
+            q.g = rdf::kNoTerm;
+            out.add(q);
+        }
+    out.finalize();
+    if (const auto version = graphs.versions.find(name); version != graphs.versions.end())
+        for (const auto& [prefix, iri] : version->second.prefixes)
+            out.prefixes().set(prefix, iri);
+    return out;
+}
+
+PlanRun runPlan(const Plan& plan, LoadedGraphs& graphs, const RunOptions& options, const workspace::Progress& progress)
+{
+    PlanRun run;
+    run.graphs = plan.graphs;
+    if (run.graphs.empty())
+        for (const auto& [name, id] : graphs.graphIds)
+            run.graphs.push_back(name);
+    for (const std::string& name : run.graphs)
+        if (!graphs.graphIds.count(name))
+            throw Error("the plan targets the graph '" + name + "', which the workspace does not have");
+    std::map<rdf::TermId, std::string> graphNames;
+    for (const auto& [name, id] : graphs.graphIds)
+        graphNames.emplace(id, name);
+
+    const auto runChecks = [&](const PlanStep& step, const std::vector<Check>& checks, const char* when) {
+        for (std::size_t i = 0; i < checks.size(); ++i) {
+            const SparqlRequest ask = parseAsk(checks[i].ask, "step " + step.id + " " + when + " check");
+            for (const std::string& graph : run.graphs) {
+                const bool answer = executeAsk(ask, graphs.data, {graphs.graphIds.at(graph), progress.cancel});
+                run.checks.push_back({step.id, when, checks[i].description, graph, checks[i].expect, answer});
+            }
+        }
+    };
+
+    std::uint64_t done = 0;
+    for (const PlanStep& step : plan.steps) {
+        progress.checkpoint();
+        const auto started = std::chrono::steady_clock::now();
+        runChecks(step, step.before, "before");
+        const SparqlRequest update = parseUpdate(step.update, "step " + step.id);
+        std::vector<rdf::Quad> added, removed;
+        for (const std::string& graph : run.graphs) {
+            UpdateEffect effect = executeUpdate(update, graphs.data, {graphs.graphIds.at(graph), progress.cancel});
+            added.insert(added.end(), effect.added.begin(), effect.added.end());
+            removed.insert(removed.end(), effect.removed.begin(), effect.removed.end());
+        }
+        runChecks(step, step.after, "after");
+        StepOutcome outcome;
+        outcome.id = step.id;
+        outcome.kind = step.kind;
+        outcome.code = step.code;
+        outcome.description = step.description;
+        outcome.added = added.size();
+        outcome.removed = removed.size();
+        outcome.addedPreview = preview(graphs.data.dictionary(), added, graphNames, options.previewLimit);
+        outcome.removedPreview = preview(graphs.data.dictionary(), removed, graphNames, options.previewLimit);
+        outcome.milliseconds
+            = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        run.added += outcome.added;
+        run.removed += outcome.removed;
+        run.findings.push_back({step.id, step.code, findingMessage(step, outcome)});
+        run.steps.push_back(std::move(outcome));
+        progress(++done, plan.steps.size());
+    }
+    for (const rdf::Quad& q : graphs.data.quads())
+        if (!graphNames.count(q.g))
+            throw Error("the plan writes into "
+                + (q.g == rdf::kNoTerm ? std::string("the dataset's default graph")
+                                       : rdf::termToNTriples(graphs.data.dictionary().term(q.g)))
+                + ", which is not a workspace graph (workspace graphs are <" + std::string(kGraphIriPrefix) + "NAME>)");
+    for (const CheckResult& c : run.checks)
+        if (!c.passed())
+            run.findings.push_back({c.step, FindingCode::MayFail,
+                "check " + c.when + " fails on graph " + c.graph + ": " + c.description + " (expected "
+                    + (c.expected ? "true" : "false") + ")"});
+    return run;
+}
+
+} // namespace detail
+} // namespace evograph::migrate
