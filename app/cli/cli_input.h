@@ -12,8 +12,9 @@
 
 namespace evograph::cli {
 
-// Exit codes are a contract with scripts: 0 ok, 1 differences or refusal, 2 error.
-enum ExitCode : int { kOk = 0, kDifferent = 1, kError = 2 };
+// Exit codes are a contract with scripts: 0 ok, 1 differences or refusal, 2 error, 3 a migration
+// refused because the policy requires an approval it does not have.
+enum ExitCode : int { kOk = 0, kDifferent = 1, kError = 2, kNotApproved = 3 };
 
 struct InputOptions {
     std::string path;

@@ -15,5 +15,7 @@ void addCheckCommand(CLI::App& app, int& exitCode);
 void addWorkspaceCommand(CLI::App& app, int& exitCode);
 void addSnapshotCommand(CLI::App& app, int& exitCode);
 void addAuditCommand(CLI::App& app, int& exitCode);
+void addMigrateCommand(CLI::App& app, int& exitCode);
+void addRollbackCommand(CLI::App& app, int& exitCode);
 
 } // namespace evograph::cli

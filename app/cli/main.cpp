@@ -1,4 +1,5 @@
-// evograph: the scriptable command line. Exit codes: 0 ok, 1 differences or refusal, 2 error.
+// evograph: the scriptable command line. Exit codes: 0 ok, 1 differences or refusal, 2 error,
+// 3 a migration refused for want of approval.
 
 #include "commands.h"
 
@@ -18,6 +19,8 @@ int main(int argc, char** argv)
     evograph::cli::addWorkspaceCommand(app, exitCode);
     evograph::cli::addSnapshotCommand(app, exitCode);
     evograph::cli::addAuditCommand(app, exitCode);
+    evograph::cli::addMigrateCommand(app, exitCode);
+    evograph::cli::addRollbackCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -44,19 +44,20 @@ ApprovalRequired::ApprovalRequired(ApprovalStatus status)
 }
 
 ApprovalStatus approvalStatus(
-    workspace::Workspace& workspace, const Plan& plan, const Policy& policy, bool changesNothing)
+    workspace::Workspace& workspace, const Plan& plan, const Policy& policy, const PlanRun& run)
 {
     ApprovalStatus status;
     status.decisions = workspace::approvals(workspace, plan.hash);
     if (plan.hash.empty())
         throw Error("a plan is approved by the hash of its file; this one was not read from a file");
-    if (!plan.hasDestructiveSteps() || !policy.requireApprovalForDestructive) {
+    const bool destructive = plan.hasDestructiveSteps() || run.destructive();
+    if (!destructive || !policy.requireApprovalForDestructive) {
         status.satisfied = true;
-        status.reason = plan.hasDestructiveSteps() ? "the policy does not require approval for destructive steps"
-                                                   : "the plan has no destructive (DS) steps";
+        status.reason = destructive ? "the policy does not require approval for destructive steps"
+                                    : "no step is marked destructive (DS) or removes a triple";
         return status;
     }
-    if (changesNothing && policy.autoApproveReadOnly) {
+    if (run.changesNothing() && policy.autoApproveReadOnly) {
         status.satisfied = true;
         status.reason = "auto-approved: the dry run changes no triple (auto_approve_read_only)";
         return status;
@@ -90,7 +91,7 @@ ApprovalStatus approvalStatus(
         status.reason = "the only approval is the applier's own (" + self->reviewer + ", recorded by "
             + self->recordedBy + ") and self-approval is off (policies.operational.allow_self_approval)";
     } else if (status.reason.empty()) {
-        status.reason = "the plan has destructive (DS) steps and no approval of its hash " + plan.hash.substr(0, 12)
+        status.reason = "the plan deletes or rewrites data and has no approval of its hash " + plan.hash.substr(0, 12)
             + " (a reviewer runs: evograph migrate approve PLAN --as NAME)";
     }
     if (!status.satisfied && !policy.strict) {

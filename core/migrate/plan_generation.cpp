@@ -1,4 +1,5 @@
-// Proposes a migration plan from the change analysis: renames become rewrite steps, a property
+// Proposes a migration plan from the change analysis: renames become rewrite steps, the data of a
+// deprecated term with a replacement (dcterms:isReplacedBy) moves to the replacement, a property
 // that became required gets a default value (or a flag when no default can be chosen), a removed
 // class's instances are retyped to its nearest surviving superclass (or deleted when it has none),
 // and the values of a removed property are deleted.
@@ -14,6 +15,9 @@ namespace {
 constexpr std::string_view kRdfsSubClassOf = "http://www.w3.org/2000/01/rdf-schema#subClassOf";
 constexpr std::string_view kRdfsRange = "http://www.w3.org/2000/01/rdf-schema#range";
 constexpr std::string_view kOnProperty = "http://www.w3.org/2002/07/owl#onProperty";
+// dcterms:isReplacedBy, and OBO's "term replaced by" (IAO_0100001).
+constexpr std::string_view kReplacedBy[]
+    = {"http://purl.org/dc/terms/isReplacedBy", "http://purl.obolibrary.org/obo/IAO_0100001"};
 
 class Generator {
 public:
@@ -45,6 +49,14 @@ public:
             case analysis::ChangeKind::PropertyRemoved:
                 plan.steps.push_back(deleteValuesStep(nextId("delete-values"), iri(c.iri)));
                 break;
+            case analysis::ChangeKind::PropertyDeprecated:
+                if (const rdf::TermId to = replacement(c.iri); to != rdf::kNoTerm)
+                    plan.steps.push_back(moveValuesStep(nextId("move-values"), iri(c.iri), iri(to)));
+                break;
+            case analysis::ChangeKind::ClassDeprecated:
+                if (const rdf::TermId to = replacement(c.iri); to != rdf::kNoTerm)
+                    plan.steps.push_back(retypeInstancesStep(nextId("retype"), iri(c.iri), iri(to)));
+                break;
             case analysis::ChangeKind::RestrictionAdded:
             case analysis::ChangeKind::RestrictionChanged:
                 if (const rdf::TermId property = requiredProperty(c); property != rdf::kNoTerm)
@@ -60,6 +72,16 @@ public:
 private:
     std::string iri(rdf::TermId id) const { return std::string(m_dictionary.term(id).value); }
     std::string nextId(const std::string& kind) { return kind + "-" + std::to_string(++m_counter); }
+
+    // What NEW says replaces a deprecated term (an IRI), or kNoTerm.
+    rdf::TermId replacement(rdf::TermId term) const
+    {
+        for (const rdf::Quad& q : m_versions.newData.withSubject(term))
+            for (const std::string_view p : kReplacedBy)
+                if (m_dictionary.term(q.p).value == p && m_dictionary.term(q.o).isIri())
+                    return q.o;
+        return rdf::kNoTerm;
+    }
 
     bool isClassIn(const rdf::Dataset& data, rdf::TermId term) const
     {

@@ -14,6 +14,11 @@ bool PlanRun::checksPassed() const
     return std::all_of(checks.begin(), checks.end(), [](const CheckResult& c) { return c.passed(); });
 }
 
+bool PlanRun::destructive() const
+{
+    return std::any_of(steps.begin(), steps.end(), [](const StepOutcome& s) { return s.destructive(); });
+}
+
 namespace detail {
 
 namespace {
@@ -38,6 +43,8 @@ std::string findingMessage(const PlanStep& step, const StepOutcome& outcome)
 {
     const std::string counts = "adds " + std::to_string(outcome.added) + ", removes " + std::to_string(outcome.removed)
         + " triple" + (outcome.removed == 1 ? "" : "s");
+    if (step.code != FindingCode::Destructive && outcome.removed > 0)
+        return "rewrites instance data, so it needs approval like a destructive step (" + counts + ")";
     switch (step.code) {
     case FindingCode::Destructive:
         return "destructive: deletes or rewrites instance data (" + counts + ")";

@@ -52,6 +52,9 @@ struct StepOutcome {
     std::size_t added = 0, removed = 0;
     std::vector<std::string> addedPreview, removedPreview; // N-Quads, at most `previewLimit` each
     double milliseconds = 0;
+    // Deletes or rewrites data: marked DS, or removes triples whatever its code says (so a step
+    // cannot avoid review by its label).
+    bool destructive() const { return code == FindingCode::Destructive || removed > 0; }
 };
 
 struct Finding {
@@ -68,6 +71,7 @@ struct PlanRun {
     std::size_t added = 0, removed = 0;
     bool checksPassed() const;
     bool changesNothing() const { return added == 0 && removed == 0; }
+    bool destructive() const;
 };
 
 struct RunOptions {
@@ -87,9 +91,10 @@ struct ApprovalStatus {
     std::string reason; // one line: why it may or may not run
     std::vector<workspace::Approval> decisions; // on this plan's hash
 };
-// `changesNothing`: the dry run changes no triple (auto_approve_read_only applies to it).
+// `run` is the plan's dry run on the current data: a plan is destructive when a step is marked DS
+// or removes triples; one that changes nothing is read-only (auto_approve_read_only).
 ApprovalStatus approvalStatus(
-    workspace::Workspace& workspace, const Plan& plan, const Policy& policy, bool changesNothing);
+    workspace::Workspace& workspace, const Plan& plan, const Policy& policy, const PlanRun& run);
 
 // Apply refuses a plan the policy does not let run. The CLI exits 3 on it.
 class ApprovalRequired : public std::runtime_error {

@@ -1,8 +1,8 @@
 #pragma once
 // A proposed migration plan from the change analysis of two ontology versions (renames -> rewrite
-// steps, newly required properties -> default values or a flag, removed classes -> retype to the
-// nearest surviving superclass or delete, removed properties -> delete their values). Users edit
-// the result; it is a proposal, reviewed like any other plan.
+// steps, deprecated terms with a replacement -> move values or retype, newly required properties -> default values or a
+// flag, removed classes -> retype to the nearest surviving superclass or delete, removed properties -> delete their
+// values). Users edit the result; it is a proposal, reviewed like any other plan.
 
 #include "evograph/analysis/analyze_paths.h"
 #include "evograph/migrate/plan.h"

@@ -1,0 +1,302 @@
+// evograph migrate plan|apply|approve|reject|history|rehearse, and evograph rollback.
+#include "commands.h"
+#include "migrate_report.h"
+#include "workspace_cli.h"
+
+#include "evograph/migrate/plan_generation.h"
+
+#include <iostream>
+#include <unistd.h>
+
+namespace evograph::cli {
+
+namespace {
+using workspace::Access;
+using workspace::Progress;
+using workspace::Workspace;
+
+struct MigrateOptions {
+    WorkspaceArgs args;
+    std::string oldPath, newPath, output, plan, reviewer, comment, correlationId, operation;
+    std::vector<std::string> data, graphs;
+    bool dryRun = false, yes = false;
+    std::size_t preview = 10, last = 0;
+};
+using Options = std::shared_ptr<MigrateOptions>;
+
+void addPlan(CLI::App& group, const Options& o, int& exitCode)
+{
+    auto* c = workspaceSubcommand(group, "plan", "Propose a migration plan from the changes between OLD and NEW");
+    c->add_option("OLD", o->oldPath, "the old version of the ontology")->required();
+    c->add_option("NEW", o->newPath, "the new version of the ontology")->required();
+    c->add_option("--data", o->data, "instance data (files or directories) to measure the changes against");
+    c->add_option("--graph", o->graphs, "a workspace graph the plan rewrites (repeatable; default: all)");
+    c->add_option("-o,--output", o->output, "the plan file to write (YAML, atomically)")->required();
+    c->callback([o, &exitCode] {
+        exitCode = runCommand([&] {
+            const analysis::AnalysisInputs inputs {{o->oldPath, {}, {}}, {o->newPath, {}, {}}, o->data};
+            const auto versions = runInTask("analyze", "analysing",
+                [&](const engine::TaskContext& context) { return analysis::analyzePaths(inputs, {}, context); });
+            const migrate::Plan plan = migrate::generatePlan(*versions, {o->oldPath, o->newPath, o->graphs});
+            const std::string text = migrate::writePlan(plan);
+            migrate::parsePlan(text, o->output); // what we write must read back
+            writeOutput(o->output, text);
+            if (o->args.json()) {
+                nlohmann::json steps = nlohmann::json::array();
+                for (const migrate::PlanStep& s : plan.steps)
+                    steps.push_back({{"id", s.id}, {"kind", migrate::toString(s.kind)},
+                        {"code", migrate::toString(s.code)}, {"description", s.description}});
+                printJson({{"plan", o->output}, {"plan_hash", migrate::planHash(text)}, {"steps", steps}});
+            } else {
+                std::cout << "Wrote " << o->output << ": " << plan.steps.size() << " steps (hash "
+                          << shortHash(migrate::planHash(text)) << ")\n";
+                for (const migrate::PlanStep& s : plan.steps)
+                    std::cout << "  [" << migrate::toString(s.code) << "] " << s.id << ": " << s.description << "\n";
+            }
+            return kOk;
+        });
+    });
+}
+
+// Asks on the terminal; a run without one cannot confirm (scripts pass --yes).
+bool confirmed(const std::string& question)
+{
+    if (!isatty(STDIN_FILENO))
+        return false;
+    std::cerr << question << " [y/N] " << std::flush;
+    std::string answer;
+    std::getline(std::cin, answer);
+    return answer == "y" || answer == "Y" || answer == "yes";
+}
+
+ExitCode refused(const migrate::ApprovalRequired& e, const WorkspaceArgs& args)
+{
+    if (args.json())
+        printJson({{"refused", true}, {"approval", approvalJson(e.status())}});
+    std::cerr << "evograph: not applying: " << e.status().reason << "\n";
+    return kNotApproved;
+}
+
+void addApply(CLI::App& group, const Options& o, int& exitCode)
+{
+    auto* c = workspaceSubcommand(group, "apply",
+        "Apply a plan to the workspace's graphs (--dry-run: only show what it would do). Plans with destructive "
+        "steps need a reviewer's approval of their exact text (exit 3 without it)");
+    c->add_option("PLAN", o->plan, "the plan file")->required();
+    c->add_flag("--dry-run", o->dryRun, "show per step the triples added and removed, the checks and the findings");
+    c->add_flag("-y,--yes", o->yes, "do not ask for confirmation (approval is still required)");
+    c->add_option("--correlation-id", o->correlationId, "group this operation with others (default: a new id)");
+    c->add_option("--preview", o->preview, "statements shown per step and direction (default 10)");
+    c->callback([o, &exitCode] {
+        exitCode = runCommand([&] {
+            const migrate::Plan plan = migrate::loadPlan(o->plan);
+            const migrate::RunOptions run {o->preview};
+            if (o->dryRun || !o->yes) {
+                struct Preview {
+                    migrate::PlanRun run;
+                    migrate::ApprovalStatus approval;
+                };
+                const Preview preview = onWorkspace(o->args.path(), o->args.openOptions(Access::Read, "migrate apply"),
+                    "dry run", [&](Workspace& ws, const Progress& progress) {
+                        Preview p {migrate::dryRun(ws, plan, run, progress), {}};
+                        p.approval = migrate::approvalStatus(
+                            ws, plan, migrate::Policy::fromSettings(ws.settings(false)), p.run);
+                        return p;
+                    });
+                if (o->dryRun) {
+                    if (o->args.json())
+                        printJson({{"dry_run", true}, {"plan", o->plan}, {"plan_hash", plan.hash},
+                            {"run", planRunJson(preview.run)}, {"approval", approvalJson(preview.approval)}});
+                    else
+                        std::cout << planRunText(plan, preview.run) << approvalText(preview.approval)
+                                  << "Dry run: nothing was written.\n";
+                    return preview.run.checksPassed() ? kOk : kDifferent;
+                }
+                if (!preview.approval.satisfied)
+                    return refused(migrate::ApprovalRequired(preview.approval), o->args);
+                std::cerr << planRunText(plan, preview.run) << approvalText(preview.approval);
+                if (!confirmed("Apply these changes to " + o->args.path() + "?")) {
+                    std::cerr << "evograph: not applied (not confirmed; scripts pass --yes)\n";
+                    return kDifferent;
+                }
+            }
+            try {
+                const migrate::ApplyResult result
+                    = onWorkspace(o->args.path(), o->args.openOptions(Access::Write, "migrate apply"), "migrating",
+                        [&](Workspace& ws, const Progress& progress) {
+                            return migrate::applyPlan(ws, plan, {o->correlationId, run}, progress);
+                        });
+                if (o->args.json()) {
+                    nlohmann::json json = operationJson(result.operation);
+                    json["run"] = planRunJson(result.run);
+                    printJson(json);
+                } else {
+                    std::cout << "Applied " << o->plan << " as " << result.operation.id << " (correlation "
+                              << result.operation.correlationId << "): +" << result.run.added << " -"
+                              << result.run.removed << " triples; pre-migration snapshot "
+                              << result.operation.preSnapshot << "\n"
+                              << "Approval: " << result.operation.approval << "\n"
+                              << "Undo with: evograph rollback " << result.operation.id << "\n";
+                }
+                return kOk;
+            } catch (const migrate::ApprovalRequired& e) {
+                return refused(e, o->args);
+            }
+        });
+    });
+}
+
+void addDecision(CLI::App& group, const Options& o, int& exitCode, const std::string& decision)
+{
+    auto* c = workspaceSubcommand(group, decision,
+        decision == "approve" ? "Approve the plan's exact text (any later edit voids the approval)"
+                              : "Reject the plan: it cannot be applied until the reviewer approves it again");
+    c->add_option("PLAN", o->plan, "the plan file")->required();
+    c->add_option("--as", o->reviewer, "the reviewer's name")->required();
+    c->add_option("--comment", o->comment, "why");
+    c->callback([o, &exitCode, decision] {
+        exitCode = runCommand([&] {
+            const migrate::Plan plan = migrate::loadPlan(o->plan);
+            const workspace::Approval recorded
+                = onWorkspace(o->args.path(), o->args.openOptions(Access::Write, "migrate " + decision), decision,
+                    [&](Workspace& ws, const Progress&) {
+                        return workspace::recordApproval(
+                            ws, {0, plan.hash, o->plan, decision, o->reviewer, {}, o->comment, {}});
+                    });
+            if (o->args.json())
+                printJson({{"decision", recorded.decision}, {"plan", o->plan}, {"plan_hash", plan.hash},
+                    {"reviewer", recorded.reviewer}, {"recorded_by", recorded.recordedBy}, {"at", recorded.at}});
+            else
+                std::cout << (decision == "approve" ? "Approved " : "Rejected ") << o->plan << " (hash "
+                          << shortHash(plan.hash) << ") as " << recorded.reviewer << ", recorded by "
+                          << recorded.recordedBy << " at " << recorded.at << "\n";
+            return kOk;
+        });
+    });
+}
+
+void addHistory(CLI::App& group, const Options& o, int& exitCode)
+{
+    auto* c = workspaceSubcommand(group, "history", "The migration journal: applies, failures and rollbacks");
+    c->callback([o, &exitCode] {
+        exitCode = runCommand([&] {
+            const auto operations = onWorkspace(o->args.path(), o->args.openOptions(Access::Read, "migrate history"),
+                "reading", [](Workspace& ws, const Progress&) { return workspace::journal(ws); });
+            if (o->args.json()) {
+                nlohmann::json list = nlohmann::json::array();
+                for (const auto& op : operations)
+                    list.push_back(operationJson(op));
+                printJson(list);
+                return kOk;
+            }
+            std::vector<std::vector<std::string>> rows {
+                {"OPERATION", "FINISHED", "KIND", "STATUS", "CORRELATION", "PLAN", "HASH", "+", "-", "USER"}};
+            for (const auto& op : operations) {
+                std::uint64_t added = 0, removed = 0;
+                for (const auto& g : op.graphs)
+                    added += g.added, removed += g.removed;
+                rows.push_back({op.id, op.finishedAt, op.kind, op.status + (op.rollsBack ? " " + *op.rollsBack : ""),
+                    op.correlationId, op.planName, shortHash(op.planHash), std::to_string(added),
+                    std::to_string(removed), op.user});
+            }
+            std::cout << formatTable(rows);
+            return kOk;
+        });
+    });
+}
+
+void addRehearse(CLI::App& group, const Options& o, int& exitCode)
+{
+    auto* c = workspaceSubcommand(
+        group, "rehearse", "Apply, roll back and apply again on a scratch copy of the workspace; compare the hashes");
+    c->add_option("PLAN", o->plan, "the plan file")->required();
+    c->callback([o, &exitCode] {
+        exitCode = runCommand([&] {
+            const migrate::Plan plan = migrate::loadPlan(o->plan);
+            const auto rehearsal = *runInTask("rehearse", "rehearsing", [&](const engine::TaskContext& context) {
+                return migrate::rehearse(o->args.path(), plan, Progress::of(context));
+            });
+            if (o->args.json()) {
+                printJson(
+                    {{"plan", o->plan}, {"plan_hash", plan.hash}, {"ok", rehearsal.ok()}, {"before", rehearsal.before},
+                        {"after_apply", rehearsal.afterApply}, {"after_rollback", rehearsal.afterRollback},
+                        {"after_reapply", rehearsal.afterReapply}, {"run", planRunJson(rehearsal.first.run)}});
+            } else {
+                std::cout << "Rehearsed " << o->plan << " on a scratch copy:\n"
+                          << "  before            " << shortHash(rehearsal.before) << "\n"
+                          << "  after apply       " << shortHash(rehearsal.afterApply) << " (+"
+                          << rehearsal.first.run.added << " -" << rehearsal.first.run.removed << " triples)\n"
+                          << "  after rollback    " << shortHash(rehearsal.afterRollback)
+                          << (rehearsal.afterRollback == rehearsal.before ? " = before" : " DIFFERS from before")
+                          << "\n"
+                          << "  after re-apply    " << shortHash(rehearsal.afterReapply)
+                          << (rehearsal.afterReapply == rehearsal.afterApply ? " = after apply"
+                                                                             : " DIFFERS from after apply")
+                          << "\n";
+            }
+            return rehearsal.ok() ? kOk : kDifferent;
+        });
+    });
+}
+} // namespace
+
+void addMigrateCommand(CLI::App& app, int& exitCode)
+{
+    auto o = std::make_shared<MigrateOptions>();
+    auto* migrate = app.add_subcommand(
+        "migrate", "Migrate instance data between ontology versions: plan, dry run, approve, apply, history, rehearse");
+    addWorkspaceArgs(*migrate, o->args, true);
+    addPlan(*migrate, o, exitCode);
+    addApply(*migrate, o, exitCode);
+    addDecision(*migrate, o, exitCode, "approve");
+    addDecision(*migrate, o, exitCode, "reject");
+    addHistory(*migrate, o, exitCode);
+    addRehearse(*migrate, o, exitCode);
+}
+
+void addRollbackCommand(CLI::App& app, int& exitCode)
+{
+    auto o = std::make_shared<MigrateOptions>();
+    auto* c = app.add_subcommand("rollback",
+        "Undo applied migrations through their inverse patches, verified against the pre-migration snapshots");
+    c->add_option("OP_ID", o->operation, "the operation to undo (see evograph migrate history)");
+    c->add_option("--last", o->last, "undo the last N applied operations, newest first");
+    c->add_option("--correlation-id", o->correlationId, "undo every applied operation of this correlation id");
+    c->add_option("--workspace", o->args.workspace, "the workspace file (default: the default workspace)");
+    c->add_option("--format", o->args.format, "output: text (default) or json")->check(CLI::IsMember({"text", "json"}));
+    c->add_option("--wait", o->args.waitSeconds, "wait up to SECONDS for another writer to finish");
+    c->callback([o, &exitCode] {
+        exitCode = runCommand([&] {
+            const int given = !o->operation.empty() + (o->last > 0) + !o->correlationId.empty();
+            if (given != 1)
+                throw Error("name what to roll back: OP_ID, --last N or --correlation-id ID (exactly one)");
+            const auto done = onWorkspace(o->args.path(), o->args.openOptions(Access::Write, "rollback"),
+                "rolling back", [&](Workspace& ws, const Progress& progress) {
+                    std::vector<std::string> ids {o->operation};
+                    if (o->last > 0)
+                        ids = migrate::lastApplied(ws, o->last);
+                    else if (!o->correlationId.empty())
+                        ids = migrate::appliedWithCorrelation(ws, o->correlationId);
+                    if (ids.empty())
+                        throw Error("no applied migration to roll back");
+                    std::vector<workspace::JournalOperation> rolledBack;
+                    for (const std::string& id : ids)
+                        rolledBack.push_back(migrate::rollbackOperation(ws, id, progress));
+                    return rolledBack;
+                });
+            if (o->args.json()) {
+                nlohmann::json list = nlohmann::json::array();
+                for (const auto& op : done)
+                    list.push_back(operationJson(op));
+                printJson(list);
+            } else {
+                for (const auto& op : done)
+                    std::cout << "Rolled back " << *op.rollsBack << " as " << op.id
+                              << "; the graphs match pre-migration snapshot " << op.preSnapshot << "\n";
+            }
+            return kOk;
+        });
+    });
+}
+
+} // namespace evograph::cli
