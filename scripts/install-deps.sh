@@ -7,6 +7,7 @@
 # Usage: scripts/install-deps.sh [build|test|gui]   (test adds python3 and tools the tests use,
 #        gui adds Xvfb for screenshots)
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 profile="${1:-build}"
 SUDO=""
@@ -22,7 +23,8 @@ packages=(
 )
 case "$profile" in
   build) ;;
-  test) packages+=(python3 serdi raptor2-utils sqlite3 clang-format bc time) ;;
+  test) packages+=(python3 serdi raptor2-utils sqlite3 clang-format bc time)
+        command -v npm >/dev/null || packages+=(nodejs npm) ;;
   gui) packages+=(xvfb xauth x11-apps imagemagick) ;;
   *) echo "usage: $0 [build|test|gui]" >&2; exit 2 ;;
 esac
@@ -72,12 +74,18 @@ if dpkg --compare-versions "$(dpkg-query -W -f='${Version}' catch2 2>/dev/null |
   missing+=(catch2)
 fi
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "evograph: installing ${missing[*]}"
+  if [ "$need_update" = 1 ] || [ -z "$(ls -A /var/lib/apt/lists 2>/dev/null | grep -v lock)" ] \
+     || ! apt-cache policy libserd-dev | grep -q trixie; then
+    $SUDO apt-get update -qq
+  fi
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-echo "evograph: installing ${missing[*]}"
-if [ "$need_update" = 1 ] || [ -z "$(ls -A /var/lib/apt/lists 2>/dev/null | grep -v lock)" ] \
-   || ! apt-cache policy libserd-dev | grep -q trixie; then
-  $SUDO apt-get update -qq
+
+# Oxigraph, the SPARQL engine the migration tests compare with and the benchmark measures against:
+# from the npm registry, at the version tests/oxigraph/package-lock.json pins.
+if [ "$profile" = test ] && [ ! -d tests/oxigraph/node_modules/oxigraph ]; then
+  echo "evograph: installing oxigraph (npm)"
+  (cd tests/oxigraph && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

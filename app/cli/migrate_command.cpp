@@ -4,8 +4,12 @@
 #include "workspace_cli.h"
 
 #include "evograph/migrate/plan_generation.h"
+#include "evograph/migrate/sparql_update.h"
+#include "evograph/rdf/ntriples_writer.h"
 
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <unistd.h>
 
 namespace evograph::cli {
@@ -112,12 +116,13 @@ void addApply(CLI::App& group, const Options& o, int& exitCode)
                                   << "Dry run: nothing was written.\n";
                     return preview.run.checksPassed() ? kOk : kDifferent;
                 }
-                if (!preview.approval.satisfied)
-                    return refused(migrate::ApprovalRequired(preview.approval), o->args);
-                std::cerr << planRunText(plan, preview.run) << approvalText(preview.approval);
-                if (!confirmed("Apply these changes to " + o->args.path() + "?")) {
-                    std::cerr << "evograph: not applied (not confirmed; scripts pass --yes)\n";
-                    return kDifferent;
+                // Without approval there is nothing to confirm: apply refuses (and journals the refusal).
+                if (preview.approval.satisfied) {
+                    std::cerr << planRunText(plan, preview.run) << approvalText(preview.approval);
+                    if (!confirmed("Apply these changes to " + o->args.path() + "?")) {
+                        std::cerr << "evograph: not applied (not confirmed; scripts pass --yes)\n";
+                        return kDifferent;
+                    }
                 }
             }
             try {
@@ -205,6 +210,36 @@ void addHistory(CLI::App& group, const Options& o, int& exitCode)
     });
 }
 
+// A SPARQL Update run on a file, outside any workspace: for trying out custom steps.
+void addUpdate(CLI::App& group, const Options& o, int& exitCode)
+{
+    auto* c = workspaceSubcommand(group, "update",
+        "Run a SPARQL Update file on an RDF file and write the result as N-Quads (no workspace involved)");
+    c->add_option("DATA", o->oldPath, "the RDF file to update")->required();
+    c->add_option("UPDATE", o->newPath, "the SPARQL Update file")->required();
+    c->add_option("-o,--output", o->output, "write the result to FILE (atomically) instead of stdout");
+    c->callback([o, &exitCode] {
+        exitCode = runCommand([&] {
+            rdf::Dataset data;
+            readInput({o->oldPath, {}, {}, false}, data);
+            std::ifstream in(o->newPath, std::ios::binary);
+            if (!in)
+                throw Error(SourcePosition {o->newPath, 0, 0}, "cannot read the update");
+            std::ostringstream text;
+            text << in.rdbuf();
+            const migrate::SparqlRequest update = migrate::parseUpdate(text.str(), o->newPath);
+            const auto effect = *runInTask("update", "updating", [&](const engine::TaskContext& context) {
+                return migrate::executeUpdate(update, data, {rdf::kNoTerm, context.cancellation()});
+            });
+            std::ostringstream out;
+            rdf::writeNQuads(data, out);
+            writeOutput(o->output, out.str());
+            std::cerr << "+" << effect.added.size() << " -" << effect.removed.size() << " quads\n";
+            return kOk;
+        });
+    });
+}
+
 void addRehearse(CLI::App& group, const Options& o, int& exitCode)
 {
     auto* c = workspaceSubcommand(
@@ -243,8 +278,8 @@ void addRehearse(CLI::App& group, const Options& o, int& exitCode)
 void addMigrateCommand(CLI::App& app, int& exitCode)
 {
     auto o = std::make_shared<MigrateOptions>();
-    auto* migrate = app.add_subcommand(
-        "migrate", "Migrate instance data between ontology versions: plan, dry run, approve, apply, history, rehearse");
+    auto* migrate = app.add_subcommand("migrate",
+        "Migrate instance data between ontology versions: plan, dry run, approve, apply, history, rehearse, update");
     addWorkspaceArgs(*migrate, o->args, true);
     addPlan(*migrate, o, exitCode);
     addApply(*migrate, o, exitCode);
@@ -252,6 +287,7 @@ void addMigrateCommand(CLI::App& app, int& exitCode)
     addDecision(*migrate, o, exitCode, "reject");
     addHistory(*migrate, o, exitCode);
     addRehearse(*migrate, o, exitCode);
+    addUpdate(*migrate, o, exitCode);
 }
 
 void addRollbackCommand(CLI::App& app, int& exitCode)

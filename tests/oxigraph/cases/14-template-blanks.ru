@@ -1,0 +1,4 @@
+PREFIX : <http://example.com/ontology#>
+PREFIX ex: <http://example.com/people/>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+INSERT { ?u :contact [ a :Contact ; :value ?e ] } WHERE { ?u :hasEmail ?e }
