@@ -5,6 +5,7 @@
 #include "diff/diff_viewer.h"
 #include "files/file_summary_view.h"
 #include "metrics/metrics_view.h"
+#include "migrations/migration_view.h"
 #include "snapshots/snapshot_browser.h"
 
 #include "evograph/workspace/workspace.h"
@@ -52,6 +53,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_diff(new DiffViewer(m_engine, this))
     , m_snapshots(new SnapshotBrowser(m_engine, this))
     , m_metrics(new MetricsView(*m_sampler, this))
+    , m_migrations(new MigrationView(m_engine, this))
     , m_filesPage(new QStackedWidget(this))
     , m_tabs(new QTabWidget(this))
     , m_jobs(new JobsPanel(m_engine, this))
@@ -87,7 +89,7 @@ MainWindow::MainWindow(QWidget* parent)
     };
     const Page pages[] = {{tr("Diff"), QStyle::SP_FileDialogContentsView, m_diff},
         {tr("Snapshots"), QStyle::SP_DriveHDIcon, m_snapshots}, {tr("Metrics"), QStyle::SP_ComputerIcon, m_metrics},
-        {tr("Files"), QStyle::SP_FileIcon, m_filesPage}};
+        {tr("Files"), QStyle::SP_FileIcon, m_filesPage}, {tr("Migrations"), QStyle::SP_BrowserReload, m_migrations}};
     for (const Page& page : pages) {
         new QListWidgetItem(style()->standardIcon(page.icon), page.name, m_navigator);
         m_pages->addWidget(page.widget);
@@ -114,6 +116,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(&m_engine, &EngineAdapter::fileLoaded, this, &MainWindow::onFileLoaded);
     connect(m_diff, &DiffViewer::eventHappened, m_sampler, &MetricSampler::mark);
     connect(m_snapshots, &SnapshotBrowser::eventHappened, m_sampler, &MetricSampler::mark);
+    connect(m_migrations, &MigrationView::eventHappened, m_sampler, &MetricSampler::mark);
     connect(m_snapshots, &SnapshotBrowser::diffRequested, this,
         [this](DiffViewer::VersionsReader read, const QString& oldName, const QString& newName) {
             m_diff->compareVersions(std::move(read), oldName, newName);
@@ -200,7 +203,7 @@ void MainWindow::createMenus()
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     const std::pair<QString, View> views[] = {{tr("&Diff"), View::Diff}, {tr("&Snapshots"), View::Snapshots},
-        {tr("&Metrics"), View::Metrics}, {tr("&Files"), View::Files}};
+        {tr("&Metrics"), View::Metrics}, {tr("&Files"), View::Files}, {tr("Mi&grations"), View::Migrations}};
     for (const auto& [name, which] : views)
         view->addAction(
             name, QKeySequence(Qt::CTRL | (Qt::Key_1 + int(which))), this, [this, which = which] { showView(which); });
@@ -274,6 +277,7 @@ void MainWindow::compareFiles(const QString& oldPath, const QString& newPath, co
 void MainWindow::openWorkspace(const QString& path)
 {
     m_snapshots->setWorkspace(path);
+    m_migrations->setWorkspace(path);
     m_workspaceLabel->setText(
         path.isEmpty() ? tr("No workspace") : tr("Workspace: %1").arg(QFileInfo(path).fileName()));
     m_workspaceLabel->setToolTip(path);

@@ -23,12 +23,13 @@ class DiffViewer;
 class JobsPanel;
 class MetricSampler;
 class MetricsView;
+class MigrationView;
 class SnapshotBrowser;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class View { Diff, Snapshots, Metrics, Files };
+    enum class View { Diff, Snapshots, Metrics, Files, Migrations };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -45,6 +46,7 @@ public:
     DiffViewer* diffViewer() const { return m_diff; }
     SnapshotBrowser* snapshotBrowser() const { return m_snapshots; }
     MetricsView* metricsView() const { return m_metrics; }
+    MigrationView* migrationView() const { return m_migrations; }
     MetricSampler& sampler() { return *m_sampler; }
     JobsPanel* jobsPanel() const { return m_jobs; }
 
@@ -75,6 +77,7 @@ private:
     DiffViewer* m_diff;
     SnapshotBrowser* m_snapshots;
     MetricsView* m_metrics;
+    MigrationView* m_migrations;
     QStackedWidget* m_filesPage;
     QTabWidget* m_tabs;
     JobsPanel* m_jobs;

@@ -2,11 +2,13 @@
 //   evograph-studio OLD NEW [--data FILE]...   compare two versions of an ontology
 //   evograph-studio FILE...                    inspect files
 //   --workspace PATH                           open a workspace in the snapshot browser
+//   --plan FILE                                open a migration plan (dry run on the workspace)
 // Without --workspace, the default workspace opens when it exists.
 
 #include "common/theme.h"
 #include "diff/diff_viewer.h"
 #include "main_window.h"
+#include "migrations/migration_view.h"
 #include "snapshots/snapshot_browser.h"
 
 #include "evograph/workspace/workspace.h"
@@ -54,6 +56,8 @@ MainWindow::View parseView(const QString& name, MainWindow::View fallback)
         return MainWindow::View::Metrics;
     if (name == QLatin1String("files"))
         return MainWindow::View::Files;
+    if (name == QLatin1String("migrations"))
+        return MainWindow::View::Migrations;
     return fallback;
 }
 } // namespace
@@ -77,13 +81,16 @@ int main(int argc, char** argv)
     const QCommandLineOption data(QStringLiteral("data"),
         QStringLiteral("Instance data for impact counts (repeatable)."), QStringLiteral("FILE"));
     const QCommandLineOption view(QStringLiteral("view"),
-        QStringLiteral("Start in a view: diff, snapshots, metrics or files."), QStringLiteral("VIEW"));
+        QStringLiteral("Start in a view: diff, snapshots, metrics, files or migrations."), QStringLiteral("VIEW"));
     const QCommandLineOption theme(QStringLiteral("theme"),
         QStringLiteral("light, dark or system (default: as last chosen)."), QStringLiteral("THEME"));
     const QCommandLineOption group(QStringLiteral("group"),
         QStringLiteral("Group the changes by severity, kind or hierarchy."), QStringLiteral("BY"));
     const QCommandLineOption filter(QStringLiteral("filter"),
         QStringLiteral("Start the diff viewer with this free-text filter."), QStringLiteral("TEXT"));
+    const QCommandLineOption plan(QStringLiteral("plan"),
+        QStringLiteral("Open a migration plan in the Migrations view (its dry run runs on the workspace)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Save a picture of the window to FILE once everything asked for is shown, then quit."),
         QStringLiteral("FILE"));
@@ -92,7 +99,8 @@ int main(int argc, char** argv)
         QStringLiteral("700"));
     const QCommandLineOption startupTime(
         QStringLiteral("startup-time"), QStringLiteral("Print the time to the first painted window."));
-    for (const auto* option : {&workspace, &data, &view, &theme, &group, &filter, &screenshot, &delay, &startupTime})
+    for (const auto* option :
+        {&workspace, &data, &view, &theme, &group, &filter, &plan, &screenshot, &delay, &startupTime})
         parser.addOption(*option);
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("OLD NEW to compare, or files to inspect"),
         QStringLiteral("[FILE...]"));
@@ -126,7 +134,10 @@ int main(int argc, char** argv)
         QTimer::singleShot(wait, &window, [&window, path] { QApplication::exit(window.grab().save(path) ? 0 : 2); });
     };
     if (parser.isSet(screenshot)) {
-        *pending = 1 + (comparing ? 1 : static_cast<int>(files.size())) + (workspacePath.isEmpty() ? 0 : 1);
+        *pending = 1 + (comparing ? 1 : static_cast<int>(files.size())) + (workspacePath.isEmpty() ? 0 : 1)
+            + (parser.isSet(plan) && !workspacePath.isEmpty() ? 1 : 0);
+        QObject::connect(window.migrationView(), &evograph::ui::MigrationView::dryRunShown, &window, ready,
+            Qt::SingleShotConnection);
         QObject::connect(window.diffViewer(), &evograph::ui::DiffViewer::sessionReady, &window, ready);
         QObject::connect(window.diffViewer(), &evograph::ui::DiffViewer::comparisonFailed, &window, ready);
         QObject::connect(&window, &MainWindow::fileOpened, &window, ready);
@@ -147,12 +158,15 @@ int main(int argc, char** argv)
 
     if (!workspacePath.isEmpty())
         window.openWorkspace(workspacePath);
+    if (parser.isSet(plan))
+        window.migrationView()->openPlan(parser.value(plan));
     if (comparing)
         window.compareFiles(files[0], files[1], parser.values(data));
     else if (!files.isEmpty())
         window.openFiles(files);
     const auto fallback = comparing ? MainWindow::View::Diff
         : !files.isEmpty()          ? MainWindow::View::Files
+        : parser.isSet(plan)        ? MainWindow::View::Migrations
         : !workspacePath.isEmpty()  ? MainWindow::View::Snapshots
                                     : window.currentView();
     window.showView(parseView(parser.value(view), fallback));

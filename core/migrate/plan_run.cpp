@@ -22,19 +22,23 @@ bool PlanRun::destructive() const
 namespace detail {
 
 namespace {
+// "[graph] s p o ." with IRIs shortened by the workspace graphs' prefixes, for people to read.
 std::vector<std::string> preview(const rdf::Dictionary& dictionary, const std::vector<rdf::Quad>& quads,
-    const std::map<rdf::TermId, std::string>& graphNames, std::size_t limit)
+    const std::map<rdf::TermId, std::string>& graphNames, const rdf::PrefixMap& prefixes, std::size_t limit)
 {
+    const auto term = [&](rdf::TermId id) {
+        const rdf::TermView t = dictionary.term(id);
+        if (t.isIri())
+            if (auto curie = prefixes.abbreviate(t.value))
+                return *curie;
+        return rdf::termToNTriples(t);
+    };
     std::vector<std::string> lines;
     for (std::size_t i = 0; i < quads.size() && i < limit; ++i) {
-        rdf::Quad q = quads[i];
-        std::string line;
-        q.g = rdf::kNoTerm; // the graph is named in front, by its workspace name
-        rdf::appendQuad(line, dictionary, q);
-        while (!line.empty() && (line.back() == '\n' || line.back() == ' '))
-            line.pop_back();
-        const auto name = graphNames.find(quads[i].g);
-        lines.push_back((name != graphNames.end() ? "[" + name->second + "] " : std::string()) + line);
+        const rdf::Quad& q = quads[i];
+        const auto name = graphNames.find(q.g);
+        lines.push_back((name != graphNames.end() ? "[" + name->second + "] " : std::string()) + term(q.s) + " "
+            + term(q.p) + " " + term(q.o) + " .");
     }
     return lines;
 }
@@ -111,6 +115,10 @@ PlanRun runPlan(const Plan& plan, LoadedGraphs& graphs, const RunOptions& option
     std::map<rdf::TermId, std::string> graphNames;
     for (const auto& [name, id] : graphs.graphIds)
         graphNames.emplace(id, name);
+    rdf::PrefixMap prefixes;
+    for (const auto& [name, version] : graphs.versions)
+        for (const auto& [prefix, iri] : version.prefixes)
+            prefixes.set(prefix, iri);
 
     const auto runChecks = [&](const PlanStep& step, const std::vector<Check>& checks, const char* when) {
         for (std::size_t i = 0; i < checks.size(); ++i) {
@@ -142,8 +150,8 @@ PlanRun runPlan(const Plan& plan, LoadedGraphs& graphs, const RunOptions& option
         outcome.description = step.description;
         outcome.added = added.size();
         outcome.removed = removed.size();
-        outcome.addedPreview = preview(graphs.data.dictionary(), added, graphNames, options.previewLimit);
-        outcome.removedPreview = preview(graphs.data.dictionary(), removed, graphNames, options.previewLimit);
+        outcome.addedPreview = preview(graphs.data.dictionary(), added, graphNames, prefixes, options.previewLimit);
+        outcome.removedPreview = preview(graphs.data.dictionary(), removed, graphNames, prefixes, options.previewLimit);
         outcome.milliseconds
             = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         run.added += outcome.added;

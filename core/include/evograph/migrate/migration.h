@@ -50,7 +50,8 @@ struct StepOutcome {
     FindingCode code = FindingCode::MayFail;
     std::string description;
     std::size_t added = 0, removed = 0;
-    std::vector<std::string> addedPreview, removedPreview; // N-Quads, at most `previewLimit` each
+    // "[graph] s p o ." with the graphs' prefixes, at most `previewLimit` each
+    std::vector<std::string> addedPreview, removedPreview;
     double milliseconds = 0;
     // Deletes or rewrites data: marked DS, or removes triples whatever its code says (so a step
     // cannot avoid review by its label).

@@ -1,0 +1,460 @@
+#include "migration_view.h"
+
+#include "diff/side_by_side_view.h"
+#include "snapshots/snapshot_model.h"
+#include "snapshots/workspace_jobs.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <pwd.h>
+#include <unistd.h>
+
+namespace evograph::ui {
+
+namespace {
+using workspace::Access;
+using workspace::Progress;
+using workspace::Workspace;
+
+QString qs(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+// Badge text and colour of a step: its finding code, and "rewrites data" when it removes triples.
+std::pair<QString, QColor> badge(const migrate::StepOutcome& step)
+{
+    switch (step.code) {
+    case migrate::FindingCode::Destructive:
+        return {QStringLiteral("✖ DS"), QColor(220, 50, 47)};
+    case migrate::FindingCode::BreakingForConsumers:
+        return {step.removed > 0 ? QStringLiteral("● BC ✎") : QStringLiteral("● BC"), QColor(203, 75, 22)};
+    case migrate::FindingCode::MayFail:
+        return {QStringLiteral("▲ MF"), QColor(181, 137, 0)};
+    }
+    return {};
+}
+
+struct DryRunResult {
+    migrate::PlanRun run;
+    migrate::ApprovalStatus approval;
+};
+} // namespace
+
+MigrationView::MigrationView(EngineAdapter& engine, QWidget* parent)
+    : QWidget(parent)
+    , m_engine(engine)
+    , m_title(new QLabel(this))
+    , m_message(new QLabel(this))
+    , m_approvalStatus(new QLabel(this))
+    , m_stepDetails(new QLabel(this))
+    , m_steps(new QTreeWidget(this))
+    , m_decisions(new QTreeWidget(this))
+    , m_history(new QTreeWidget(this))
+    , m_preview(new SideBySideView(this))
+    , m_reviewer(new QLineEdit(this))
+    , m_comment(new QLineEdit(this))
+    , m_open(new QPushButton(tr("Open plan…"), this))
+    , m_dryRun(new QPushButton(tr("Dry run"), this))
+    , m_approve(new QPushButton(tr("Approve"), this))
+    , m_reject(new QPushButton(tr("Reject"), this))
+    , m_apply(new QPushButton(tr("Apply…"), this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_rollback(new QPushButton(tr("Roll back"), this))
+{
+    m_title->setTextFormat(Qt::RichText);
+    m_title->setWordWrap(true);
+    for (QLabel* label : {m_message, m_approvalStatus, m_stepDetails}) {
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    m_steps->setObjectName(QStringLiteral("migrationSteps"));
+    m_steps->setHeaderLabels({tr("Finding"), tr("Step"), tr("Kind"), tr("Added"), tr("Removed"), tr("Checks")});
+    m_steps->setRootIsDecorated(false);
+    m_steps->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_decisions->setHeaderLabels({tr("When"), tr("Decision"), tr("Reviewer"), tr("Recorded by"), tr("Comment")});
+    m_decisions->setRootIsDecorated(false);
+    m_decisions->header()->setSectionResizeMode(4, QHeaderView::Stretch);
+    m_history->setObjectName(QStringLiteral("migrationHistory"));
+    m_history->setHeaderLabels(
+        {tr("Operation"), tr("Finished"), tr("Kind"), tr("Status"), tr("Correlation"), tr("Plan"), tr("+/−")});
+    m_history->setRootIsDecorated(false);
+    m_history->header()->setSectionResizeMode(5, QHeaderView::Stretch);
+    m_reviewer->setPlaceholderText(tr("reviewer's name"));
+    if (const passwd* user = ::getpwuid(::geteuid()); user && user->pw_name)
+        m_reviewer->setText(QString::fromLocal8Bit(user->pw_name)); // the login, as the workspace records it
+    m_comment->setPlaceholderText(tr("comment (why)"));
+    m_preview->clear(tr("Open a plan and run its dry run to preview each step."));
+
+    m_dryRun->setToolTip(tr("Run every step on a copy of the current data: counts, statements, checks, findings"));
+    m_apply->setToolTip(tr("Apply the plan: a verified snapshot first, every step in one transaction, "
+                           "rolled back if a step or check fails. Needs approval when it deletes or rewrites data."));
+    m_cancel->setToolTip(tr("Cancel the running apply: nothing is written"));
+    connect(m_open, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(
+            this, tr("Open migration plan"), {}, tr("Migration plans (*.yaml *.yml);;All files (*)"));
+        if (!file.isEmpty())
+            openPlan(file);
+    });
+    connect(m_dryRun, &QPushButton::clicked, this, &MigrationView::dryRun);
+    connect(m_approve, &QPushButton::clicked, this, [this] { recordDecision(QStringLiteral("approve")); });
+    connect(m_reject, &QPushButton::clicked, this, [this] { recordDecision(QStringLiteral("reject")); });
+    connect(m_apply, &QPushButton::clicked, this, &MigrationView::apply);
+    connect(m_cancel, &QPushButton::clicked, this, [this] { m_engine.cancel(m_applyJob); });
+    connect(m_rollback, &QPushButton::clicked, this, &MigrationView::rollbackSelected);
+    connect(m_steps, &QTreeWidget::currentItemChanged, this,
+        [this] { showStep(m_steps->indexOfTopLevelItem(m_steps->currentItem())); });
+    connect(m_history, &QTreeWidget::currentItemChanged, this, &MigrationView::updateButtons);
+    connect(&m_engine, &EngineAdapter::jobFinished, this, [this](int job) {
+        if (job == m_applyJob)
+            m_applyJob = 0, updateButtons();
+    });
+
+    auto* buttons = new QHBoxLayout;
+    for (QPushButton* b : {m_open, m_dryRun, m_apply, m_cancel})
+        buttons->addWidget(b);
+    buttons->addStretch();
+
+    auto* approvalPanel = new QWidget(this);
+    auto* approvalForm = new QHBoxLayout;
+    approvalForm->addWidget(new QLabel(tr("Reviewer:"), approvalPanel));
+    approvalForm->addWidget(m_reviewer);
+    approvalForm->addWidget(m_comment, 1);
+    approvalForm->addWidget(m_approve);
+    approvalForm->addWidget(m_reject);
+    auto* approvalLayout = new QVBoxLayout(approvalPanel);
+    approvalLayout->addWidget(m_approvalStatus);
+    approvalLayout->addLayout(approvalForm);
+    approvalLayout->addWidget(m_decisions, 1);
+
+    auto* historyPanel = new QWidget(this);
+    auto* historyLayout = new QVBoxLayout(historyPanel);
+    historyLayout->addWidget(m_history, 1);
+    auto* historyButtons = new QHBoxLayout;
+    historyButtons->addWidget(m_rollback);
+    historyButtons->addStretch();
+    historyLayout->addLayout(historyButtons);
+
+    auto* tabs = new QTabWidget(this);
+    tabs->addTab(approvalPanel, tr("Approval"));
+    tabs->addTab(historyPanel, tr("History"));
+
+    auto* previewPanel = new QWidget(this);
+    auto* previewLayout = new QVBoxLayout(previewPanel);
+    previewLayout->setContentsMargins(0, 0, 0, 0);
+    previewLayout->addWidget(m_stepDetails);
+    previewLayout->addWidget(m_preview, 1);
+    auto* top = new QSplitter(Qt::Horizontal, this);
+    top->addWidget(m_steps);
+    top->addWidget(previewPanel);
+    top->setSizes({480, 720});
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(top);
+    splitter->addWidget(tabs);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_title);
+    layout->addLayout(buttons);
+    layout->addWidget(m_message);
+    layout->addWidget(splitter, 1);
+    setWorkspace({});
+}
+
+void MigrationView::setWorkspace(const QString& path)
+{
+    m_path = path;
+    m_history->clear();
+    setMessage({});
+    updateButtons();
+    if (!path.isEmpty()) {
+        refreshHistory();
+        if (m_plan)
+            dryRun();
+    }
+}
+
+void MigrationView::openPlan(const QString& file)
+{
+    try {
+        m_plan = migrate::loadPlan(file.toStdString());
+    } catch (const std::exception& e) {
+        m_plan.reset();
+        setMessage(tr("✖ %1").arg(QString::fromStdString(e.what())));
+        updateButtons();
+        return;
+    }
+    m_planFile = file;
+    m_run.reset();
+    m_approval.reset();
+    m_steps->clear();
+    setMessage({});
+    updateButtons();
+    dryRun();
+}
+
+int MigrationView::failuresTo(int job)
+{
+    m_engine.onFailure(job, this, [this, what = m_engine.description(job)](const QString& message) {
+        setMessage(tr("✖ %1 failed: %2").arg(what, message));
+    });
+    return job;
+}
+
+void MigrationView::setMessage(const QString& message)
+{
+    m_message->setText(message);
+    m_message->setVisible(!message.isEmpty());
+}
+
+QString MigrationView::message() const
+{
+    return m_message->text();
+}
+
+void MigrationView::updateButtons()
+{
+    const bool ready = m_plan && !m_path.isEmpty();
+    const bool applying = m_applyJob != 0;
+    m_dryRun->setEnabled(ready && !applying);
+    m_approve->setEnabled(ready && !applying);
+    m_reject->setEnabled(ready && !applying);
+    // Enabled only when the dry run says the policy lets it run; applyPlan checks again regardless.
+    m_apply->setEnabled(ready && !applying && m_approval && m_approval->satisfied && m_run && m_run->checksPassed());
+    m_cancel->setVisible(applying);
+    const QTreeWidgetItem* op = m_history->currentItem();
+    m_rollback->setEnabled(
+        !applying && op && op->text(2) == QLatin1String("apply") && op->text(3) == QLatin1String("applied"));
+    QString title = m_path.isEmpty() ? tr("<b>No workspace open.</b> Open one with File ▸ Open Workspace…")
+                                     : tr("<b>Workspace</b> %1").arg(m_path.toHtmlEscaped());
+    if (m_plan)
+        title += tr("<br><b>Plan</b> %1 &nbsp; <code>%2</code> &nbsp; %3 → %4")
+                     .arg(m_planFile.toHtmlEscaped(), qs(m_plan->hash.substr(0, 12)), qs(m_plan->from).toHtmlEscaped(),
+                         qs(m_plan->to).toHtmlEscaped());
+    else
+        title += tr("<br>No plan open: <b>Open plan…</b> (write one with <code>evograph migrate plan</code>).");
+    m_title->setText(title);
+}
+
+void MigrationView::dryRun()
+{
+    if (!m_plan || m_path.isEmpty())
+        return;
+    failuresTo(runOnWorkspace(
+        m_engine, this, m_path, Access::Read, tr("Dry run of %1").arg(QFileInfo(m_planFile).fileName()),
+        "migrate-dry-run",
+        [plan = *m_plan](Workspace& ws, const Progress& progress) {
+            DryRunResult result {migrate::dryRun(ws, plan, {50}, progress), {}};
+            result.approval
+                = migrate::approvalStatus(ws, plan, migrate::Policy::fromSettings(ws.settings(false)), result.run);
+            return result;
+        },
+        [this](std::shared_ptr<const DryRunResult> result) { showRun(result->run, result->approval); }));
+}
+
+void MigrationView::showRun(const migrate::PlanRun& run, const migrate::ApprovalStatus& approval)
+{
+    m_run = run;
+    m_approval = approval;
+    m_steps->clear();
+    for (const migrate::StepOutcome& step : run.steps) {
+        int passed = 0, total = 0;
+        for (const migrate::CheckResult& c : run.checks)
+            if (c.step == step.id)
+                ++total, passed += c.passed();
+        auto* item = new QTreeWidgetItem(m_steps,
+            {badge(step).first, qs(step.id), qs(std::string(migrate::toString(step.kind))), QString::number(step.added),
+                QString::number(step.removed),
+                total == 0 ? QStringLiteral("–") : tr("%1/%2 pass").arg(passed).arg(total)});
+        item->setForeground(0, badge(step).second);
+        item->setToolTip(0, step.destructive() ? tr("Deletes or rewrites data: needs approval") : tr("Adds data only"));
+        item->setToolTip(1, qs(step.description));
+        if (passed < total)
+            item->setForeground(5, QColor(220, 50, 47));
+    }
+    for (int c = 0; c < m_steps->columnCount(); ++c)
+        if (c != 2)
+            m_steps->resizeColumnToContents(c);
+    m_decisions->clear();
+    for (const workspace::Approval& a : approval.decisions)
+        new QTreeWidgetItem(m_decisions,
+            {localTime(a.at), a.decision == "approve" ? tr("✔ approved") : tr("✖ rejected"), qs(a.reviewer),
+                qs(a.recordedBy), qs(a.comment)});
+    m_approvalStatus->setText(
+        (approval.satisfied ? tr("✔ May run: %1") : tr("✖ Not approved: %1")).arg(qs(approval.reason).toHtmlEscaped()));
+    setMessage(tr("Dry run: %1 steps, +%2 −%3 triples, checks %4. Nothing was written.")
+                   .arg(run.steps.size())
+                   .arg(run.added)
+                   .arg(run.removed)
+                   .arg(run.checksPassed() ? tr("pass") : tr("FAIL")));
+    if (!run.steps.empty())
+        m_steps->setCurrentItem(m_steps->topLevelItem(0));
+    updateButtons();
+    Q_EMIT dryRunShown();
+}
+
+void MigrationView::selectStep(int row)
+{
+    if (QTreeWidgetItem* item = m_steps->topLevelItem(row))
+        m_steps->setCurrentItem(item);
+}
+
+void MigrationView::showStep(int row)
+{
+    if (!m_run || row < 0 || row >= static_cast<int>(m_run->steps.size()))
+        return;
+    const migrate::StepOutcome& step = m_run->steps[static_cast<std::size_t>(row)];
+    QString details
+        = QStringLiteral("<b>%1</b> %2").arg(qs(step.id).toHtmlEscaped(), qs(step.description).toHtmlEscaped());
+    for (const migrate::CheckResult& c : m_run->checks)
+        if (c.step == step.id)
+            details += QStringLiteral("<br>%1 check %2 [%3]: %4")
+                           .arg(c.passed() ? QStringLiteral("✔") : QStringLiteral("✖"), qs(c.when), qs(c.graph),
+                               qs(c.description).toHtmlEscaped());
+    for (const migrate::Finding& f : m_run->findings)
+        if (f.step == step.id)
+            details += QStringLiteral("<br>%1: %2")
+                           .arg(qs(std::string(migrate::toString(f.code))), qs(f.message).toHtmlEscaped());
+    m_stepDetails->setText(details);
+    const auto lines = [](const std::vector<std::string>& statements, std::size_t total) {
+        QStringList out;
+        for (const std::string& s : statements)
+            out << qs(s);
+        if (total > statements.size())
+            out << tr("… and %1 more").arg(total - statements.size());
+        return out.join(QLatin1Char('\n'));
+    };
+    m_preview->setTexts(tr("Removed (%1)").arg(step.removed), lines(step.removedPreview, step.removed),
+        tr("Added (%1)").arg(step.added), lines(step.addedPreview, step.added));
+}
+
+void MigrationView::recordDecision(const QString& decision)
+{
+    if (!m_plan || m_path.isEmpty())
+        return;
+    if (m_reviewer->text().trimmed().isEmpty()) {
+        setMessage(tr("✖ Give the reviewer's name first."));
+        return;
+    }
+    workspace::Approval approval;
+    approval.planHash = m_plan->hash;
+    approval.planName = m_planFile.toStdString();
+    approval.decision = decision.toStdString();
+    approval.reviewer = m_reviewer->text().trimmed().toStdString();
+    approval.comment = m_comment->text().toStdString();
+    failuresTo(runOnWorkspace(
+        m_engine, this, m_path, Access::Write, decision == QLatin1String("approve") ? tr("Approving") : tr("Rejecting"),
+        "migrate-approval",
+        [approval](Workspace& ws, const Progress&) { return workspace::recordApproval(ws, approval); },
+        [this](std::shared_ptr<const workspace::Approval> recorded) {
+            setMessage(tr("%1 by %2 (recorded by %3).")
+                           .arg(recorded->decision == "approve" ? tr("Approved") : tr("Rejected"),
+                               qs(recorded->reviewer), qs(recorded->recordedBy)));
+            m_comment->clear();
+            dryRun(); // the approval panel and the Apply button follow the new decision
+        }));
+}
+
+void MigrationView::apply()
+{
+    if (!m_plan || !m_run)
+        return;
+    const auto answer = QMessageBox::question(this, tr("Apply migration"),
+        tr("Apply %1 to %2?\n\n%3 steps, +%4 −%5 triples. A verified snapshot is taken first; "
+           "the migration can be rolled back from the history.")
+            .arg(QFileInfo(m_planFile).fileName(), m_path)
+            .arg(m_run->steps.size())
+            .arg(m_run->added)
+            .arg(m_run->removed),
+        QMessageBox::Apply | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer == QMessageBox::Apply)
+        applyConfirmed();
+}
+
+void MigrationView::applyConfirmed()
+{
+    if (!m_plan || m_path.isEmpty())
+        return;
+    m_applyJob = runOnWorkspace(
+        m_engine, this, m_path, Access::Write, tr("Applying %1").arg(QFileInfo(m_planFile).fileName()), "migrate-apply",
+        [plan = *m_plan](
+            Workspace& ws, const Progress& progress) { return migrate::applyPlan(ws, plan, {}, progress); },
+        [this](std::shared_ptr<const migrate::ApplyResult> result) {
+            const auto& op = result->operation;
+            setMessage(tr("✔ Applied as %1 (+%2 −%3 triples); snapshot %4 was taken first. %5")
+                           .arg(qs(op.id))
+                           .arg(result->run.added)
+                           .arg(result->run.removed)
+                           .arg(qs(op.preSnapshot), qs(op.approval)));
+            Q_EMIT eventHappened(tr("migration applied"));
+            Q_EMIT applied(qs(op.id));
+            refreshHistory();
+            dryRun();
+        });
+    m_engine.onFailure(m_applyJob, this, [this](const QString& message) {
+        setMessage(tr("✖ Not applied: %1").arg(message));
+        Q_EMIT applyRefused(message);
+        refreshHistory();
+    });
+    updateButtons();
+}
+
+void MigrationView::refreshHistory()
+{
+    if (m_path.isEmpty())
+        return;
+    failuresTo(runOnWorkspace(
+        m_engine, this, m_path, Access::Read, tr("Reading the migration history"), "migrate-history",
+        [](Workspace& ws, const Progress&) { return workspace::journal(ws); },
+        [this](std::shared_ptr<const std::vector<workspace::JournalOperation>> operations) {
+            m_history->clear();
+            for (auto it = operations->rbegin(); it != operations->rend(); ++it) {
+                std::uint64_t added = 0, removed = 0;
+                for (const auto& g : it->graphs)
+                    added += g.added, removed += g.removed;
+                auto* item = new QTreeWidgetItem(m_history,
+                    {qs(it->id), localTime(it->finishedAt), qs(it->kind), qs(it->status), qs(it->correlationId),
+                        QFileInfo(qs(it->planName)).fileName(), QStringLiteral("+%1 −%2").arg(added).arg(removed)});
+                item->setToolTip(3, qs(it->error.empty() ? it->approval : it->error));
+            }
+            for (int c = 0; c < m_history->columnCount(); ++c)
+                if (c != 5)
+                    m_history->resizeColumnToContents(c);
+            updateButtons();
+            Q_EMIT historyShown();
+        }));
+}
+
+void MigrationView::rollbackSelected()
+{
+    const QTreeWidgetItem* item = m_history->currentItem();
+    if (!item)
+        return;
+    const QString id = item->text(0);
+    failuresTo(runOnWorkspace(
+        m_engine, this, m_path, Access::Write, tr("Rolling back %1").arg(id), "migrate-rollback",
+        [id = id.toStdString()](
+            Workspace& ws, const Progress& progress) { return migrate::rollbackOperation(ws, id, progress); },
+        [this](std::shared_ptr<const workspace::JournalOperation> op) {
+            setMessage(tr("✔ Rolled back %1 as %2; the graphs match snapshot %3.")
+                           .arg(qs(*op->rollsBack), qs(op->id), qs(op->preSnapshot)));
+            Q_EMIT eventHappened(tr("migration rolled back"));
+            refreshHistory();
+            dryRun();
+        }));
+}
+
+} // namespace evograph::ui

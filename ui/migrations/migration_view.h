@@ -1,0 +1,81 @@
+#pragma once
+// The "Migrations" view: a plan's steps with their finding badges, the dry run's preview of each
+// step (removed and added statements side by side, in the diff viewer's view), the approval panel
+// (who approved or rejected what and when; approve or reject with a comment), apply with progress
+// and cancel, and the journal with rollback.
+//
+// The view holds no gate of its own: apply goes through migrate::applyPlan, which refuses a plan
+// without the approval the policy requires, exactly as the CLI does.
+
+#include "common/engine_adapter.h"
+
+#include "evograph/migrate/migration.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTreeWidget;
+
+namespace evograph::ui {
+
+class SideBySideView;
+
+class MigrationView : public QWidget {
+    Q_OBJECT
+public:
+    explicit MigrationView(EngineAdapter& engine, QWidget* parent = nullptr);
+
+    void setWorkspace(const QString& path);
+    // Reads the plan file and runs its dry run on the workspace.
+    void openPlan(const QString& file);
+
+    void dryRun();
+    void recordDecision(const QString& decision); // "approve" or "reject", with the panel's name and comment
+    void apply(); // asks for confirmation first
+    void applyConfirmed();
+    void rollbackSelected();
+    void refreshHistory();
+    void selectStep(int row);
+
+    QString message() const;
+    QTreeWidget* stepList() const { return m_steps; }
+    QTreeWidget* historyList() const { return m_history; }
+    QTreeWidget* decisionList() const { return m_decisions; }
+    SideBySideView* preview() const { return m_preview; }
+    QLineEdit* reviewerField() const { return m_reviewer; }
+    QLineEdit* commentField() const { return m_comment; }
+    QPushButton* applyButton() const { return m_apply; }
+
+Q_SIGNALS:
+    void dryRunShown();
+    void applied(const QString& operation);
+    void applyRefused(const QString& reason);
+    void historyShown();
+    void eventHappened(const QString& what); // for the metric charts' markers
+
+private:
+    void showRun(const migrate::PlanRun& run, const migrate::ApprovalStatus& approval);
+    void showStep(int row);
+    void setMessage(const QString& message);
+    void updateButtons();
+    int failuresTo(int job);
+
+    EngineAdapter& m_engine;
+    QString m_path, m_planFile;
+    std::optional<migrate::Plan> m_plan;
+    std::optional<migrate::PlanRun> m_run;
+    std::optional<migrate::ApprovalStatus> m_approval;
+    int m_applyJob = 0;
+
+    QLabel *m_title, *m_message, *m_approvalStatus, *m_stepDetails;
+    QTreeWidget *m_steps, *m_decisions, *m_history;
+    SideBySideView* m_preview;
+    QLineEdit *m_reviewer, *m_comment;
+    QPushButton *m_open, *m_dryRun, *m_approve, *m_reject, *m_apply, *m_cancel, *m_rollback;
+};
+
+} // namespace evograph::ui
