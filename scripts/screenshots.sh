@@ -21,6 +21,7 @@ demo_files=(resources/demo/user-v1.ttl resources/demo/user-v2.ttl --data resourc
 shoot studio-diff-demo --workspace "$demo" "${demo_files[@]}"
 shoot studio-diff-dark --theme dark --workspace "$demo" "${demo_files[@]}"
 shoot studio-snapshots --view snapshots --workspace "$demo"
+shoot studio-migrations --workspace "$demo" --plan "$(dirname "$demo")/user-v1-to-v2.yaml"
 if [ -d "$corpus/obo-ro" ]; then
   ro=("$corpus/obo-ro/v2025-03-05/ro.owl" "$corpus/obo-ro/v2025-06-24/ro.owl")
   shoot studio-diff-ro "${ro[@]}"
