@@ -1,5 +1,6 @@
 #include "migration_view.h"
 
+#include "common/message_line.h"
 #include "diff/side_by_side_view.h"
 #include "snapshots/snapshot_model.h"
 #include "snapshots/workspace_jobs.h"
@@ -56,7 +57,7 @@ MigrationView::MigrationView(EngineAdapter& engine, QWidget* parent)
     : QWidget(parent)
     , m_engine(engine)
     , m_title(new QLabel(this))
-    , m_message(new QLabel(this))
+    , m_message(new MessageLine(this))
     , m_approvalStatus(new QLabel(this))
     , m_stepDetails(new QLabel(this))
     , m_steps(new QTreeWidget(this))
@@ -75,7 +76,7 @@ MigrationView::MigrationView(EngineAdapter& engine, QWidget* parent)
 {
     m_title->setTextFormat(Qt::RichText);
     m_title->setWordWrap(true);
-    for (QLabel* label : {m_message, m_approvalStatus, m_stepDetails}) {
+    for (QLabel* label : {m_approvalStatus, m_stepDetails}) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
@@ -178,7 +179,7 @@ void MigrationView::setWorkspace(const QString& path)
 {
     m_path = path;
     m_history->clear();
-    setMessage({});
+    m_message->setMessage({});
     updateButtons();
     if (!path.isEmpty()) {
         refreshHistory();
@@ -193,7 +194,7 @@ void MigrationView::openPlan(const QString& file)
         m_plan = migrate::loadPlan(file.toStdString());
     } catch (const std::exception& e) {
         m_plan.reset();
-        setMessage(tr("✖ %1").arg(QString::fromStdString(e.what())));
+        m_message->setMessage(tr("✖ %1").arg(QString::fromStdString(e.what())));
         updateButtons();
         return;
     }
@@ -201,23 +202,9 @@ void MigrationView::openPlan(const QString& file)
     m_run.reset();
     m_approval.reset();
     m_steps->clear();
-    setMessage({});
+    m_message->setMessage({});
     updateButtons();
     dryRun();
-}
-
-int MigrationView::failuresTo(int job)
-{
-    m_engine.onFailure(job, this, [this, what = m_engine.description(job)](const QString& message) {
-        setMessage(tr("✖ %1 failed: %2").arg(what, message));
-    });
-    return job;
-}
-
-void MigrationView::setMessage(const QString& message)
-{
-    m_message->setText(message);
-    m_message->setVisible(!message.isEmpty());
 }
 
 QString MigrationView::message() const
@@ -253,16 +240,17 @@ void MigrationView::dryRun()
 {
     if (!m_plan || m_path.isEmpty())
         return;
-    failuresTo(runOnWorkspace(
-        m_engine, this, m_path, Access::Read, tr("Dry run of %1").arg(QFileInfo(m_planFile).fileName()),
-        "migrate-dry-run",
-        [plan = *m_plan](Workspace& ws, const Progress& progress) {
-            DryRunResult result {migrate::dryRun(ws, plan, {50}, progress), {}};
-            result.approval
-                = migrate::approvalStatus(ws, plan, migrate::Policy::fromSettings(ws.settings(false)), result.run);
-            return result;
-        },
-        [this](std::shared_ptr<const DryRunResult> result) { showRun(result->run, result->approval); }));
+    m_message->reportFailures(m_engine,
+        runOnWorkspace(
+            m_engine, this, m_path, Access::Read, tr("Dry run of %1").arg(QFileInfo(m_planFile).fileName()),
+            "migrate-dry-run",
+            [plan = *m_plan](Workspace& ws, const Progress& progress) {
+                DryRunResult result {migrate::dryRun(ws, plan, {50}, progress), {}};
+                result.approval
+                    = migrate::approvalStatus(ws, plan, migrate::Policy::fromSettings(ws.settings(false)), result.run);
+                return result;
+            },
+            [this](std::shared_ptr<const DryRunResult> result) { showRun(result->run, result->approval); }));
 }
 
 void MigrationView::showRun(const migrate::PlanRun& run, const migrate::ApprovalStatus& approval)
@@ -295,11 +283,11 @@ void MigrationView::showRun(const migrate::PlanRun& run, const migrate::Approval
                 qs(a.recordedBy), qs(a.comment)});
     m_approvalStatus->setText(
         (approval.satisfied ? tr("✔ May run: %1") : tr("✖ Not approved: %1")).arg(qs(approval.reason).toHtmlEscaped()));
-    setMessage(tr("Dry run: %1 steps, +%2 −%3 triples, checks %4. Nothing was written.")
-                   .arg(run.steps.size())
-                   .arg(run.added)
-                   .arg(run.removed)
-                   .arg(run.checksPassed() ? tr("pass") : tr("FAIL")));
+    m_message->setMessage(tr("Dry run: %1 steps, +%2 −%3 triples, checks %4. Nothing was written.")
+                              .arg(run.steps.size())
+                              .arg(run.added)
+                              .arg(run.removed)
+                              .arg(run.checksPassed() ? tr("pass") : tr("FAIL")));
     if (!run.steps.empty())
         m_steps->setCurrentItem(m_steps->topLevelItem(0));
     updateButtons();
@@ -346,7 +334,7 @@ void MigrationView::recordDecision(const QString& decision)
     if (!m_plan || m_path.isEmpty())
         return;
     if (m_reviewer->text().trimmed().isEmpty()) {
-        setMessage(tr("✖ Give the reviewer's name first."));
+        m_message->setMessage(tr("✖ Give the reviewer's name first."));
         return;
     }
     workspace::Approval approval;
@@ -355,17 +343,18 @@ void MigrationView::recordDecision(const QString& decision)
     approval.decision = decision.toStdString();
     approval.reviewer = m_reviewer->text().trimmed().toStdString();
     approval.comment = m_comment->text().toStdString();
-    failuresTo(runOnWorkspace(
-        m_engine, this, m_path, Access::Write, decision == QLatin1String("approve") ? tr("Approving") : tr("Rejecting"),
-        "migrate-approval",
-        [approval](Workspace& ws, const Progress&) { return workspace::recordApproval(ws, approval); },
-        [this](std::shared_ptr<const workspace::Approval> recorded) {
-            setMessage(tr("%1 by %2 (recorded by %3).")
-                           .arg(recorded->decision == "approve" ? tr("Approved") : tr("Rejected"),
-                               qs(recorded->reviewer), qs(recorded->recordedBy)));
-            m_comment->clear();
-            dryRun(); // the approval panel and the Apply button follow the new decision
-        }));
+    m_message->reportFailures(m_engine,
+        runOnWorkspace(
+            m_engine, this, m_path, Access::Write,
+            decision == QLatin1String("approve") ? tr("Approving") : tr("Rejecting"), "migrate-approval",
+            [approval](Workspace& ws, const Progress&) { return workspace::recordApproval(ws, approval); },
+            [this](std::shared_ptr<const workspace::Approval> recorded) {
+                m_message->setMessage(tr("%1 by %2 (recorded by %3).")
+                                          .arg(recorded->decision == "approve" ? tr("Approved") : tr("Rejected"),
+                                              qs(recorded->reviewer), qs(recorded->recordedBy)));
+                m_comment->clear();
+                dryRun(); // the approval panel and the Apply button follow the new decision
+            }));
 }
 
 void MigrationView::apply()
@@ -394,18 +383,18 @@ void MigrationView::applyConfirmed()
             Workspace& ws, const Progress& progress) { return migrate::applyPlan(ws, plan, {}, progress); },
         [this](std::shared_ptr<const migrate::ApplyResult> result) {
             const auto& op = result->operation;
-            setMessage(tr("✔ Applied as %1 (+%2 −%3 triples); snapshot %4 was taken first. %5")
-                           .arg(qs(op.id))
-                           .arg(result->run.added)
-                           .arg(result->run.removed)
-                           .arg(qs(op.preSnapshot), qs(op.approval)));
+            m_message->setMessage(tr("✔ Applied as %1 (+%2 −%3 triples); snapshot %4 was taken first. %5")
+                                      .arg(qs(op.id))
+                                      .arg(result->run.added)
+                                      .arg(result->run.removed)
+                                      .arg(qs(op.preSnapshot), qs(op.approval)));
             Q_EMIT eventHappened(tr("migration applied"));
             Q_EMIT applied(qs(op.id));
             refreshHistory();
             dryRun();
         });
     m_engine.onFailure(m_applyJob, this, [this](const QString& message) {
-        setMessage(tr("✖ Not applied: %1").arg(message));
+        m_message->setMessage(tr("✖ Not applied: %1").arg(message));
         Q_EMIT applyRefused(message);
         refreshHistory();
     });
@@ -416,26 +405,27 @@ void MigrationView::refreshHistory()
 {
     if (m_path.isEmpty())
         return;
-    failuresTo(runOnWorkspace(
-        m_engine, this, m_path, Access::Read, tr("Reading the migration history"), "migrate-history",
-        [](Workspace& ws, const Progress&) { return workspace::journal(ws); },
-        [this](std::shared_ptr<const std::vector<workspace::JournalOperation>> operations) {
-            m_history->clear();
-            for (auto it = operations->rbegin(); it != operations->rend(); ++it) {
-                std::uint64_t added = 0, removed = 0;
-                for (const auto& g : it->graphs)
-                    added += g.added, removed += g.removed;
-                auto* item = new QTreeWidgetItem(m_history,
-                    {qs(it->id), localTime(it->finishedAt), qs(it->kind), qs(it->status), qs(it->correlationId),
-                        QFileInfo(qs(it->planName)).fileName(), QStringLiteral("+%1 −%2").arg(added).arg(removed)});
-                item->setToolTip(3, qs(it->error.empty() ? it->approval : it->error));
-            }
-            for (int c = 0; c < m_history->columnCount(); ++c)
-                if (c != 5)
-                    m_history->resizeColumnToContents(c);
-            updateButtons();
-            Q_EMIT historyShown();
-        }));
+    m_message->reportFailures(m_engine,
+        runOnWorkspace(
+            m_engine, this, m_path, Access::Read, tr("Reading the migration history"), "migrate-history",
+            [](Workspace& ws, const Progress&) { return workspace::journal(ws); },
+            [this](std::shared_ptr<const std::vector<workspace::JournalOperation>> operations) {
+                m_history->clear();
+                for (auto it = operations->rbegin(); it != operations->rend(); ++it) {
+                    std::uint64_t added = 0, removed = 0;
+                    for (const auto& g : it->graphs)
+                        added += g.added, removed += g.removed;
+                    auto* item = new QTreeWidgetItem(m_history,
+                        {qs(it->id), localTime(it->finishedAt), qs(it->kind), qs(it->status), qs(it->correlationId),
+                            QFileInfo(qs(it->planName)).fileName(), QStringLiteral("+%1 −%2").arg(added).arg(removed)});
+                    item->setToolTip(3, qs(it->error.empty() ? it->approval : it->error));
+                }
+                for (int c = 0; c < m_history->columnCount(); ++c)
+                    if (c != 5)
+                        m_history->resizeColumnToContents(c);
+                updateButtons();
+                Q_EMIT historyShown();
+            }));
 }
 
 void MigrationView::rollbackSelected()
@@ -444,17 +434,18 @@ void MigrationView::rollbackSelected()
     if (!item)
         return;
     const QString id = item->text(0);
-    failuresTo(runOnWorkspace(
-        m_engine, this, m_path, Access::Write, tr("Rolling back %1").arg(id), "migrate-rollback",
-        [id = id.toStdString()](
-            Workspace& ws, const Progress& progress) { return migrate::rollbackOperation(ws, id, progress); },
-        [this](std::shared_ptr<const workspace::JournalOperation> op) {
-            setMessage(tr("✔ Rolled back %1 as %2; the graphs match snapshot %3.")
-                           .arg(qs(*op->rollsBack), qs(op->id), qs(op->preSnapshot)));
-            Q_EMIT eventHappened(tr("migration rolled back"));
-            refreshHistory();
-            dryRun();
-        }));
+    m_message->reportFailures(m_engine,
+        runOnWorkspace(
+            m_engine, this, m_path, Access::Write, tr("Rolling back %1").arg(id), "migrate-rollback",
+            [id = id.toStdString()](
+                Workspace& ws, const Progress& progress) { return migrate::rollbackOperation(ws, id, progress); },
+            [this](std::shared_ptr<const workspace::JournalOperation> op) {
+                m_message->setMessage(tr("✔ Rolled back %1 as %2; the graphs match snapshot %3.")
+                                          .arg(qs(*op->rollsBack), qs(op->id), qs(op->preSnapshot)));
+                Q_EMIT eventHappened(tr("migration rolled back"));
+                refreshHistory();
+                dryRun();
+            }));
 }
 
 } // namespace evograph::ui

@@ -22,6 +22,8 @@ class QTreeWidget;
 
 namespace evograph::ui {
 
+class MessageLine;
+
 class SideBySideView;
 
 class MigrationView : public QWidget {
@@ -60,9 +62,7 @@ Q_SIGNALS:
 private:
     void showRun(const migrate::PlanRun& run, const migrate::ApprovalStatus& approval);
     void showStep(int row);
-    void setMessage(const QString& message);
     void updateButtons();
-    int failuresTo(int job);
 
     EngineAdapter& m_engine;
     QString m_path, m_planFile;
@@ -71,7 +71,8 @@ private:
     std::optional<migrate::ApprovalStatus> m_approval;
     int m_applyJob = 0;
 
-    QLabel *m_title, *m_message, *m_approvalStatus, *m_stepDetails;
+    QLabel *m_title, *m_approvalStatus, *m_stepDetails;
+    MessageLine* m_message;
     QTreeWidget *m_steps, *m_decisions, *m_history;
     SideBySideView* m_preview;
     QLineEdit *m_reviewer, *m_comment;

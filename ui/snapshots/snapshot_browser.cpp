@@ -1,5 +1,6 @@
 #include "snapshot_browser.h"
 
+#include "common/message_line.h"
 #include "snapshots/prune_dialog.h"
 #include "snapshots/restore_dialog.h"
 #include "snapshots/snapshot_model.h"
@@ -115,7 +116,7 @@ SnapshotBrowser::SnapshotBrowser(EngineAdapter& engine, QWidget* parent)
     , m_engine(engine)
     , m_model(new SnapshotModel(this))
     , m_title(new QLabel(this))
-    , m_message(new QLabel(this))
+    , m_message(new MessageLine(this))
     , m_table(new QTableView(this))
     , m_details(new QTextBrowser(this))
     , m_take(new QPushButton(tr("Take snapshot…"), this))
@@ -127,8 +128,6 @@ SnapshotBrowser::SnapshotBrowser(EngineAdapter& engine, QWidget* parent)
     , m_prune(new QPushButton(tr("Prune…"), this))
 {
     m_title->setTextFormat(Qt::RichText);
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_table->setModel(m_model);
     m_table->setObjectName(QStringLiteral("snapshotTable"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -195,25 +194,11 @@ void SnapshotBrowser::setWorkspace(const QString& path)
     m_title->setText(path.isEmpty()
             ? tr("<b>No workspace open.</b> Open one with File ▸ Open Workspace… (Ctrl+Shift+O).")
             : tr("<b>Workspace</b> %1").arg(path.toHtmlEscaped()));
-    setMessage({});
+    m_message->setMessage({});
     m_details->clear();
     updateButtons();
     if (!path.isEmpty())
         refresh();
-}
-
-int SnapshotBrowser::failuresTo(int job)
-{
-    m_engine.onFailure(job, this, [this, what = m_engine.description(job)](const QString& message) {
-        setMessage(tr("✖ %1 failed: %2").arg(what, message));
-    });
-    return job;
-}
-
-void SnapshotBrowser::setMessage(const QString& message)
-{
-    m_message->setText(message);
-    m_message->setVisible(!message.isEmpty());
 }
 
 void SnapshotBrowser::refresh()
@@ -221,21 +206,23 @@ void SnapshotBrowser::refresh()
     if (m_path.isEmpty())
         return;
     const QStringList selected = selectedIds();
-    failuresTo(runOnWorkspace(
-        m_engine, this, m_path, Access::Read, tr("Listing snapshots"), "snapshot-list",
-        [](Workspace& ws, const Progress&) { return workspace::listSnapshots(ws); },
-        [this, selected](std::shared_ptr<const std::vector<workspace::SnapshotSummary>> list) {
-            m_model->setSnapshots(*list);
-            for (const QString& id : selected)
-                selectSnapshot(id);
-            if (selected.isEmpty() && m_model->rowCount() > 0)
-                m_table->selectRow(0); // the newest, so its manifest shows
-            if (m_model->rowCount() == 0)
-                m_details->setHtml(tr("<p>No snapshots yet. <b>Take snapshot…</b> records the current state of every "
-                                      "graph; it costs the same whatever their size.</p>"));
-            updateButtons();
-            Q_EMIT refreshed();
-        }));
+    m_message->reportFailures(m_engine,
+        runOnWorkspace(
+            m_engine, this, m_path, Access::Read, tr("Listing snapshots"), "snapshot-list",
+            [](Workspace& ws, const Progress&) { return workspace::listSnapshots(ws); },
+            [this, selected](std::shared_ptr<const std::vector<workspace::SnapshotSummary>> list) {
+                m_model->setSnapshots(*list);
+                for (const QString& id : selected)
+                    selectSnapshot(id);
+                if (selected.isEmpty() && m_model->rowCount() > 0)
+                    m_table->selectRow(0); // the newest, so its manifest shows
+                if (m_model->rowCount() == 0)
+                    m_details->setHtml(
+                        tr("<p>No snapshots yet. <b>Take snapshot…</b> records the current state of every "
+                           "graph; it costs the same whatever their size.</p>"));
+                updateButtons();
+                Q_EMIT refreshed();
+            }));
 }
 
 void SnapshotBrowser::selectSnapshot(const QString& idOrPrefix)
@@ -277,43 +264,46 @@ void SnapshotBrowser::updateButtons()
 
 void SnapshotBrowser::takeSnapshot(const QString& name)
 {
-    failuresTo(runOnWorkspace(
-        m_engine, this, m_path, Access::Write, tr("Taking a snapshot"), "snapshot-create",
-        [name = name.toStdString()](Workspace& ws, const Progress&) { return workspace::createSnapshot(ws, name); },
-        [this](std::shared_ptr<const std::string> id) {
-            setMessage(tr("Took snapshot %1.").arg(QString::fromStdString(*id)));
-            Q_EMIT eventHappened(tr("snapshot taken"));
-            m_table->clearSelection();
-            refresh();
-            connect(
-                this, &SnapshotBrowser::refreshed, this,
-                [this, id = QString::fromStdString(*id)] { selectSnapshot(id); }, Qt::SingleShotConnection);
-        }));
+    m_message->reportFailures(m_engine,
+        runOnWorkspace(
+            m_engine, this, m_path, Access::Write, tr("Taking a snapshot"), "snapshot-create",
+            [name = name.toStdString()](Workspace& ws, const Progress&) { return workspace::createSnapshot(ws, name); },
+            [this](std::shared_ptr<const std::string> id) {
+                m_message->setMessage(tr("Took snapshot %1.").arg(QString::fromStdString(*id)));
+                Q_EMIT eventHappened(tr("snapshot taken"));
+                m_table->clearSelection();
+                refresh();
+                connect(
+                    this, &SnapshotBrowser::refreshed, this,
+                    [this, id = QString::fromStdString(*id)] { selectSnapshot(id); }, Qt::SingleShotConnection);
+            }));
 }
 
 void SnapshotBrowser::verifySelected(bool full)
 {
     for (const QString& id : selectedIds()) {
-        failuresTo(runOnWorkspace(
-            m_engine, this, m_path, Access::Read,
-            full ? tr("Verifying %1 fully").arg(id.left(8)) : tr("Verifying %1").arg(id.left(8)), "snapshot-verify",
-            [id = id.toStdString(), full](
-                Workspace& ws, const Progress& progress) { return workspace::verifySnapshot(ws, id, full, progress); },
-            [this](std::shared_ptr<const workspace::VerifyReport> report) {
-                const QString verifiedId = QString::fromStdString(report->id);
-                if (report->ok()) {
-                    setMessage(tr("✔ Snapshot %1 verified (%2).")
-                                   .arg(verifiedId.left(8), report->full ? tr("full") : tr("quick")));
-                } else {
-                    QStringList problems;
-                    for (const std::string& problem : report->problems)
-                        problems << QString::fromStdString(problem);
-                    setMessage(tr("✖ Snapshot %1 does not verify:\n%2")
-                                   .arg(verifiedId.left(8), problems.join(QLatin1Char('\n'))));
-                }
-                Q_EMIT verified(verifiedId, report->ok());
-                refresh();
-            }));
+        m_message->reportFailures(m_engine,
+            runOnWorkspace(
+                m_engine, this, m_path, Access::Read,
+                full ? tr("Verifying %1 fully").arg(id.left(8)) : tr("Verifying %1").arg(id.left(8)), "snapshot-verify",
+                [id = id.toStdString(), full](Workspace& ws, const Progress& progress) {
+                    return workspace::verifySnapshot(ws, id, full, progress);
+                },
+                [this](std::shared_ptr<const workspace::VerifyReport> report) {
+                    const QString verifiedId = QString::fromStdString(report->id);
+                    if (report->ok()) {
+                        m_message->setMessage(tr("✔ Snapshot %1 verified (%2).")
+                                                  .arg(verifiedId.left(8), report->full ? tr("full") : tr("quick")));
+                    } else {
+                        QStringList problems;
+                        for (const std::string& problem : report->problems)
+                            problems << QString::fromStdString(problem);
+                        m_message->setMessage(tr("✖ Snapshot %1 does not verify:\n%2")
+                                                  .arg(verifiedId.left(8), problems.join(QLatin1Char('\n'))));
+                    }
+                    Q_EMIT verified(verifiedId, report->ok());
+                    refresh();
+                }));
     }
 }
 
@@ -330,7 +320,7 @@ void SnapshotBrowser::diffSelected()
     for (const auto& graph : from->manifest.graphs)
         graphs << QString::fromStdString(graph.name);
     if (graphs.isEmpty()) {
-        setMessage(tr("Snapshot %1 has no graphs to diff.").arg(ids.front().left(8)));
+        m_message->setMessage(tr("Snapshot %1 has no graphs to diff.").arg(ids.front().left(8)));
         return;
     }
     QString graph = graphs.front();
@@ -357,7 +347,7 @@ void SnapshotBrowser::restoreSelected()
     auto* dialog = new RestoreDialog(m_engine, m_path, *m_model->at(rows.front()), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &RestoreDialog::restored, this, [this](const QString& snapshot, const QString& backup) {
-        setMessage(
+        m_message->setMessage(
             tr("Restored snapshot %1. The state before it is backup snapshot %2.").arg(snapshot.left(8), backup));
         Q_EMIT eventHappened(tr("restore"));
         refresh();
@@ -379,16 +369,18 @@ void SnapshotBrowser::deleteSelected()
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
-    failuresTo(runOnWorkspace(
-        m_engine, this, m_path, Access::Write, tr("Deleting snapshot %1").arg(ids.front().left(8)), "snapshot-delete",
-        [id = ids.front().toStdString()](Workspace& ws, const Progress&) {
-            workspace::deleteSnapshot(ws, id);
-            return id;
-        },
-        [this](std::shared_ptr<const std::string> id) {
-            setMessage(tr("Deleted snapshot %1.").arg(QString::fromStdString(*id).left(8)));
-            refresh();
-        }));
+    m_message->reportFailures(m_engine,
+        runOnWorkspace(
+            m_engine, this, m_path, Access::Write, tr("Deleting snapshot %1").arg(ids.front().left(8)),
+            "snapshot-delete",
+            [id = ids.front().toStdString()](Workspace& ws, const Progress&) {
+                workspace::deleteSnapshot(ws, id);
+                return id;
+            },
+            [this](std::shared_ptr<const std::string> id) {
+                m_message->setMessage(tr("Deleted snapshot %1.").arg(QString::fromStdString(*id).left(8)));
+                refresh();
+            }));
 }
 
 void SnapshotBrowser::pruneSnapshots()
@@ -397,7 +389,7 @@ void SnapshotBrowser::pruneSnapshots()
     auto* dialog = new PruneDialog(m_engine, m_path, std::move(oldestFirst), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &PruneDialog::pruned, this, [this](int removed) {
-        setMessage(tr("Pruned %n snapshot(s).", nullptr, removed));
+        m_message->setMessage(tr("Pruned %n snapshot(s).", nullptr, removed));
         refresh();
     });
     dialog->open();

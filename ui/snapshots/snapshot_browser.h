@@ -16,6 +16,8 @@ class QTextBrowser;
 
 namespace evograph::ui {
 
+class MessageLine;
+
 class SnapshotModel;
 
 class SnapshotBrowser : public QWidget {
@@ -48,15 +50,13 @@ private:
     QStringList selectedIds() const;
     void showDetails();
     void updateButtons();
-    void setMessage(const QString& message);
     // Shows the job's failure in the message line; returns the job.
-    int failuresTo(int job);
 
     EngineAdapter& m_engine;
     QString m_path;
     SnapshotModel* m_model;
     QLabel* m_title;
-    QLabel* m_message;
+    MessageLine* m_message;
     QTableView* m_table;
     QTextBrowser* m_details;
     QPushButton *m_take, *m_verify, *m_verifyFull, *m_diff, *m_restore, *m_delete, *m_prune;
