@@ -1,5 +1,5 @@
-// Kill test: the CLI imports, snapshots and restores while this process kills it with SIGKILL at
-// random moments. After every kill the workspace must pass SQLite's integrity check and the audit
+// Kill test: the CLI imports, snapshots, restores and applies a migration while this process kills
+// it with SIGKILL at random moments. After every kill the workspace must pass SQLite's integrity check and the audit
 // chain check, and its state must be exactly the state before or after the interrupted operation;
 // at the end every snapshot must pass the full verification.
 //
@@ -9,6 +9,7 @@
 #include "workspace_fixture.h"
 
 #include "evograph/workspace/audit.h"
+#include "evograph/workspace/migration_journal.h"
 #include "evograph/workspace/snapshots.h"
 
 #include <algorithm>
@@ -91,9 +92,26 @@ int main(int argc, char** argv)
     if (runKilledAfter(base({"ws", "init", ws}), std::chrono::seconds(30)).exitCode != 0)
         return fail("ws init");
 
+    // A migration that rewrites every label (so it needs, and has, an approval).
+    const std::string plan = test::writeText(dir / "plan.yaml",
+        "evograph_plan: 1\nsteps:\n  - id: relabel\n    kind: custom\n    code: BC\n    update: |\n"
+        "      DELETE { ?c <http://www.w3.org/2000/01/rdf-schema#label> ?l }\n"
+        "      INSERT { ?c <http://www.w3.org/2000/01/rdf-schema#label> ?m }\n"
+        "      WHERE { ?c <http://www.w3.org/2000/01/rdf-schema#label> ?l BIND(CONCAT(STR(?l), \"+\") AS ?m) }\n");
+    if (runKilledAfter(base({"ws", "config", ws, "policies.operational.allow_self_approval", "true"}),
+            std::chrono::seconds(30))
+                .exitCode
+            != 0
+        || runKilledAfter(base({"migrate", "approve", plan, "--as", "crash-test", "--workspace", ws}),
+               std::chrono::seconds(30))
+                .exitCode
+            != 0)
+        return fail("approving the migration plan");
+
     std::mt19937_64 random(argc > 3 ? std::strtoull(argv[3], nullptr, 10) : 20261123);
     // How long each kind of operation takes uninterrupted, so kills land inside them.
-    std::map<std::string, double> seconds = {{"import", 0.05}, {"snapshot", 0.01}, {"restore", 0.01}};
+    std::map<std::string, double> seconds
+        = {{"import", 0.05}, {"snapshot", 0.01}, {"restore", 0.01}, {"migrate", 0.3}};
     int killed = 0, finished = 0, killedAfterCommit = 0;
     for (int i = 0; i < iterations; ++i) {
         std::string before;
@@ -112,7 +130,7 @@ int main(int argc, char** argv)
         std::string kind, after = before;
         std::vector<std::string> args;
         const int choice = static_cast<int>(random() % 10);
-        if (choice < 5) {
+        if (choice < 4) {
             kind = "import";
             const std::string& file = files[random() % files.size()];
             const std::string& graph = graphs[random() % graphs.size()];
@@ -121,9 +139,13 @@ int main(int argc, char** argv)
             next[graph] = hashOf[file];
             Workspace w = Workspace::open(ws);
             after = stateHash(next, w.settings(false));
-        } else if (choice < 8 || snapshotIds.empty()) {
+        } else if (choice < 6 || snapshotIds.empty()) {
             kind = "snapshot";
             args = base({"snapshot", "create", "--workspace", ws, "--name", "crash-" + std::to_string(i)});
+        } else if (choice < 8) {
+            kind = "migrate";
+            args = base({"migrate", "apply", plan, "--workspace", ws, "--yes"});
+            after.clear(); // known afterwards from the journal: the state its entry records
         } else {
             kind = "restore";
             const std::string& id = snapshotIds[random() % snapshotIds.size()];
@@ -153,6 +175,12 @@ int main(int argc, char** argv)
         if (const auto problems = w.integrityProblems(); !problems.empty())
             return fail("iteration " + std::to_string(i) + ": integrity check: " + problems.front());
         const std::string now = w.state().hash();
+        if (kind == "migrate") {
+            const auto journal = workspace::journal(w);
+            const bool committed = !journal.empty() && journal.back().status == "applied"
+                && journal.back().beforeState == before && journal.back().afterState == now;
+            after = committed ? now : before;
+        }
         if (now != before && now != after)
             return fail("iteration " + std::to_string(i) + " (" + kind + (outcome.killed ? ", killed" : "")
                 + "): the state is neither the one before nor the one after");
