@@ -98,20 +98,19 @@ int main(int argc, char** argv)
         "      DELETE { ?c <http://www.w3.org/2000/01/rdf-schema#label> ?l }\n"
         "      INSERT { ?c <http://www.w3.org/2000/01/rdf-schema#label> ?m }\n"
         "      WHERE { ?c <http://www.w3.org/2000/01/rdf-schema#label> ?l BIND(CONCAT(STR(?l), \"+\") AS ?m) }\n");
-    if (runKilledAfter(base({"ws", "config", ws, "policies.operational.allow_self_approval", "true"}),
-            std::chrono::seconds(30))
+    if (runKilledAfter(
+            base({"ws", "config", ws, "policies.operational.allow_self_approval", "true"}), std::chrono::seconds(30))
                 .exitCode
             != 0
-        || runKilledAfter(base({"migrate", "approve", plan, "--as", "crash-test", "--workspace", ws}),
-               std::chrono::seconds(30))
+        || runKilledAfter(
+               base({"migrate", "approve", plan, "--as", "crash-test", "--workspace", ws}), std::chrono::seconds(30))
                 .exitCode
             != 0)
         return fail("approving the migration plan");
 
     std::mt19937_64 random(argc > 3 ? std::strtoull(argv[3], nullptr, 10) : 20261123);
     // How long each kind of operation takes uninterrupted, so kills land inside them.
-    std::map<std::string, double> seconds
-        = {{"import", 0.05}, {"snapshot", 0.01}, {"restore", 0.01}, {"migrate", 0.3}};
+    std::map<std::string, double> seconds = {{"import", 0.05}, {"snapshot", 0.01}, {"restore", 0.01}, {"migrate", 0.3}};
     int killed = 0, finished = 0, killedAfterCommit = 0;
     for (int i = 0; i < iterations; ++i) {
         std::string before;
