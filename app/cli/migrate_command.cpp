@@ -22,7 +22,7 @@ using workspace::Workspace;
 struct MigrateOptions {
     WorkspaceArgs args;
     std::string oldPath, newPath, output, plan, reviewer, comment, correlationId, operation;
-    std::vector<std::string> data, graphs;
+    std::vector<std::string> data, graphs, custom;
     bool dryRun = false, yes = false;
     std::size_t preview = 10, last = 0;
 };
@@ -35,13 +35,16 @@ void addPlan(CLI::App& group, const Options& o, int& exitCode)
     c->add_option("NEW", o->newPath, "the new version of the ontology")->required();
     c->add_option("--data", o->data, "instance data (files or directories) to measure the changes against");
     c->add_option("--graph", o->graphs, "a workspace graph the plan rewrites (repeatable; default: all)");
+    c->add_option("--custom", o->custom, "a SPARQL Update file to add as a custom step, after the proposed ones");
     c->add_option("-o,--output", o->output, "the plan file to write (YAML, atomically)")->required();
     c->callback([o, &exitCode] {
         exitCode = runCommand([&] {
             const analysis::AnalysisInputs inputs {{o->oldPath, {}, {}}, {o->newPath, {}, {}}, o->data};
             const auto versions = runInTask("analyze", "analysing",
                 [&](const engine::TaskContext& context) { return analysis::analyzePaths(inputs, {}, context); });
-            const migrate::Plan plan = migrate::generatePlan(*versions, {o->oldPath, o->newPath, o->graphs});
+            migrate::Plan plan = migrate::generatePlan(*versions, {o->oldPath, o->newPath, o->graphs});
+            for (const std::string& file : o->custom)
+                plan.steps.push_back(migrate::sparqlFileStep(file, migrate::readPlanFile(file)));
             const std::string text = migrate::writePlan(plan);
             migrate::parsePlan(text, o->output); // what we write must read back
             writeOutput(o->output, text);
@@ -86,7 +89,8 @@ void addApply(CLI::App& group, const Options& o, int& exitCode)
     auto* c = workspaceSubcommand(group, "apply",
         "Apply a plan to the workspace's graphs (--dry-run: only show what it would do). Plans with destructive "
         "steps need a reviewer's approval of their exact text (exit 3 without it)");
-    c->add_option("PLAN", o->plan, "the plan file")->required();
+    c->add_option("PLAN", o->plan, "the plan file, or a SPARQL Update file (.sparql, .ru) run as one custom step")
+        ->required();
     c->add_flag("--dry-run", o->dryRun, "show per step the triples added and removed, the checks and the findings");
     c->add_flag("-y,--yes", o->yes, "do not ask for confirmation (approval is still required)");
     c->add_option("--correlation-id", o->correlationId, "group this operation with others (default: a new id)");
@@ -222,12 +226,7 @@ void addUpdate(CLI::App& group, const Options& o, int& exitCode)
         exitCode = runCommand([&] {
             rdf::Dataset data;
             readInput({o->oldPath, {}, {}, false}, data);
-            std::ifstream in(o->newPath, std::ios::binary);
-            if (!in)
-                throw Error(SourcePosition {o->newPath, 0, 0}, "cannot read the update");
-            std::ostringstream text;
-            text << in.rdbuf();
-            const migrate::SparqlRequest update = migrate::parseUpdate(text.str(), o->newPath);
+            const migrate::SparqlRequest update = migrate::parseUpdate(migrate::readPlanFile(o->newPath), o->newPath);
             const auto effect = *runInTask("update", "updating", [&](const engine::TaskContext& context) {
                 return migrate::executeUpdate(update, data, {rdf::kNoTerm, context.cancellation()});
             });

@@ -7,6 +7,7 @@
 #include "../engine/yaml_file.h"
 
 #include <array>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -265,14 +266,40 @@ Plan parsePlan(std::string_view text, const std::string& name)
     return plan;
 }
 
-Plan loadPlan(const std::string& path)
+std::string readPlanFile(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw Error(SourcePosition {path, 0, 0}, "cannot read the plan");
+        throw Error(SourcePosition {path, 0, 0}, "cannot read the file");
     std::ostringstream text;
     text << in.rdbuf();
-    return parsePlan(text.str(), path);
+    return text.str();
+}
+
+bool isSparqlFile(const std::string& path)
+{
+    const std::string extension = std::filesystem::path(path).extension().string();
+    return extension == ".sparql" || extension == ".ru" || extension == ".rq";
+}
+
+PlanStep sparqlFileStep(const std::string& path, const std::string& text)
+{
+    parseUpdate(text, path); // refused here, positioned in the file, if the executor cannot run it
+    return customStep(
+        std::filesystem::path(path).stem().string(), "SPARQL Update from " + path, text, FindingCode::MayFail);
+}
+
+Plan loadPlan(const std::string& path)
+{
+    const std::string text = readPlanFile(path);
+    if (!isSparqlFile(path))
+        return parsePlan(text, path);
+    Plan plan;
+    plan.steps.push_back(sparqlFileStep(path, text));
+    plan.hash = planHash(text);
+    plan.file = path;
+    plan.text = text;
+    return plan;
 }
 
 } // namespace evograph::migrate

@@ -125,6 +125,13 @@ printf 'evograph_plan: 1\nsteps:\n  - id: x\n    kind: custom\n    code: DS\n   
 "$evograph" migrate apply "$work/bad.yaml" --workspace "$ws" --dry-run 2> "$work/err"
 check "SPARQL the executor does not run is refused at PLAN:LINE:COL (exit 2)" grep -q "bad.yaml:8:28: error: CLEAR is not supported" "$work/err"
 
+# --- user-written SPARQL migrations ------------------------------------------------------------
+sparql="$resources/demo/migrations/v1_to_v2.sparql"
+"$evograph" migrate plan "$v1" "$v2" --graph users --custom "$sparql" -o "$work/with-custom.yaml" > /dev/null
+check "migrate plan --custom adds the SPARQL file as a custom step" grep -q "id: v1_to_v2" "$work/with-custom.yaml"
+"$evograph" migrate apply "$sparql" --workspace "$ws" --dry-run --format json > "$work/sparql.json"
+check "a .sparql file runs as a plan of one custom step: two users get a phone number" json 's = d["run"]["steps"]; assert len(s) == 1 and s[0]["kind"] == "custom" and s[0]["added"] == 2 and not d["approval"]["required"], s' < "$work/sparql.json"
+
 # --- rehearsal, permissive policy, audit --------------------------------------------------------
 "$evograph" migrate rehearse "$plan" --workspace "$ws" --format json > "$work/rehearse.json"
 check "rehearse: apply, rollback, apply give the same hashes (exit 0)" json 'assert d["ok"] and d["after_rollback"] == d["before"] and d["after_reapply"] == d["after_apply"] and d["before"] != d["after_apply"], d' < "$work/rehearse.json"

@@ -74,7 +74,13 @@ std::string writePlan(const Plan& plan);
 // Throws evograph::Error naming NAME:LINE:COL for bad YAML, unknown kinds or codes, missing fields,
 // and SPARQL the executor would refuse (positioned in the file).
 Plan parsePlan(std::string_view text, const std::string& name);
+// A plan file, or a SPARQL Update file (.sparql, .ru, .rq) as a plan of one custom step whose hash
+// is the SHA-256 of that file (the user-written migrations of the seed document run as they are).
 Plan loadPlan(const std::string& path);
+std::string readPlanFile(const std::string& path);
+bool isSparqlFile(const std::string& path);
+// A custom step running the file's SPARQL Update (code MF: apply still measures what it removes).
+PlanStep sparqlFileStep(const std::string& path, const std::string& text);
 std::string planHash(std::string_view text);
 
 } // namespace evograph::migrate
