@@ -52,16 +52,20 @@ renamed = set()
 for line in open(f"{work}/plan.yaml", encoding="utf-8"):
     m = re.match(r'\s+from: (\S+)$', line)
     if m: renamed.add("<" + m.group(1) + ">")
+was_removed = {s for s, p, o in triples(f"{work}/v1.nt") if p == TYPE and o in removed}
+typed_after = set()
 untyped = typed_removed = leftover = instances = 0
 for s, p, o in triples(f"{work}/migrated.nt"):
+    if p == TYPE: typed_after.add(s)
     if p == TYPE and o in removed: typed_removed += 1
     if p == TYPE and o not in CLASSES: instances += 1
     if s in renamed or p in renamed or o in renamed: leftover += 1
+untyped = len(was_removed - typed_after)
 run = apply["run"]
 print(f"plan: {len(plan['steps'])} steps {kinds}")
 print(f"applied: +{run['added']} -{run['removed']} triples in {seconds:.2f} s (plan, approve, apply with pre-snapshot)")
 print(f"classes removed in v2: {len(removed)}; type statements on migrated instances: {instances}")
-print(f"instances still typed with a removed class: {typed_removed}")
+print(f"instances of removed classes in v1: {len(was_removed)}; left without a type: {untyped}; still typed with a removed class: {typed_removed}")
 print(f"statements still using a renamed IRI ({len(renamed)} renamed): {leftover}")
-sys.exit(1 if typed_removed or leftover else 0)
+sys.exit(1 if typed_removed or leftover or untyped else 0)
 PY

@@ -22,17 +22,13 @@ cat > "$out/rename.ru" <<'RU'
 PREFIX : <http://example.com/ontology#>
 DELETE { ?s :manages ?o } INSERT { ?s :supervises ?o } WHERE { ?s :manages ?o }
 RU
-# The generated rename_iri step: every statement using the IRI, as subject, predicate or object.
-cat > "$out/rename-iri.ru" <<'RU'
-DELETE { ?s ?p ?o }
-INSERT { ?s2 ?p2 ?o2 }
-WHERE {
-  ?s ?p ?o .
-  FILTER(?s = <http://example.com/ontology#manages> || ?p = <http://example.com/ontology#manages> || ?o = <http://example.com/ontology#manages>)
-  BIND(IF(?s = <http://example.com/ontology#manages>, <http://example.com/ontology#supervises>, ?s) AS ?s2)
-  BIND(IF(?p = <http://example.com/ontology#manages>, <http://example.com/ontology#supervises>, ?p) AS ?p2)
-  BIND(IF(?o = <http://example.com/ontology#manages>, <http://example.com/ontology#supervises>, ?o) AS ?o2)
-}
+# The generated rename_iri step: the IRI rewritten as subject, predicate and object, one
+# operation each (what evograph migrate plan writes for a rename).
+m='<http://example.com/ontology#manages>'; t='<http://example.com/ontology#supervises>'
+cat > "$out/rename-iri.ru" <<RU
+DELETE { $m ?p ?o } INSERT { $t ?p ?o } WHERE { $m ?p ?o } ;
+DELETE { ?s $m ?o } INSERT { ?s $t ?o } WHERE { ?s $m ?o } ;
+DELETE { ?s ?p $m } INSERT { ?s ?p $t } WHERE { ?s ?p $m }
 RU
 cmake --build build/default --target bench_migrate_update >/dev/null
 scripts/install-deps.sh test >/dev/null
@@ -44,7 +40,7 @@ echo "  oxigraph  ${theirs} s"
 echo "  ratio     $(echo "scale=3; $ours / $theirs" | bc -l) (bar <= 1.0)"
 ours=$(build/default/bench/bench_migrate_update "$data" "$out/rename-iri.ru" 3 2>/dev/null)
 theirs=$(node bench/migrate_update_oxigraph.cjs "$data" "$out/rename-iri.ru" 3 2>/dev/null)
-echo "the generated rename_iri step (a scan of every statement with FILTER and BIND):"
+echo "the generated rename_iri step (subject, predicate and object, three operations):"
 echo "  evograph  ${ours} s"
 echo "  oxigraph  ${theirs} s"
 echo "  ratio     $(echo "scale=3; $ours / $theirs" | bc -l)"

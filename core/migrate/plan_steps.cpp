@@ -11,17 +11,19 @@ Check noneLeft(std::string description, std::string pattern)
     return {std::move(description), "ASK { " + pattern + " }", false};
 }
 
-// Rewrites every statement that uses FROM as subject, predicate or object to use TO instead.
+// Rewrites every statement that uses FROM as subject, predicate or object to use TO instead: one
+// operation per position, so each finds its statements through an index instead of a scan (a
+// statement using FROM twice is rewritten by both, as a single pass would).
 std::string renameUpdate(const std::string& from, const std::string& to)
 {
-    return "DELETE { ?s ?p ?o }\nINSERT { ?s2 ?p2 ?o2 }\nWHERE {\n  ?s ?p ?o .\n  FILTER(?s = " + from + " || ?p = "
-        + from + " || ?o = " + from + ")\n  BIND(IF(?s = " + from + ", " + to + ", ?s) AS ?s2)\n  BIND(IF(?p = " + from
-        + ", " + to + ", ?p) AS ?p2)\n  BIND(IF(?o = " + from + ", " + to + ", ?o) AS ?o2)\n}\n";
+    return "DELETE { " + from + " ?p ?o }\nINSERT { " + to + " ?p ?o }\nWHERE { " + from + " ?p ?o } ;\n"
+        + "DELETE { ?s " + from + " ?o }\nINSERT { ?s " + to + " ?o }\nWHERE { ?s " + from + " ?o } ;\n"
+        + "DELETE { ?s ?p " + from + " }\nINSERT { ?s ?p " + to + " }\nWHERE { ?s ?p " + from + " }\n";
 }
 
 std::string usedAnywhere(const std::string& iri)
 {
-    return "?s ?p ?o FILTER(?s = " + iri + " || ?p = " + iri + " || ?o = " + iri + ")";
+    return "FILTER(EXISTS { " + iri + " ?p ?o } || EXISTS { ?s " + iri + " ?o } || EXISTS { ?s ?p " + iri + " })";
 }
 } // namespace
 
