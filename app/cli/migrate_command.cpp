@@ -21,7 +21,7 @@ using workspace::Workspace;
 
 struct MigrateOptions {
     WorkspaceArgs args;
-    std::string oldPath, newPath, output, plan, reviewer, comment, correlationId, operation;
+    std::string oldPath, newPath, output, plan, reviewer, comment, correlationId, operation, dataFile, updateFile;
     std::vector<std::string> data, graphs, custom;
     bool dryRun = false, yes = false;
     std::size_t preview = 10, last = 0;
@@ -219,14 +219,15 @@ void addUpdate(CLI::App& group, const Options& o, int& exitCode)
 {
     auto* c = workspaceSubcommand(group, "update",
         "Run a SPARQL Update file on an RDF file and write the result as N-Quads (no workspace involved)");
-    c->add_option("DATA", o->oldPath, "the RDF file to update")->required();
-    c->add_option("UPDATE", o->newPath, "the SPARQL Update file")->required();
+    c->add_option("DATA", o->dataFile, "the RDF file to update")->required();
+    c->add_option("UPDATE", o->updateFile, "the SPARQL Update file")->required();
     c->add_option("-o,--output", o->output, "write the result to FILE (atomically) instead of stdout");
     c->callback([o, &exitCode] {
         exitCode = runCommand([&] {
             rdf::Dataset data;
-            readInput({o->oldPath, {}, {}, false}, data);
-            const migrate::SparqlRequest update = migrate::parseUpdate(migrate::readPlanFile(o->newPath), o->newPath);
+            readInput({o->dataFile, {}, {}, false}, data);
+            const migrate::SparqlRequest update
+                = migrate::parseUpdate(migrate::readPlanFile(o->updateFile), o->updateFile);
             const auto effect = *runInTask("update", "updating", [&](const engine::TaskContext& context) {
                 return migrate::executeUpdate(update, data, {rdf::kNoTerm, context.cancellation()});
             });
