@@ -70,6 +70,27 @@ check "refusals are journalled as failed, with the reason" json 'assert len(d) =
 # --- apply, history, rollback -------------------------------------------------------------------
 "$evograph" migrate apply "$plan" --workspace "$ws" < /dev/null 2> "$work/err"
 check "an approved plan is still not applied without confirmation (exit 1)" test $? -eq 1
+# On a terminal apply asks; answering no applies nothing (python's pty stands in for the terminal).
+tty_answer() { python3 - "$1" "$evograph" migrate apply "$plan" --workspace "$ws" <<'PY'
+import os, pty, sys
+answer, argv = sys.argv[1], sys.argv[2:]
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(argv[0], argv)
+out = b""
+while b"[y/N]" not in out:
+    out += os.read(fd, 4096)
+os.write(fd, answer.encode() + b"\n")
+try:
+    while os.read(fd, 4096): pass
+except OSError:
+    pass
+sys.exit(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+PY
+}
+tty_answer n > /dev/null
+check "on a terminal apply asks first; 'n' applies nothing (exit 1)" test $? -eq 1
+check "  and the workspace is unchanged" test "$(state)" = "$versions_before"
 "$evograph" migrate apply "$plan" --workspace "$ws" --yes --correlation-id release-2 --format json > "$work/apply.json"
 check "the approved plan applies (exit 0)" test $? -eq 0
 check "  recording operation, correlation id, plan hash, steps and pre-snapshot" json 'assert d["status"] == "applied" and d["correlation_id"] == "release-2" and len(d["plan_hash"]) == 64 and len(d["steps"]) == 2 and len(d["pre_snapshot"]) == 16 and "self-approved by alice" in d["approval"], d' < "$work/apply.json"
