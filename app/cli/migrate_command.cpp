@@ -120,8 +120,9 @@ void addApply(CLI::App& group, const Options& o, int& exitCode)
                                   << "Dry run: nothing was written.\n";
                     return preview.run.checksPassed() ? kOk : kDifferent;
                 }
-                // Without approval there is nothing to confirm: apply refuses (and journals the refusal).
-                if (preview.approval.satisfied) {
+                // Without approval, or with a failing check, there is nothing to confirm: apply refuses
+                // (and journals why).
+                if (preview.approval.satisfied && preview.run.checksPassed()) {
                     std::cerr << planRunText(plan, preview.run) << approvalText(preview.approval);
                     if (!confirmed("Apply these changes to " + o->args.path() + "?")) {
                         std::cerr << "evograph: not applied (not confirmed; scripts pass --yes)\n";
