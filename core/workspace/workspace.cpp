@@ -49,10 +49,12 @@ const std::string& createPrivateFile(const std::string& path)
 
 void configure(sql::Connection& db)
 {
+    // First, so that the pragmas below wait too: setting the journal mode needs a lock, which
+    // another connection's closing checkpoint may hold for a moment.
+    db.execute("PRAGMA busy_timeout = 10000"); // readers and the rare checkpoint wait, never fail
     db.execute("PRAGMA journal_mode = WAL");
     db.execute("PRAGMA synchronous = FULL"); // a commit reaches the disk before it returns
     db.execute("PRAGMA foreign_keys = ON");
-    db.execute("PRAGMA busy_timeout = 10000"); // readers and the rare checkpoint wait, never fail
 }
 
 std::optional<GraphVersion> headOf(sql::Connection& db, const std::string& graph)
