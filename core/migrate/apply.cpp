@@ -54,6 +54,7 @@ ApplyResult applyChecked(workspace::Workspace& workspace, const Plan& plan, cons
     workspace::JournalOperation op = newOperation(plan, options.correlationId, "apply");
     detail::LoadedGraphs loaded = detail::loadGraphs(workspace, {progress.cancel, {}});
     op.beforeState = loaded.state;
+    const std::vector<rdf::Quad> original(loaded.data.quads().begin(), loaded.data.quads().end());
     result.run = detail::runPlan(plan, loaded, options.run, progress);
     op.steps = stepsJson(result.run);
 
@@ -88,9 +89,8 @@ ApplyResult applyChecked(workspace::Workspace& workspace, const Plan& plan, cons
     std::deque<rdf::Dataset> changed; // stable addresses for GraphContent
     std::vector<workspace::GraphContent> contents;
     for (const auto& [name, version] : loaded.versions) {
-        rdf::Dataset after = detail::graphTriples(loaded, name);
-        rdf::Dataset before
-            = workspace.readContent(version.content, {progress.cancel, {}}, loaded.data.sharedDictionary());
+        rdf::Dataset after = detail::graphTriples(loaded, loaded.data.quads(), name);
+        rdf::Dataset before = detail::graphTriples(loaded, original, name); // as loaded: no second read
         const diff::GraphDiff back = diff::diffDatasets(after, before, {progress.cancel, {}});
         if (back.added.empty() && back.removed.empty())
             continue;

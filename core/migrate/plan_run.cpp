@@ -84,13 +84,13 @@ LoadedGraphs loadGraphs(workspace::Workspace& workspace, const workspace::Progre
     return loaded;
 }
 
-rdf::Dataset graphTriples(const LoadedGraphs& graphs, const std::string& name)
+rdf::Dataset graphTriples(const LoadedGraphs& graphs, std::span<const rdf::Quad> quads, const std::string& name)
 {
     rdf::Dataset out(graphs.data.sharedDictionary());
     const auto id = graphs.graphIds.find(name);
     if (id == graphs.graphIds.end())
         return out;
-    for (rdf::Quad q : graphs.data.quads())
+    for (rdf::Quad q : quads)
         if (q.g == id->second) {
             q.g = rdf::kNoTerm;
             out.add(q);

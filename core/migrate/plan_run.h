@@ -6,6 +6,7 @@
 #include "evograph/rdf/dataset.h"
 
 #include <map>
+#include <span>
 #include <string>
 
 namespace evograph::migrate::detail {
@@ -23,8 +24,8 @@ LoadedGraphs loadGraphs(workspace::Workspace& workspace, const workspace::Progre
 // or an unknown target graph; check failures are reported, not thrown.
 PlanRun runPlan(const Plan& plan, LoadedGraphs& graphs, const RunOptions& options, const workspace::Progress& progress);
 
-// One graph's triples (in the default graph), sharing the dataset's dictionary, with the
-// prefixes of its current version.
-rdf::Dataset graphTriples(const LoadedGraphs& graphs, const std::string& name);
+// One graph's triples among `quads` (the dataset's now, or a copy taken earlier), in the default
+// graph, sharing the dataset's dictionary, with the prefixes of the graph's current version.
+rdf::Dataset graphTriples(const LoadedGraphs& graphs, std::span<const rdf::Quad> quads, const std::string& name);
 
 } // namespace evograph::migrate::detail
