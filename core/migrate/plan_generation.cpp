@@ -169,7 +169,7 @@ private:
                 + iri(property) + "> ... } WHERE { ?x a <" + iri(cls) + "> FILTER NOT EXISTS { ?x <" + iri(property)
                 + "> ?v } }\n",
             FindingCode::MayFail);
-        flag.after = addDefaultValueStep("check", iri(cls), iri(property), "x").after;
+        flag.after = {everyInstanceHas(iri(cls), iri(property))};
         return flag;
     }
 

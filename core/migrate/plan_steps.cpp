@@ -57,8 +57,14 @@ PlanStep addDefaultValueStep(std::string id, const std::string& cls, const std::
         step.parameters.emplace_back("datatype", datatype);
     step.update = "INSERT { ?x " + p + " " + value + " }\nWHERE {\n  ?x a " + c + " .\n  FILTER NOT EXISTS { ?x " + p
         + " ?any }\n}\n";
-    step.after = {noneLeft("every " + c + " has " + p, "?x a " + c + " FILTER NOT EXISTS { ?x " + p + " ?any }")};
+    step.after = {everyInstanceHas(cls, property)};
     return step;
+}
+
+Check everyInstanceHas(const std::string& cls, const std::string& property)
+{
+    const std::string c = sparqlIri(cls), p = sparqlIri(property);
+    return noneLeft("every " + c + " has " + p, "?x a " + c + " FILTER NOT EXISTS { ?x " + p + " ?any }");
 }
 
 PlanStep retypeInstancesStep(std::string id, const std::string& removedClass, const std::string& target)

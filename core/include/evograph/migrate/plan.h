@@ -67,6 +67,8 @@ PlanStep retypeInstancesStep(std::string id, const std::string& removedClass, co
 PlanStep deleteInstancesStep(std::string id, const std::string& cls);
 PlanStep deleteValuesStep(std::string id, const std::string& property);
 PlanStep moveValuesStep(std::string id, const std::string& from, const std::string& to);
+// The check that every instance of CLS has a value of PROPERTY (an ASK expecting false).
+Check everyInstanceHas(const std::string& cls, const std::string& property);
 PlanStep customStep(std::string id, std::string description, std::string update, FindingCode code);
 
 // The plan as YAML, in the order and layout parsePlan reads.
