@@ -13,12 +13,17 @@ constexpr const char* kOperationColumns
     = "id, correlation_id, kind, status, plan_hash, plan_name, plan_text, pre_snapshot, before_state, after_state, "
       "started_at, finished_at, user, steps, graphs, rolls_back, approval, error";
 
-nlohmann::json graphsJson(const std::vector<JournalGraph>& graphs)
+// The journal's graphs column; the audit record gets the same without the patches.
+nlohmann::json graphsJson(const std::vector<JournalGraph>& graphs, bool withPatches)
 {
     nlohmann::json out = nlohmann::json::array();
-    for (const JournalGraph& g : graphs)
-        out.push_back({{"graph", g.graph}, {"before", g.before}, {"after", g.after}, {"added", g.added},
-            {"removed", g.removed}, {"inverse_patch", g.inversePatch}});
+    for (const JournalGraph& g : graphs) {
+        nlohmann::json graph = {
+            {"graph", g.graph}, {"before", g.before}, {"after", g.after}, {"added", g.added}, {"removed", g.removed}};
+        if (withPatches)
+            graph["inverse_patch"] = g.inversePatch;
+        out.push_back(std::move(graph));
+    }
     return out;
 }
 
@@ -68,7 +73,7 @@ void insertOperation(Workspace::Impl& ws, const JournalOperation& op)
         .bind(op.finishedAt)
         .bind(op.user)
         .bind(op.steps)
-        .bind(graphsJson(op.graphs).dump())
+        .bind(graphsJson(op.graphs, true).dump())
         .bind(op.rollsBack)
         .bind(op.approval)
         .bind(op.error)
@@ -78,13 +83,9 @@ void insertOperation(Workspace::Impl& ws, const JournalOperation& op)
 // What the audit record of an operation says (its patches stay in the journal).
 std::string auditDetails(const JournalOperation& op)
 {
-    nlohmann::json graphs = nlohmann::json::array();
-    for (const JournalGraph& g : op.graphs)
-        graphs.push_back(
-            {{"graph", g.graph}, {"before", g.before}, {"after", g.after}, {"added", g.added}, {"removed", g.removed}});
     nlohmann::json details = {{"operation", op.id}, {"correlation_id", op.correlationId}, {"plan_hash", op.planHash},
         {"plan", op.planName}, {"pre_snapshot", op.preSnapshot}, {"steps", nlohmann::json::parse(op.steps)},
-        {"graphs", graphs}};
+        {"graphs", graphsJson(op.graphs, false)}};
     if (op.rollsBack)
         details["rolls_back"] = *op.rollsBack;
     if (!op.approval.empty())
