@@ -5,7 +5,6 @@
 set -uo pipefail
 evograph="$1"; resources="$2"
 source "$(dirname "$0")/harness.sh"
-json() { local code="$1"; shift; python3 -c "import json, sys; d = json.load(sys.stdin); $code" "$@"; }
 
 ws="$work/ws.evograph"
 v1="$resources/demo/user-v1.ttl"; v2="$resources/demo/user-v2.ttl"; data="$resources/demo/users-data.ttl"
