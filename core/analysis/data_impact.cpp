@@ -59,6 +59,14 @@ public:
         return out;
     }
 
+    std::vector<TermId> typedSubjects() const
+    {
+        std::vector<TermId> out;
+        for (const auto& [subject, types] : m_types)
+            out.push_back(subject);
+        return out;
+    }
+
     std::span<const Quad> statementsOf(TermId subject) const { return m_data.withSubject(subject); }
 
     std::size_t valueCount(TermId subject, TermId predicate) const
@@ -148,14 +156,16 @@ private:
 
     std::optional<Impact> restrictionImpact(const Change& c) const
     {
-        const Constraint constraint = constraintOf(m_new, restrictionNode(m_dictionary, c.added));
+        const Constraint constraint = constraintOfChange(m_new, c.added);
         const TermId property = constraint.property ? constraint.property : c.property;
         if (!property || !(constraint.demands(m_terms) || constraint.limits(m_terms)))
             return std::nullopt;
         const long long minimum = constraint.minimum(m_terms);
         const bool counted = constraint.number >= 0 && constraint.limits(m_terms);
+        // A cardinality asserted on a property without a domain is about every typed subject.
+        const bool everything = constraint.onProperty && c.iri == property;
         std::size_t violating = 0;
-        for (const TermId instance : m_view.instancesOf(c.iri, m_lattice)) {
+        for (const TermId instance : everything ? m_view.typedSubjects() : m_view.instancesOf(c.iri, m_lattice)) {
             if (constraint.predicate == m_terms.owlAllValuesFrom) {
                 for (const Quad& q : m_view.statementsOf(instance))
                     violating += q.p == property && outside(q.o, {constraint.filler});
@@ -164,7 +174,7 @@ private:
             const auto values = static_cast<long long>(m_view.valueCount(instance, property));
             violating += values < minimum || (counted && values > constraint.number);
         }
-        std::string what = name(c.iri) + " ";
+        std::string what = (everything ? std::string("typed subjects") : name(c.iri)) + " ";
         if (constraint.predicate == m_terms.owlAllValuesFrom)
             what = "values of " + name(property) + " on " + name(c.iri) + " are outside " + name(constraint.filler);
         else if (minimum == 1 && !counted)

@@ -94,6 +94,8 @@ public:
         std::vector<Change> out;
         out.reserve(m_changes.size());
         for (auto& [key, change] : m_changes) {
+            if (change.kind == ChangeKind::ClassDeprecated || change.kind == ChangeKind::PropertyDeprecated)
+                change.replacedBy = m_new.replacement(change.iri);
             std::sort(change.removed.begin(), change.removed.end());
             std::sort(change.added.begin(), change.added.end());
             out.push_back(std::move(change));
@@ -170,6 +172,8 @@ private:
     {
         if (const auto merge = m_merges.find(entity); merge != m_merges.end())
             return renameChange(entity, *merge->second);
+        if (isRedeclaration(m_old, m_new, entity))
+            return at(entity, ChangeKind::RedeclarationDropped, rdf::kNoTerm);
         return at(entity,
             byCategory(m_old.category(entity), ChangeKind::ClassRemoved, ChangeKind::PropertyRemoved,
                 ChangeKind::IndividualRemoved),
@@ -178,6 +182,8 @@ private:
 
     Change& addition(TermId entity)
     {
+        if (isRedeclaration(m_old, m_new, entity))
+            return at(entity, ChangeKind::RedeclarationAdded, rdf::kNoTerm);
         return at(entity,
             byCategory(
                 m_new.category(entity), ChangeKind::ClassAdded, ChangeKind::PropertyAdded, ChangeKind::IndividualAdded),
@@ -262,9 +268,12 @@ private:
         });
     }
 
+    // Statements that deprecate a term: the flag, a replacement link, an obsolescence reason, and an
+    // equivalence to the successor (a term re-homed into another namespace).
     bool isDeprecationPredicate(TermId p) const
     {
-        return p == m_terms.owlDeprecated || m_terms.isReplacement(p) || p == m_terms.iaoObsolescenceReason;
+        return p == m_terms.owlDeprecated || m_terms.isReplacement(p) || p == m_terms.iaoObsolescenceReason
+            || p == m_terms.owlEquivalentClass || p == m_terms.owlEquivalentProperty;
     }
 
     bool newlyDeprecated(TermId entity) const { return m_new.isDeprecated(entity) && !m_old.isDeprecated(entity); }
@@ -314,9 +323,11 @@ private:
             if (const TermId cause = removedEntityIn(group, rdf::kNoTerm); cause && isConsequence(group))
                 attach(removal(cause), group);
             else
-                attach(at(rdf::kNoTerm, ChangeKind::Other, key.top), group);
+                attach(at(rdf::kNoTerm, rootAxiomKind(group), key.top), group);
             return;
         }
+        if (isRuleVariable(entity))
+            return attach(at(entity, ChangeKind::RuleChanged, rdf::kNoTerm), group);
         const bool inOld = m_old.isSubject(entity), inNew = m_new.isSubject(entity);
         if (inOld && !inNew)
             return attach(removal(entity), group);
@@ -339,13 +350,14 @@ private:
                 rdf::kNoTerm);
         };
 
-        if (category == EntityCategory::Ontology)
-            return attach(
-                t.isVersionInfo(p) ? at(entity, ChangeKind::OntologyVersionChanged, rdf::kNoTerm) : other(entity, p),
-                group);
+        if (category == EntityCategory::Ontology) {
+            if (t.isVersionInfo(p))
+                return attach(at(entity, ChangeKind::OntologyVersionChanged, rdf::kNoTerm), group);
+            return attach(about(entity, ChangeKind::MetadataChanged, p), group);
+        }
         if (renamed && (t.isReplacement(p) || p == t.owlEquivalentClass || p == t.owlEquivalentProperty))
             return attach(at(entity, renamedKind(category), rdf::kNoTerm), group); // the hint that made the rename
-        if (isDeprecationPredicate(p) && deprecated && category != EntityCategory::Individual)
+        if (isDeprecationPredicate(p) && deprecated && category != EntityCategory::Individual && !key.top)
             return attach(deprecation(), group);
         if (t.isLabel(p) || t.isComment(p)) {
             // A renamed term's new wording, and an obsoleted term's "obsolete ..." label, are part of that change.
@@ -356,10 +368,15 @@ private:
             return attach(
                 at(entity, t.isLabel(p) ? ChangeKind::LabelChanged : ChangeKind::CommentChanged, rdf::kNoTerm), group);
         }
+        if (p == t.owlAnnotatedSource && key.top)
+            return attach(axiomAnnotation(entity, group), group);
         if (t.isDomain(p))
             return attach(at(entity, ChangeKind::DomainChanged, rdf::kNoTerm), group);
         if (t.isRange(p))
             return attach(at(entity, ChangeKind::RangeChanged, rdf::kNoTerm), group);
+        if (category == EntityCategory::Property && !key.top
+            && (t.isCardinality(p) || p == t.owlOnClass || p == t.owlOnDataRange))
+            return attach(propertyCardinality(entity, group), group);
         if ((p == t.rdfsSubClassOf || p == t.owlEquivalentClass) && key.top) {
             if (restrictedPropertyChanged(group)) // another property: one restriction went, another came
                 return classify(key, Group {group.removed, {}, group.oldTop, rdf::kNoTerm}),
@@ -371,11 +388,14 @@ private:
             change.property = restrictedProperty(group);
             return attach(change, group);
         }
-        if (p == t.rdfsSubClassOf) {
+        if ((p == t.rdfsSubClassOf || p == t.rdfsSubPropertyOf) && !key.top) {
+            const bool classes = p == t.rdfsSubClassOf;
             for (const Quad& q : group.removed)
-                at(entity, ChangeKind::SuperclassRemoved, q.o).removed.push_back(q);
+                at(entity, classes ? ChangeKind::SuperclassRemoved : ChangeKind::SuperpropertyRemoved, q.o)
+                    .removed.push_back(q);
             for (const Quad& q : group.added)
-                at(entity, ChangeKind::SuperclassAdded, q.o).added.push_back(q);
+                at(entity, classes ? ChangeKind::SuperclassAdded : ChangeKind::SuperpropertyAdded, q.o)
+                    .added.push_back(q);
             return;
         }
         if (category == EntityCategory::Individual) {
@@ -386,20 +406,107 @@ private:
             }
             return attach(at(entity, ChangeKind::IndividualChanged, rdf::kNoTerm), group);
         }
-        if (!key.top && allLiteral(group.removed) && allLiteral(group.added)) {
-            Change& change = at(entity, ChangeKind::LiteralChanged, p);
-            change.property = p;
-            return attach(change, group);
-        }
-        attach(other(entity, p), group);
+        if (const auto kind = axiomKind(p))
+            return attach(about(entity, *kind, p), group);
+        // Any other predicate on a class or property is an annotation, unless it belongs to the
+        // RDF, RDFS or OWL vocabulary: those are axioms evograph does not classify yet.
+        if (t.isLanguageTerm(p) && !t.isBuiltinAnnotation(p))
+            return attach(other(entity, p), group);
+        attach(about(entity, ChangeKind::AnnotationChanged, p), group);
     }
 
-    Change& other(TermId entity, TermId p)
+    // The kind of a change to a class or property axiom other than hierarchy, domain, range and restrictions.
+    std::optional<ChangeKind> axiomKind(TermId p) const
     {
-        Change& change = at(entity, ChangeKind::Other, p);
+        const KnownTerms& t = m_terms;
+        if (p == t.rdfType)
+            return ChangeKind::TypeChanged;
+        if (p == t.owlEquivalentClass || p == t.owlEquivalentProperty || p == t.owlSameAs || p == t.owlUnionOf
+            || p == t.owlIntersectionOf || p == t.owlOneOf || p == t.owlComplementOf)
+            return ChangeKind::EquivalenceChanged;
+        if (p == t.owlDisjointWith || p == t.owlPropertyDisjointWith || p == t.owlDisjointUnionOf)
+            return ChangeKind::DisjointnessChanged;
+        if (p == t.owlInverseOf)
+            return ChangeKind::InverseChanged;
+        if (p == t.owlPropertyChainAxiom)
+            return ChangeKind::PropertyChainChanged;
+        return std::nullopt;
+    }
+
+    // An axiom no named entity owns: a SWRL rule, an owl:AllDisjointClasses, ... by its root's type.
+    ChangeKind rootAxiomKind(const Group& group) const
+    {
+        const KnownTerms& t = m_terms;
+        for (const auto& [index, top] : {std::pair {&m_new, group.newTop}, std::pair {&m_old, group.oldTop}}) {
+            for (const TermId type : index->objects(top, t.rdfType)) {
+                if (type == t.swrlImp)
+                    return ChangeKind::RuleChanged;
+                if (type == t.owlAllDisjointClasses || type == t.owlAllDisjointProperties || type == t.owlAllDifferent)
+                    return ChangeKind::DisjointnessChanged;
+            }
+        }
+        for (const auto* quads : {&group.removed, &group.added})
+            for (const Quad& q : *quads)
+                if (q.p == t.swrlBody || q.p == t.swrlHead)
+                    return ChangeKind::RuleChanged;
+        return ChangeKind::Other;
+    }
+
+    bool isRuleVariable(TermId entity) const
+    {
+        const TermId variable = m_terms.swrlVariable;
+        auto typed = [&](const OntologyIndex& index) {
+            const auto types = index.objects(entity, m_terms.rdfType);
+            return variable && std::find(types.begin(), types.end(), variable) != types.end();
+        };
+        return typed(m_old) || typed(m_new);
+    }
+
+    // An owl:Axiom annotating one of the entity's statements: part of a label or comment change
+    // when it annotates one, else an annotation change.
+    Change& axiomAnnotation(TermId entity, const Group& group)
+    {
+        TermId annotated = rdf::kNoTerm;
+        for (const auto& [index, top] : {std::pair {&m_new, group.newTop}, std::pair {&m_old, group.oldTop}})
+            if (top && !annotated)
+                if (const auto found = index->objects(top, m_terms.owlAnnotatedProperty); !found.empty())
+                    annotated = found.front();
+        if (m_terms.isLabel(annotated))
+            return at(entity, ChangeKind::LabelChanged, rdf::kNoTerm);
+        if (m_terms.isComment(annotated))
+            return at(entity, ChangeKind::CommentChanged, rdf::kNoTerm);
+        return about(entity, ChangeKind::AnnotationChanged, annotated ? annotated : m_terms.owlAnnotatedSource);
+    }
+
+    // A cardinality asserted on the property itself (not OWL 2 DL, but hand-written ontologies say
+    // "required" this way): the restriction it means, on the property's domain.
+    Change& propertyCardinality(TermId property, const Group& group)
+    {
+        const ChangeKind kind = group.removed.empty() ? ChangeKind::RestrictionAdded
+            : group.added.empty()                     ? ChangeKind::RestrictionRemoved
+                                                      : ChangeKind::RestrictionChanged;
+        const OntologyIndex& version = group.added.empty() ? m_old : m_new;
+        const auto domains = version.objects(property, m_terms.rdfsDomain);
+        TermId domain = property;
+        for (const TermId d : domains)
+            if (!m_dictionary.isBlank(d)) {
+                domain = d;
+                break;
+            }
+        Change& change = at(domain, kind, property);
+        change.property = property;
+        return change;
+    }
+
+    // A change about one entity and one predicate (the annotation, the axiom).
+    Change& about(TermId entity, ChangeKind kind, TermId p)
+    {
+        Change& change = at(entity, kind, p);
         change.property = p;
         return change;
     }
+
+    Change& other(TermId entity, TermId p) { return about(entity, ChangeKind::Other, p); }
 
     // For an individual: the property whose literal value was replaced, directly or inside a blank
     // node value (a measurement's number); kNoTerm when the group is not such a replacement.

@@ -18,6 +18,7 @@ constexpr std::string_view kSchema[2] = {"http://schema.org/", "https://schema.o
 } // namespace
 
 KnownTerms::KnownTerms(const rdf::Dictionary& dictionary)
+    : m_dictionary(&dictionary)
 {
     auto id = [&](std::string_view ns, std::string_view local) {
         const std::string iri = std::string(ns).append(local);
@@ -29,11 +30,16 @@ KnownTerms::KnownTerms(const rdf::Dictionary& dictionary)
     rdfsComment = id(kRdfs, "comment"), rdfsSubClassOf = id(kRdfs, "subClassOf");
     rdfsSubPropertyOf = id(kRdfs, "subPropertyOf"), rdfsDomain = id(kRdfs, "domain"), rdfsRange = id(kRdfs, "range");
     rdfsLiteral = id(kRdfs, "Literal"), rdfsResource = id(kRdfs, "Resource");
+    rdfsSeeAlso = id(kRdfs, "seeAlso"), rdfsIsDefinedBy = id(kRdfs, "isDefinedBy");
     owlClass = id(kOwl, "Class"), owlOntology = id(kOwl, "Ontology"), owlObjectProperty = id(kOwl, "ObjectProperty");
     owlDatatypeProperty = id(kOwl, "DatatypeProperty"), owlAnnotationProperty = id(kOwl, "AnnotationProperty");
     owlFunctionalProperty = id(kOwl, "FunctionalProperty");
     owlInverseFunctionalProperty = id(kOwl, "InverseFunctionalProperty");
     owlTransitiveProperty = id(kOwl, "TransitiveProperty"), owlSymmetricProperty = id(kOwl, "SymmetricProperty");
+    owlAsymmetricProperty = id(kOwl, "AsymmetricProperty"), owlReflexiveProperty = id(kOwl, "ReflexiveProperty");
+    owlIrreflexiveProperty = id(kOwl, "IrreflexiveProperty");
+    owlAllDisjointClasses = id(kOwl, "AllDisjointClasses");
+    owlAllDisjointProperties = id(kOwl, "AllDisjointProperties"), owlAllDifferent = id(kOwl, "AllDifferent");
     owlNamedIndividual = id(kOwl, "NamedIndividual"), owlRestriction = id(kOwl, "Restriction");
     owlAxiom = id(kOwl, "Axiom"), owlThing = id(kOwl, "Thing");
     owlOnProperty = id(kOwl, "onProperty"), owlOnClass = id(kOwl, "onClass");
@@ -42,14 +48,18 @@ KnownTerms::KnownTerms(const rdf::Dictionary& dictionary)
     owlMaxCardinality = id(kOwl, "maxCardinality"), owlCardinality = id(kOwl, "cardinality");
     owlMinQualifiedCardinality = id(kOwl, "minQualifiedCardinality");
     owlMaxQualifiedCardinality = id(kOwl, "maxQualifiedCardinality");
-    owlQualifiedCardinality = id(kOwl, "qualifiedCardinality");
+    owlQualifiedCardinality = id(kOwl, "qualifiedCardinality"), owlOnDataRange = id(kOwl, "onDataRange");
     owlEquivalentClass = id(kOwl, "equivalentClass"), owlEquivalentProperty = id(kOwl, "equivalentProperty");
     owlDisjointWith = id(kOwl, "disjointWith"), owlUnionOf = id(kOwl, "unionOf");
     owlIntersectionOf = id(kOwl, "intersectionOf"), owlInverseOf = id(kOwl, "inverseOf");
     owlOneOf = id(kOwl, "oneOf"), owlMembers = id(kOwl, "members"), owlDisjointUnionOf = id(kOwl, "disjointUnionOf");
     owlDeprecated = id(kOwl, "deprecated"), owlAnnotatedSource = id(kOwl, "annotatedSource");
     owlVersionIri = id(kOwl, "versionIRI"), owlVersionInfo = id(kOwl, "versionInfo");
-    owlPriorVersion = id(kOwl, "priorVersion");
+    owlPriorVersion = id(kOwl, "priorVersion"), owlAnnotatedProperty = id(kOwl, "annotatedProperty");
+    owlBackwardCompatibleWith = id(kOwl, "backwardCompatibleWith");
+    owlIncompatibleWith = id(kOwl, "incompatibleWith"), owlImports = id(kOwl, "imports");
+    owlSameAs = id(kOwl, "sameAs"), owlPropertyDisjointWith = id(kOwl, "propertyDisjointWith");
+    owlPropertyChainAxiom = id(kOwl, "propertyChainAxiom"), owlComplementOf = id(kOwl, "complementOf");
     skosPrefLabel = id(kSkos, "prefLabel"), skosDefinition = id(kSkos, "definition");
     dctermsDescription = id(kDcterms, "description"), dctermsModified = id(kDcterms, "modified");
     dctermsIssued = id(kDcterms, "issued"), dctermsIsReplacedBy = id(kDcterms, "isReplacedBy");
@@ -61,7 +71,8 @@ KnownTerms::KnownTerms(const rdf::Dictionary& dictionary)
         schemaSupersededBy[i] = id(kSchema[i], "supersededBy");
         schemaVersion[i] = id(kSchema[i], "schemaVersion");
     }
-    swrlBody = id(kSwrl, "body"), swrlHead = id(kSwrl, "head");
+    swrlBody = id(kSwrl, "body"), swrlHead = id(kSwrl, "head"), swrlImp = id(kSwrl, "Imp");
+    swrlVariable = id(kSwrl, "Variable");
     xsdBoolean = id(kXsd, "boolean");
 }
 
@@ -70,7 +81,8 @@ bool KnownTerms::isPropertyType(rdf::TermId type) const
     return type != rdf::kNoTerm
         && (type == rdfProperty || type == owlObjectProperty || type == owlDatatypeProperty
             || type == owlAnnotationProperty || type == owlFunctionalProperty || type == owlInverseFunctionalProperty
-            || type == owlTransitiveProperty || type == owlSymmetricProperty);
+            || type == owlTransitiveProperty || type == owlSymmetricProperty || type == owlAsymmetricProperty
+            || type == owlReflexiveProperty || type == owlIrreflexiveProperty);
 }
 
 bool KnownTerms::isCardinality(rdf::TermId p) const
@@ -78,6 +90,22 @@ bool KnownTerms::isCardinality(rdf::TermId p) const
     return p != rdf::kNoTerm
         && (p == owlMinCardinality || p == owlMaxCardinality || p == owlCardinality || p == owlMinQualifiedCardinality
             || p == owlMaxQualifiedCardinality || p == owlQualifiedCardinality);
+}
+
+bool KnownTerms::isBuiltinAnnotation(rdf::TermId p) const
+{
+    return p != rdf::kNoTerm
+        && (p == rdfsLabel || p == rdfsComment || p == rdfsSeeAlso || p == rdfsIsDefinedBy || p == owlDeprecated
+            || p == owlVersionInfo || p == owlPriorVersion || p == owlBackwardCompatibleWith
+            || p == owlIncompatibleWith);
+}
+
+bool KnownTerms::isLanguageTerm(rdf::TermId term) const
+{
+    if (term == rdf::kNoTerm || m_dictionary->kind(term) != rdf::TermKind::Iri)
+        return false;
+    const std::string_view iri = m_dictionary->term(term).value;
+    return iri.starts_with(kRdf) || iri.starts_with(kRdfs) || iri.starts_with(kOwl);
 }
 
 } // namespace evograph::analysis

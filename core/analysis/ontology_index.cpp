@@ -1,6 +1,9 @@
 #include "evograph/analysis/ontology_index.h"
 
+#include "evograph/rdf/well_known_vocabularies.h"
+
 #include <algorithm>
+#include <map>
 #include <unordered_set>
 
 namespace evograph::analysis {
@@ -67,6 +70,55 @@ OntologyIndex::OntologyIndex(const rdf::Dataset& data, const KnownTerms& terms)
         supers.erase(std::unique(supers.begin(), supers.end()), supers.end());
     }
     resolveOwners();
+    findOwnedVocabularies();
+}
+
+void OntologyIndex::findOwnedVocabularies()
+{
+    const rdf::Dictionary& dictionary = m_data.dictionary();
+    auto trimmed = [](std::string_view iri) {
+        while (!iri.empty() && (iri.back() == '#' || iri.back() == '/'))
+            iri.remove_suffix(1);
+        return iri;
+    };
+    std::map<std::string_view, std::size_t> terms;
+    std::size_t defined = 0;
+    for (const rdf::TermId entity : m_entities) {
+        const EntityCategory category = m_categories[entity];
+        const std::string_view iri = dictionary.term(entity).value;
+        if (category == EntityCategory::Ontology) {
+            for (const rdf::WellKnownVocabulary& v : rdf::wellKnownVocabularies())
+                if (trimmed(iri) == trimmed(v.ns))
+                    m_ownedVocabularies.push_back(v.ns);
+            continue;
+        }
+        if (category != EntityCategory::Class && category != EntityCategory::Property)
+            continue;
+        ++defined;
+        if (const auto vocabulary = rdf::wellKnownVocabularyOf(iri))
+            ++terms[vocabulary->ns];
+    }
+    for (const auto& [ns, count] : terms)
+        if (4 * count >= defined)
+            m_ownedVocabularies.push_back(ns);
+}
+
+bool OntologyIndex::ownsVocabularyOf(rdf::TermId iri) const
+{
+    if (iri == rdf::kNoTerm || m_data.dictionary().kind(iri) != rdf::TermKind::Iri)
+        return false;
+    const auto vocabulary = rdf::wellKnownVocabularyOf(m_data.dictionary().term(iri).value);
+    return vocabulary
+        && std::find(m_ownedVocabularies.begin(), m_ownedVocabularies.end(), vocabulary->ns)
+        != m_ownedVocabularies.end();
+}
+
+bool isRedeclaration(const OntologyIndex& oldIndex, const OntologyIndex& newIndex, rdf::TermId iri)
+{
+    const rdf::Dictionary& dictionary = newIndex.data().dictionary();
+    return iri != rdf::kNoTerm && dictionary.kind(iri) == rdf::TermKind::Iri
+        && rdf::wellKnownVocabularyOf(dictionary.term(iri).value) && !oldIndex.ownsVocabularyOf(iri)
+        && !newIndex.ownsVocabularyOf(iri);
 }
 
 void OntologyIndex::resolveOwners()
@@ -182,6 +234,24 @@ bool OntologyIndex::isDeprecated(rdf::TermId entity) const
             return true;
     }
     return false;
+}
+
+rdf::TermId OntologyIndex::replacement(rdf::TermId entity) const
+{
+    if (!isSubject(entity))
+        return rdf::kNoTerm;
+    const rdf::Dictionary& dictionary = m_data.dictionary();
+    rdf::TermId equivalent = rdf::kNoTerm;
+    for (const rdf::Quad& q : m_data.withSubject(entity)) {
+        if (q.o == entity || dictionary.kind(q.o) != rdf::TermKind::Iri)
+            continue;
+        if (m_terms.isReplacement(q.p))
+            return q.o;
+        if (!equivalent && (q.p == m_terms.owlEquivalentClass || q.p == m_terms.owlEquivalentProperty)
+            && isSubject(q.o))
+            equivalent = q.o;
+    }
+    return equivalent;
 }
 
 const std::vector<rdf::TermId>& OntologyIndex::superclasses(rdf::TermId cls) const

@@ -14,6 +14,7 @@ struct Entry {
     std::string term; // the entity as a CURIE or <IRI>
     std::string oldTerm; // renames: the old IRI
     std::string text; // what changed and why
+    std::string replacedBy; // deprecations: the successor, as a CURIE or <IRI>
     std::string impact;
 };
 
@@ -75,6 +76,8 @@ std::array<Section, kSectionCount> sections(const Analysis& analysis, const Repo
             std::snprintf(confidence, sizeof confidence, "; confidence %.2f", *c.confidence);
             e.text += confidence;
         }
+        if (c.replacedBy)
+            e.replacedBy = displayTerm(context, c.replacedBy);
         if (c.impact)
             e.impact = c.impact->description;
         out[sectionOf(c.kind)].entries.push_back(e);
@@ -120,6 +123,8 @@ std::string markdownReport(const Analysis& analysis, const ReportContext& contex
             if (!e.label.empty())
                 out += "**" + escapeMarkdown(e.label) + "** ";
             out += "`" + e.term + "` — " + escapeMarkdown(e.text);
+            if (!e.replacedBy.empty())
+                out += " Replaced by `" + e.replacedBy + "`.";
             if (!e.impact.empty())
                 out += " *Impact: " + escapeMarkdown(e.impact) + ".*";
             out += "\n";
@@ -149,6 +154,8 @@ std::string htmlReport(const Analysis& analysis, const ReportContext& context)
             if (!e.label.empty())
                 out += "<strong>" + detail::escapeMarkup(e.label) + "</strong> ";
             out += "<code>" + detail::escapeMarkup(e.term) + "</code> — " + detail::escapeMarkup(e.text);
+            if (!e.replacedBy.empty())
+                out += " Replaced by <code>" + detail::escapeMarkup(e.replacedBy) + "</code>.";
             if (!e.impact.empty())
                 out += " <span class=\"impact\">Impact: " + detail::escapeMarkup(e.impact) + ".</span>";
             out += "</li>\n";

@@ -132,13 +132,15 @@ std::vector<std::uint64_t> blockingKeys(const EntityProfile& p)
 std::vector<RenameMatch> detectRenames(
     const OntologyIndex& oldIndex, const OntologyIndex& newIndex, const RenameOptions& options)
 {
-    // Candidates: terms OLD defines and NEW no longer does, and terms NEW defines that OLD never used.
+    // Candidates: terms OLD defines and NEW no longer does, and terms NEW defines that OLD never used;
+    // never a re-declared term of a vocabulary the ontology does not own.
     std::vector<TermId> vanished, appeared;
     for (const TermId iri : oldIndex.entities())
-        if (isCandidate(oldIndex.category(iri)) && !newIndex.isSubject(iri))
+        if (isCandidate(oldIndex.category(iri)) && !newIndex.isSubject(iri)
+            && !isRedeclaration(oldIndex, newIndex, iri))
             vanished.push_back(iri);
     for (const TermId iri : newIndex.entities())
-        if (isCandidate(newIndex.category(iri)) && !oldIndex.mentions(iri))
+        if (isCandidate(newIndex.category(iri)) && !oldIndex.mentions(iri) && !isRedeclaration(oldIndex, newIndex, iri))
             appeared.push_back(iri);
     if (vanished.empty())
         return {};

@@ -39,6 +39,8 @@ std::string jsonReport(const Analysis& analysis, const ReportContext& context)
             j["label"] = label->second;
         if (c.property)
             j["property"] = iri(c.property);
+        if (c.replacedBy)
+            j["replaced_by"] = iri(c.replacedBy);
         j["severity"] = toString(c.severity);
         j["reason"] = c.reason;
         if (c.confidence)

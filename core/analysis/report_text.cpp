@@ -48,6 +48,8 @@ std::string textReport(const Analysis& analysis, const ReportContext& context)
             out += confidence;
         }
         out += "\n";
+        if (c->replacedBy)
+            out += "    replaced by: " + displayTerm(context, c->replacedBy) + "\n";
         if (c->impact)
             out += "    impact: " + c->impact->description + "\n";
     }

@@ -45,6 +45,15 @@ rdf::TermId restrictionNode(const rdf::Dictionary& dictionary, const std::vector
     return rdf::kNoTerm;
 }
 
+namespace {
+long long cardinality(std::string_view lexical)
+{
+    long long n = -1;
+    std::from_chars(lexical.data(), lexical.data() + lexical.size(), n);
+    return n;
+}
+} // namespace
+
 Constraint constraintOf(const OntologyIndex& index, rdf::TermId node)
 {
     Constraint c;
@@ -57,14 +66,39 @@ Constraint constraintOf(const OntologyIndex& index, rdf::TermId node)
         if (q.p == t.owlOnProperty) {
             c.property = q.o;
         } else if (t.isCardinality(q.p) && value.isLiteral()) {
-            long long n = -1;
-            std::from_chars(value.value.data(), value.value.data() + value.value.size(), n);
-            c.predicate = q.p, c.number = n;
+            c.predicate = q.p, c.number = cardinality(value.value);
         } else if (q.p == t.owlSomeValuesFrom || q.p == t.owlAllValuesFrom || q.p == t.owlHasValue) {
             c.predicate = q.p, c.filler = q.o;
         }
     }
     return c;
+}
+
+Constraint constraintOfChange(const OntologyIndex& index, const std::vector<rdf::Quad>& quads)
+{
+    const rdf::Dictionary& dictionary = index.data().dictionary();
+    if (const rdf::TermId node = restrictionNode(dictionary, quads))
+        return constraintOf(index, node);
+    Constraint c;
+    for (const rdf::Quad& q : quads) {
+        const rdf::TermView value = dictionary.term(q.o);
+        if (index.terms().isCardinality(q.p) && value.isLiteral()) {
+            c.predicate = q.p, c.number = cardinality(value.value), c.property = q.s, c.onProperty = true;
+            break;
+        }
+    }
+    return c;
+}
+
+std::string onPropertyNote(const Constraint& constraint, rdf::TermId cls, const rdf::Dictionary& dictionary)
+{
+    if (!constraint.onProperty)
+        return {};
+    const std::string property = shortName(dictionary, constraint.property);
+    const std::string owner = cls != constraint.property ? shortName(dictionary, cls) : "owl:Thing";
+    return "; asserted on the property " + property + " itself, which OWL does not read as a restriction: write "
+        + owner + " rdfs:subClassOf [ a owl:Restriction ; owl:onProperty " + property + " ; "
+        + constraint.describe(dictionary) + " ]";
 }
 
 } // namespace evograph::analysis::detail

@@ -13,6 +13,7 @@ struct Constraint {
     long long number = -1; // cardinalities
     rdf::TermId filler = rdf::kNoTerm; // someValuesFrom, allValuesFrom, hasValue
     rdf::TermId property = rdf::kNoTerm; // owl:onProperty
+    bool onProperty = false; // asserted on the property itself, outside an owl:Restriction
 
     // At least `minimum()` values are demanded (someValuesFrom and hasValue demand one).
     bool demands(const KnownTerms& t) const { return minimum(t) >= 1; }
@@ -27,5 +28,12 @@ struct Constraint {
 rdf::TermId restrictionNode(const rdf::Dictionary& dictionary, const std::vector<rdf::Quad>& quads);
 
 Constraint constraintOf(const OntologyIndex& index, rdf::TermId node);
+
+// What a change's quads (in `index`'s version) constrain: the restriction node they touch, else a
+// cardinality asserted directly on a property (":hasEmail owl:minCardinality 1").
+Constraint constraintOfChange(const OntologyIndex& index, const std::vector<rdf::Quad>& quads);
+
+// For a constraint asserted on a property: what the reason adds, with the OWL form to write instead.
+std::string onPropertyNote(const Constraint& constraint, rdf::TermId cls, const rdf::Dictionary& dictionary);
 
 } // namespace evograph::analysis::detail

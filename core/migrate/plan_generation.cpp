@@ -1,5 +1,5 @@
 // Proposes a migration plan from the change analysis: renames become rewrite steps, the data of a
-// deprecated term with a replacement (dcterms:isReplacedBy) moves to the replacement, a property
+// deprecated term with a successor (the change's replaced_by) moves to it, a property
 // that became required gets a default value (or a flag when no default can be chosen), a removed
 // class's instances are retyped to its nearest surviving superclass (or deleted when it has none),
 // and the values of a removed property are deleted.
@@ -15,9 +15,6 @@ namespace {
 constexpr std::string_view kRdfsSubClassOf = "http://www.w3.org/2000/01/rdf-schema#subClassOf";
 constexpr std::string_view kRdfsRange = "http://www.w3.org/2000/01/rdf-schema#range";
 constexpr std::string_view kOnProperty = "http://www.w3.org/2002/07/owl#onProperty";
-// dcterms:isReplacedBy, and OBO's "term replaced by" (IAO_0100001).
-constexpr std::string_view kReplacedBy[]
-    = {"http://purl.org/dc/terms/isReplacedBy", "http://purl.obolibrary.org/obo/IAO_0100001"};
 
 class Generator {
 public:
@@ -50,16 +47,17 @@ public:
                 plan.steps.push_back(deleteValuesStep(nextId("delete-values"), iri(c.iri)));
                 break;
             case analysis::ChangeKind::PropertyDeprecated:
-                if (const rdf::TermId to = replacement(c.iri); to != rdf::kNoTerm)
-                    plan.steps.push_back(moveValuesStep(nextId("move-values"), iri(c.iri), iri(to)));
+                if (c.replacedBy)
+                    plan.steps.push_back(moveValuesStep(nextId("move-values"), iri(c.iri), iri(c.replacedBy)));
                 break;
             case analysis::ChangeKind::ClassDeprecated:
-                if (const rdf::TermId to = replacement(c.iri); to != rdf::kNoTerm)
-                    plan.steps.push_back(retypeInstancesStep(nextId("retype"), iri(c.iri), iri(to)));
+                if (c.replacedBy)
+                    plan.steps.push_back(retypeInstancesStep(nextId("retype"), iri(c.iri), iri(c.replacedBy)));
                 break;
             case analysis::ChangeKind::RestrictionAdded:
             case analysis::ChangeKind::RestrictionChanged:
-                if (const rdf::TermId property = requiredProperty(c); property != rdf::kNoTerm)
+                // A cardinality asserted on a property without a domain names no class to fill in.
+                if (const rdf::TermId property = requiredProperty(c); property != rdf::kNoTerm && property != c.iri)
                     plan.steps.push_back(required(c.iri, property));
                 break;
             default:
@@ -72,16 +70,6 @@ public:
 private:
     std::string iri(rdf::TermId id) const { return std::string(m_dictionary.term(id).value); }
     std::string nextId(const std::string& kind) { return kind + "-" + std::to_string(++m_counter); }
-
-    // What NEW says replaces a deprecated term (an IRI), or kNoTerm.
-    rdf::TermId replacement(rdf::TermId term) const
-    {
-        for (const rdf::Quad& q : m_versions.newData.withSubject(term))
-            for (const std::string_view p : kReplacedBy)
-                if (m_dictionary.term(q.p).value == p && m_dictionary.term(q.o).isIri())
-                    return q.o;
-        return rdf::kNoTerm;
-    }
 
     bool isClassIn(const rdf::Dataset& data, rdf::TermId term) const
     {
@@ -133,11 +121,14 @@ private:
                 property = q.o;
             } else if (p.starts_with(rdf::vocab::owl)) {
                 const std::string_view local = p.substr(rdf::vocab::owl.size());
-                if (local == "someValuesFrom" || local == "hasValue")
+                if (local == "someValuesFrom" || local == "hasValue") {
                     demands = true;
-                else if (local == "minCardinality" || local == "cardinality" || local == "minQualifiedCardinality"
-                    || local == "qualifiedCardinality")
+                } else if (local == "minCardinality" || local == "cardinality" || local == "minQualifiedCardinality"
+                    || local == "qualifiedCardinality") {
                     demands |= m_dictionary.term(q.o).value != "0";
+                    if (!m_dictionary.isBlank(q.s) && !property) // asserted on the property itself
+                        property = q.s;
+                }
             }
         }
         return demands ? property : rdf::kNoTerm;

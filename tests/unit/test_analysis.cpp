@@ -1,6 +1,7 @@
 // Change analysis on small hand-written versions: kinds, severity rules, renames and their
 // evidence, impact on data, overrides, and hostile graphs that must not hang or crash.
 
+#include "analysis_fixture.h"
 #include "evograph/analysis/analyze.h"
 #include "evograph/analysis/report.h"
 #include "evograph/error.h"
@@ -17,48 +18,10 @@
 
 using namespace evograph;
 using namespace evograph::analysis;
+using namespace evograph::test;
 namespace fs = std::filesystem;
 
 namespace {
-const std::string kPrefixes = "@prefix : <http://example.com/ontology#> .\n"
-                              "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
-                              "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
-                              "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
-                              "@prefix dcterms: <http://purl.org/dc/terms/> .\n";
-
-struct Fixture {
-    std::shared_ptr<rdf::Dictionary> dictionary = std::make_shared<rdf::Dictionary>();
-    rdf::Dataset oldData {dictionary}, newData {dictionary}, data {dictionary};
-
-    Fixture(const std::string& oldTurtle, const std::string& newTurtle, const std::string& dataTurtle = {})
-    {
-        rdf::readString(kPrefixes + oldTurtle, rdf::Format::Turtle, oldData, {}, "old.ttl");
-        rdf::readString(kPrefixes + newTurtle, rdf::Format::Turtle, newData, {}, "new.ttl");
-        rdf::readString(kPrefixes + dataTurtle, rdf::Format::Turtle, data, {}, "data.ttl");
-    }
-
-    Analysis analyze(AnalysisOptions options = {})
-    {
-        if (!data.empty())
-            options.data = &data;
-        return analyzeDatasets(oldData, newData, options);
-    }
-
-    rdf::TermId iri(const std::string& local) const
-    {
-        const std::string full = "http://example.com/ontology#" + local;
-        return dictionary->find(rdf::TermView {rdf::TermKind::Iri, full, {}, {}}).value_or(rdf::kNoTerm);
-    }
-};
-
-const Change* find(const Analysis& a, ChangeKind kind)
-{
-    for (const Change& c : a.changes)
-        if (c.kind == kind)
-            return &c;
-    return nullptr;
-}
-
 const std::string kUser = ":User a owl:Class ; rdfs:label \"User\" .\n"
                           ":Admin a owl:Class ; rdfs:subClassOf :User .\n"
                           ":hasEmail a owl:DatatypeProperty ; rdfs:domain :User ; rdfs:range xsd:string .\n";

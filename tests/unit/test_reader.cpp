@@ -80,6 +80,14 @@ TEST_CASE("errors name the file, line and column", "[reader]")
     CHECK(undefinedPrefix.where()->line == 2);
     CHECK(undefinedPrefix.where()->column > 0);
     CHECK_THAT(undefinedPrefix.what(), ContainsSubstring("bad.ttl:2:") && ContainsSubstring("undefined prefix"));
+    CHECK_THAT(undefinedPrefix.what(), !ContainsSubstring("add the line")); // nope: is nobody's convention
+
+    // A well-known prefix says which line to add.
+    const Error owl = readError(":User a owl:Class .\n");
+    CHECK_THAT(owl.what(),
+        ContainsSubstring("undefined prefix 'owl:'; add the line: @prefix owl: <http://www.w3.org/2002/07/owl#> ."));
+    const Error schema = readError("<http://e/a> a schema:Person .\n");
+    CHECK_THAT(schema.what(), ContainsSubstring("@prefix schema: <https://schema.org/> ."));
 
     const Error syntax = readError("<http://e/a> <http://e/b> .\n");
     REQUIRE(syntax.where());

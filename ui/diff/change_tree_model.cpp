@@ -45,13 +45,17 @@ QString kindBadge(ChangeKind kind)
     case ChangeKind::PropertyAdded:
     case ChangeKind::IndividualAdded:
     case ChangeKind::SuperclassAdded:
+    case ChangeKind::SuperpropertyAdded:
     case ChangeKind::RestrictionAdded:
+    case ChangeKind::RedeclarationAdded:
         return QStringLiteral("+ ") + kindTitle(kind);
     case ChangeKind::ClassRemoved:
     case ChangeKind::PropertyRemoved:
     case ChangeKind::IndividualRemoved:
     case ChangeKind::SuperclassRemoved:
+    case ChangeKind::SuperpropertyRemoved:
     case ChangeKind::RestrictionRemoved:
+    case ChangeKind::RedeclarationDropped:
         return QStringLiteral("− ") + kindTitle(kind);
     case ChangeKind::ClassRenamed:
     case ChangeKind::PropertyRenamed:

@@ -75,6 +75,7 @@ private:
         const TermId subject = change.subject();
         switch (change.kind) {
         case ChangeKind::OntologyVersionChanged:
+        case ChangeKind::MetadataChanged:
             return rdf::kNoTerm;
         case ChangeKind::ClassAdded:
         case ChangeKind::ClassRemoved:

@@ -441,6 +441,8 @@ void DiffViewer::showCurrent()
         details += QStringLiteral("<br>Rename confidence %1: %2")
                        .arg(QString::number(*change.confidence, 'f', 2), evidence.join(QStringLiteral("; ")));
     }
+    if (change.replacedBy)
+        details += QStringLiteral("<br>Replaced by %1").arg(escaped(current->display(change.replacedBy)));
     if (change.impact)
         details += QStringLiteral("<br>Impact on the data: %1")
                        .arg(escaped(QString::fromStdString(change.impact->description)));

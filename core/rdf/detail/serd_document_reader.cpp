@@ -2,6 +2,7 @@
 
 #include "document_builder.h"
 #include "evograph/rdf/iri.h"
+#include "evograph/rdf/well_known_vocabularies.h"
 #include "serd_event_batch.h"
 
 #include <serd/serd.h>
@@ -146,6 +147,15 @@ private:
         return hasScheme(reference) ? std::string(reference) : resolveIri(m_base, reference);
     }
 
+    // "undefined prefix 'owl:'", with the line to add when the prefix is a well-known one.
+    static std::string undefinedPrefix(std::string_view prefix)
+    {
+        std::string message = "undefined prefix '" + std::string(prefix) + ":'";
+        if (const auto known = wellKnownPrefix(prefix))
+            message += "; add the line: @prefix " + std::string(prefix) + ": <" + std::string(known->ns) + "> .";
+        return message;
+    }
+
     TermId iriTerm(const SerdNode* node)
     {
         const std::string_view value = text(node);
@@ -153,7 +163,7 @@ private:
             const auto colon = value.find(':');
             const auto ns = m_prefixes.iriFor(value.substr(0, colon));
             if (!ns) {
-                m_builder.setError("undefined prefix '" + std::string(value.substr(0, colon)) + ":'");
+                m_builder.setError(undefinedPrefix(value.substr(0, colon)));
                 return kNoTerm;
             }
             m_scratch.assign(*ns).append(value.substr(colon + 1));

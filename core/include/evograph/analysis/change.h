@@ -17,6 +17,7 @@ namespace evograph::analysis {
 
 enum class ChangeKind : std::uint8_t {
     OntologyVersionChanged,
+    MetadataChanged,
     ClassAdded,
     ClassRemoved,
     ClassRenamed,
@@ -25,15 +26,26 @@ enum class ChangeKind : std::uint8_t {
     PropertyRemoved,
     PropertyRenamed,
     PropertyDeprecated,
+    RedeclarationAdded,
+    RedeclarationDropped,
+    TypeChanged,
     DomainChanged,
     RangeChanged,
     SuperclassAdded,
     SuperclassRemoved,
+    SuperpropertyAdded,
+    SuperpropertyRemoved,
     RestrictionAdded,
     RestrictionRemoved,
     RestrictionChanged,
+    EquivalenceChanged,
+    DisjointnessChanged,
+    InverseChanged,
+    PropertyChainChanged,
+    RuleChanged,
     LabelChanged,
     CommentChanged,
+    AnnotationChanged,
     LiteralChanged,
     IndividualAdded,
     IndividualRemoved,
@@ -64,6 +76,7 @@ struct Change {
     rdf::TermId iri = rdf::kNoTerm; // the entity; kNoTerm for renames and for axioms no entity owns
     rdf::TermId oldIri = rdf::kNoTerm, newIri = rdf::kNoTerm; // renames only
     rdf::TermId property = rdf::kNoTerm; // the property a literal, restriction or assertion change is about
+    rdf::TermId replacedBy = rdf::kNoTerm; // deprecations: the successor NEW names for the term
     Severity severity = Severity::Safe;
     std::string reason; // one line: why this severity
     std::optional<double> confidence; // renames: in [0, 1]

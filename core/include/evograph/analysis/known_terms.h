@@ -13,20 +13,22 @@ struct KnownTerms {
 
     rdf::TermId rdfType, rdfProperty, rdfFirst, rdfRest, rdfNil;
     rdf::TermId rdfsClass, rdfsDatatype, rdfsLabel, rdfsComment, rdfsSubClassOf, rdfsSubPropertyOf, rdfsDomain,
-        rdfsRange, rdfsLiteral, rdfsResource;
+        rdfsRange, rdfsLiteral, rdfsResource, rdfsSeeAlso, rdfsIsDefinedBy;
     rdf::TermId owlClass, owlOntology, owlObjectProperty, owlDatatypeProperty, owlAnnotationProperty,
         owlFunctionalProperty, owlInverseFunctionalProperty, owlTransitiveProperty, owlSymmetricProperty,
-        owlNamedIndividual, owlRestriction, owlAxiom, owlThing;
+        owlAsymmetricProperty, owlReflexiveProperty, owlIrreflexiveProperty, owlNamedIndividual, owlRestriction,
+        owlAxiom, owlThing, owlAllDisjointClasses, owlAllDisjointProperties, owlAllDifferent;
     rdf::TermId owlOnProperty, owlOnClass, owlSomeValuesFrom, owlAllValuesFrom, owlHasValue, owlMinCardinality,
         owlMaxCardinality, owlCardinality, owlMinQualifiedCardinality, owlMaxQualifiedCardinality,
-        owlQualifiedCardinality;
+        owlQualifiedCardinality, owlOnDataRange;
     rdf::TermId owlEquivalentClass, owlEquivalentProperty, owlDisjointWith, owlUnionOf, owlIntersectionOf, owlInverseOf,
-        owlOneOf, owlMembers, owlDisjointUnionOf, owlDeprecated, owlAnnotatedSource, owlVersionIri, owlVersionInfo,
-        owlPriorVersion;
+        owlOneOf, owlMembers, owlDisjointUnionOf, owlDeprecated, owlAnnotatedSource, owlAnnotatedProperty,
+        owlVersionIri, owlVersionInfo, owlPriorVersion, owlBackwardCompatibleWith, owlIncompatibleWith, owlImports,
+        owlSameAs, owlPropertyDisjointWith, owlPropertyChainAxiom, owlComplementOf;
     rdf::TermId skosPrefLabel, skosDefinition, dctermsDescription, dctermsModified, dctermsIssued, dctermsIsReplacedBy,
         iaoDefinition, iaoTermReplacedBy, iaoObsolescenceReason;
     rdf::TermId schemaDomainIncludes[2], schemaRangeIncludes[2], schemaSupersededBy[2], schemaVersion[2];
-    rdf::TermId swrlBody, swrlHead;
+    rdf::TermId swrlBody, swrlHead, swrlImp, swrlVariable;
     rdf::TermId xsdBoolean;
 
     bool isLabel(rdf::TermId p) const { return p == rdfsLabel || p == skosPrefLabel; }
@@ -49,8 +51,14 @@ struct KnownTerms {
     }
     bool isPropertyType(rdf::TermId type) const;
     bool isCardinality(rdf::TermId p) const;
+    // OWL 2's built-in annotation properties (rdfs:label, rdfs:comment, rdfs:seeAlso, owl:versionInfo, ...).
+    bool isBuiltinAnnotation(rdf::TermId p) const;
+    // An IRI of the RDF, RDFS or OWL vocabulary: the language ontologies are written in, never an
+    // annotation of the ontology's own.
+    bool isLanguageTerm(rdf::TermId term) const;
 
 private:
+    const rdf::Dictionary* m_dictionary;
     static bool isAny(rdf::TermId p, std::span<const rdf::TermId> set)
     {
         for (const rdf::TermId t : set)

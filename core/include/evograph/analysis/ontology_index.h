@@ -57,6 +57,14 @@ public:
     std::optional<std::string_view> label(rdf::TermId entity) const;
     // owl:deprecated true, or a link to a replacement (dcterms:isReplacedBy, obo:IAO_0100001, schema:supersededBy).
     bool isDeprecated(rdf::TermId entity) const;
+    // The term this version names as the entity's successor: the object of a replacement link, else
+    // of owl:equivalentClass / owl:equivalentProperty when it is another term this version defines
+    // (a term re-homed into another namespace keeps its old IRI as a deprecated equivalent).
+    rdf::TermId replacement(rdf::TermId entity) const;
+    // Whether this version defines the well-known vocabulary (rdf/well_known_vocabularies.h) the
+    // IRI belongs to: its ontology IRI is the vocabulary's namespace, or a quarter or more of the
+    // classes and properties it defines are in it. False for IRIs in no well-known vocabulary.
+    bool ownsVocabularyOf(rdf::TermId iri) const;
 
     // Named direct superclasses.
     const std::vector<rdf::TermId>& superclasses(rdf::TermId cls) const;
@@ -65,6 +73,7 @@ public:
 
 private:
     static constexpr std::uint8_t kMentioned = 1, kSubject = 2;
+    void findOwnedVocabularies();
     bool flag(rdf::TermId term, std::uint8_t bit) const { return term < m_flags.size() && (m_flags[term] & bit) != 0; }
     void resolveOwners();
 
@@ -76,6 +85,11 @@ private:
     std::unordered_map<rdf::TermId, std::pair<rdf::TermId, rdf::TermId>> m_parents; // blank -> (parent, predicate)
     std::unordered_map<rdf::TermId, BlankOwner> m_owners;
     std::unordered_map<rdf::TermId, std::vector<rdf::TermId>> m_superclasses;
+    std::vector<std::string_view> m_ownedVocabularies; // namespaces
 };
+
+// A term of a well-known vocabulary that neither version owns: the ontology only re-declares it
+// (owl:Thing, dcterms:creator, ...), so its declaration coming or going changes nothing it defines.
+bool isRedeclaration(const OntologyIndex& oldIndex, const OntologyIndex& newIndex, rdf::TermId iri);
 
 } // namespace evograph::analysis
