@@ -186,21 +186,9 @@ private:
         return impact(violating, what);
     }
 
-    // A value lies outside `admitted` when its type is known and none is below an admitted type.
     bool outside(TermId value, const std::vector<TermId>& admitted) const
     {
-        if (admitted.empty())
-            return false;
-        const rdf::TermView term = m_dictionary.term(value);
-        if (term.isLiteral()) {
-            const auto datatype = m_dictionary.find(rdf::TermView {rdf::TermKind::Iri, term.datatype, {}, {}});
-            return !datatype || !m_lattice.covers(admitted, {*datatype});
-        }
-        const auto& types = m_view.types(value);
-        if (types.empty())
-            return false;
-        return !std::any_of(
-            types.begin(), types.end(), [&](TermId type) { return m_lattice.covers(admitted, {type}); });
+        return m_lattice.outside(admitted, value, m_view.types(value));
     }
 
     std::optional<Impact> valuesOutside(const Change& c, bool domain) const

@@ -1,7 +1,7 @@
 // Release notes in Markdown and HTML: one model of sections and entries, two renderings.
 #include "evograph/analysis/report.h"
 
-#include "markup_escape.h"
+#include "../engine/markup_escape.h"
 
 #include <array>
 #include <cstdio>
@@ -137,12 +137,13 @@ std::string htmlReport(const Analysis& analysis, const ReportContext& context)
 {
     const std::string title = "Release notes: " + context.oldName + " → " + context.newName;
     std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
-        + detail::escapeMarkup(title)
+        + evograph::detail::escapeMarkup(title)
         + "</title>\n<style>\nbody{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
           "line-height:1.45}\ncode{background:#f3f3f3;padding:0 .2em;border-radius:3px}\n"
           "li{margin:.3rem 0}\n.impact{color:#8a3b00}\nh2{border-bottom:1px solid "
           "#ddd}\n</style>\n</head>\n<body>\n<h1>"
-        + detail::escapeMarkup(title) + "</h1>\n<p>" + detail::escapeMarkup(headline(analysis)) + "</p>\n";
+        + evograph::detail::escapeMarkup(title) + "</h1>\n<p>" + evograph::detail::escapeMarkup(headline(analysis))
+        + "</p>\n";
     for (const Section& section : sections(analysis, context)) {
         if (section.entries.empty())
             continue;
@@ -150,14 +151,15 @@ std::string htmlReport(const Analysis& analysis, const ReportContext& context)
         for (const Entry& e : section.entries) {
             out += "<li>";
             if (!e.oldTerm.empty())
-                out += "<code>" + detail::escapeMarkup(e.oldTerm) + "</code> → ";
+                out += "<code>" + evograph::detail::escapeMarkup(e.oldTerm) + "</code> → ";
             if (!e.label.empty())
-                out += "<strong>" + detail::escapeMarkup(e.label) + "</strong> ";
-            out += "<code>" + detail::escapeMarkup(e.term) + "</code> — " + detail::escapeMarkup(e.text);
+                out += "<strong>" + evograph::detail::escapeMarkup(e.label) + "</strong> ";
+            out += "<code>" + evograph::detail::escapeMarkup(e.term) + "</code> — "
+                + evograph::detail::escapeMarkup(e.text);
             if (!e.replacedBy.empty())
-                out += " Replaced by <code>" + detail::escapeMarkup(e.replacedBy) + "</code>.";
+                out += " Replaced by <code>" + evograph::detail::escapeMarkup(e.replacedBy) + "</code>.";
             if (!e.impact.empty())
-                out += " <span class=\"impact\">Impact: " + detail::escapeMarkup(e.impact) + ".</span>";
+                out += " <span class=\"impact\">Impact: " + evograph::detail::escapeMarkup(e.impact) + ".</span>";
             out += "</li>\n";
         }
         out += "</ul>\n";

@@ -72,6 +72,20 @@ std::vector<TermId> TypeLattice::admitted(const OntologyIndex& index, TermId pro
     return out;
 }
 
+bool TypeLattice::outside(const std::vector<TermId>& admitted, TermId value, const std::vector<TermId>& types) const
+{
+    if (admitted.empty())
+        return false;
+    const rdf::Dictionary& dictionary = m_new.data().dictionary();
+    const rdf::TermView term = dictionary.term(value);
+    if (term.isLiteral()) {
+        const auto datatype = dictionary.find(rdf::TermView {rdf::TermKind::Iri, term.datatype, {}, {}});
+        return !datatype || !covers(admitted, {*datatype});
+    }
+    return !types.empty()
+        && !std::any_of(types.begin(), types.end(), [&](TermId type) { return covers(admitted, {type}); });
+}
+
 bool TypeLattice::xsdBelow(TermId sub, TermId super) const
 {
     const rdf::Dictionary& dictionary = m_new.data().dictionary();

@@ -23,6 +23,11 @@ public:
     // The types an entity's domain (or range) admits in one version: named values and the members
     // of owl:unionOf values; other class expressions count as themselves.
     std::vector<rdf::TermId> admitted(const OntologyIndex& index, rdf::TermId property, bool domain) const;
+    // Whether a value falls outside what `admitted` allows: a literal whose datatype none of them
+    // covers, or a resource with known `types` none of which is below one of them. An untyped
+    // resource is never outside (nothing says what it is); an empty `admitted` admits everything.
+    bool outside(
+        const std::vector<rdf::TermId>& admitted, rdf::TermId value, const std::vector<rdf::TermId>& types) const;
 
 private:
     bool xsdBelow(rdf::TermId sub, rdf::TermId super) const;

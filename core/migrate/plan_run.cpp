@@ -154,6 +154,8 @@ PlanRun runPlan(const Plan& plan, LoadedGraphs& graphs, const RunOptions& option
         outcome.removedPreview = preview(graphs.data.dictionary(), removed, graphNames, prefixes, options.previewLimit);
         outcome.milliseconds
             = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        if (options.keepEffects)
+            outcome.addedQuads = std::move(added), outcome.removedQuads = std::move(removed);
         run.added += outcome.added;
         run.removed += outcome.removed;
         run.findings.push_back({step.id, step.code, findingMessage(step, outcome)});
@@ -175,4 +177,37 @@ PlanRun runPlan(const Plan& plan, LoadedGraphs& graphs, const RunOptions& option
 }
 
 } // namespace detail
+
+PlanRun runOnDataset(
+    const Plan& plan, rdf::Dataset& data, const RunOptions& options, const workspace::Progress& progress)
+{
+    detail::LoadedGraphs graphs {rdf::Dataset(data.sharedDictionary()), {}, {}, {}};
+    const std::vector<std::string> targets = plan.graphs.empty() ? std::vector<std::string> {"data"} : plan.graphs;
+    for (const std::string& name : targets)
+        graphs.graphIds.emplace(name, data.dictionary().iri(std::string(kGraphIriPrefix) + name));
+    const rdf::TermId target = graphs.graphIds.at(targets.front());
+    graphs.data.reserve(data.size());
+    for (rdf::Quad q : data.quads()) {
+        q.g = target;
+        graphs.data.add(q);
+    }
+    graphs.data.finalize();
+    PlanRun run = detail::runPlan(plan, graphs, options, progress);
+    auto inDefaultGraph = [](std::vector<rdf::Quad>& quads) {
+        for (rdf::Quad& q : quads)
+            q.g = rdf::kNoTerm;
+    };
+    for (StepOutcome& step : run.steps)
+        inDefaultGraph(step.addedQuads), inDefaultGraph(step.removedQuads);
+    std::vector<rdf::Quad> result;
+    for (rdf::Quad q : graphs.data.quads())
+        if (q.g == target) {
+            q.g = rdf::kNoTerm;
+            result.push_back(q);
+        }
+    std::sort(result.begin(), result.end());
+    data.assignSorted(std::move(result));
+    return run;
+}
+
 } // namespace evograph::migrate

@@ -53,6 +53,8 @@ struct StepOutcome {
     // "[graph] s p o ." with the graphs' prefixes, at most `previewLimit` each
     std::vector<std::string> addedPreview, removedPreview;
     double milliseconds = 0;
+    // With RunOptions::keepEffects: every quad the step added and removed, in the data's terms.
+    std::vector<rdf::Quad> addedQuads, removedQuads;
     // Deletes or rewrites data: marked DS, or removes triples whatever its code says (so a step
     // cannot avoid review by its label).
     bool destructive() const { return code == FindingCode::Destructive || removed > 0; }
@@ -77,12 +79,20 @@ struct PlanRun {
 
 struct RunOptions {
     std::size_t previewLimit = 10;
+    bool keepEffects = false; // keep each step's quads (StepOutcome::addedQuads, removedQuads)
 };
 
 // Runs the plan on the workspace's current graphs in memory and reports what it would do. Writes
 // nothing.
 PlanRun dryRun(workspace::Workspace& workspace, const Plan& plan, const RunOptions& options = {},
     const workspace::Progress& progress = {});
+
+// Runs the plan in memory on data outside any workspace (an evolution suite's test data): `data`'s
+// triples are the plan's target graph (its first `graphs` entry, or "data"; other targets are empty
+// graphs) and hold the result afterwards, in the default graph. Check failures are reported in the
+// run; a SPARQL error throws evograph::Error and leaves `data` as it was.
+PlanRun runOnDataset(
+    const Plan& plan, rdf::Dataset& data, const RunOptions& options = {}, const workspace::Progress& progress = {});
 
 struct ApprovalStatus {
     bool required = false; // the policy asks for a reviewer's approval of this plan

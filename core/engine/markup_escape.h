@@ -1,9 +1,9 @@
 #pragma once
-// Escaping text for XML and HTML output (internal to the analysis: release notes, JUnit).
+// Escaping text for XML and HTML output (internal to the core: release notes, JUnit reports).
 #include <string>
 #include <string_view>
 
-namespace evograph::analysis::detail {
+namespace evograph::detail {
 
 inline std::string escapeMarkup(std::string_view text)
 {
@@ -30,4 +30,4 @@ inline std::string escapeMarkup(std::string_view text)
     return out;
 }
 
-} // namespace evograph::analysis::detail
+} // namespace evograph::detail
