@@ -12,6 +12,7 @@ void addDiffCommand(CLI::App& app, int& exitCode);
 void addPatchCommand(CLI::App& app, int& exitCode);
 void addAnalyzeCommand(CLI::App& app, int& exitCode);
 void addCheckCommand(CLI::App& app, int& exitCode);
+void addEvolveCommand(CLI::App& app, int& exitCode);
 void addWorkspaceCommand(CLI::App& app, int& exitCode);
 void addSnapshotCommand(CLI::App& app, int& exitCode);
 void addAuditCommand(CLI::App& app, int& exitCode);

@@ -184,12 +184,12 @@ Analysis analyzeIndexed(const OntologyIndex& oldIndex, const OntologyIndex& newI
 
     diff::DiffOptions diffOptions;
     diffOptions.cancel = options.cancel;
-    const diff::GraphDiff diff = diff::diffDatasets(baseline, newData, diffOptions);
+    diff::GraphDiff diff = diff::diffDatasets(baseline, newData, diffOptions);
     analysis.blankNames = diff.labels;
     advance();
 
     analysis.changes = detail::entityChanges(baselineIndex, newIndex, diff, analysis.renames);
-    rateChanges(analysis.changes, baselineIndex, newIndex);
+    rateChanges(analysis.changes, baselineIndex, newIndex, diff.blankMatches);
     applyOverrides(analysis.changes, options.overrides, newData.dictionary());
     // Removed statements back in OLD's own terms, plus each rename's own statements.
     for (Change& c : analysis.changes)
@@ -205,6 +205,7 @@ Analysis analyzeIndexed(const OntologyIndex& oldIndex, const OntologyIndex& newI
         detail::measureImpact(analysis.changes, *options.data, baselineIndex, newIndex);
     sortChanges(analysis.changes, newData.dictionary());
     nameRemainingBlanks(analysis, newData.dictionary(), diff);
+    analysis.blankMatches = std::move(diff.blankMatches);
     collectLabels(analysis, oldIndex, newIndex);
     analysis.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     advance();

@@ -155,11 +155,9 @@ private:
         change.added.insert(change.added.end(), group.added.begin(), group.added.end());
     }
 
-    EntityCategory categoryOf(TermId entity) const
-    {
-        const EntityCategory now = m_new.category(entity);
-        return now != EntityCategory::None ? now : m_old.category(entity);
-    }
+    // The stronger of its categories in the two versions: a class that lost its declaration (and
+    // so reads as a mere individual in NEW) is still a class whose type changed.
+    EntityCategory categoryOf(TermId entity) const { return std::max(m_new.category(entity), m_old.category(entity)); }
 
     bool isRemovedEntity(TermId term) const
     {

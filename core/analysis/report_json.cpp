@@ -1,10 +1,14 @@
 #include "evograph/analysis/report.h"
 
+#include "change_json.h"
+
 #include "evograph/rdf/ntriples_writer.h"
 
 #include <nlohmann/json.hpp>
 
 namespace evograph::analysis {
+
+namespace detail {
 
 namespace {
 std::vector<std::string> statements(
@@ -21,37 +25,44 @@ std::vector<std::string> statements(
 }
 } // namespace
 
+nlohmann::json changeJson(const Change& c, const Analysis& analysis, const rdf::Dictionary& d, bool withTriples)
+{
+    auto iri = [&](rdf::TermId t) { return std::string(d.term(t).value); };
+    nlohmann::json j;
+    j["kind"] = toString(c.kind);
+    if (c.iri)
+        j["iri"] = iri(c.iri);
+    if (c.oldIri)
+        j["old_iri"] = iri(c.oldIri);
+    if (c.newIri)
+        j["new_iri"] = iri(c.newIri);
+    if (const auto label = analysis.labels.find(c.subject()); label != analysis.labels.end())
+        j["label"] = label->second;
+    if (c.property)
+        j["property"] = iri(c.property);
+    if (c.replacedBy)
+        j["replaced_by"] = iri(c.replacedBy);
+    j["severity"] = toString(c.severity);
+    j["reason"] = c.reason;
+    if (c.confidence)
+        j["confidence"] = std::round(*c.confidence * 1000) / 1000;
+    if (!c.evidence.empty())
+        j["evidence"] = c.evidence;
+    if (withTriples)
+        j["triples"] = {{"added", statements(c.added, analysis, d)}, {"removed", statements(c.removed, analysis, d)}};
+    if (c.impact)
+        j["impact"] = {{"count", c.impact->count}, {"description", c.impact->description}};
+    return j;
+}
+
+} // namespace detail
+
 std::string jsonReport(const Analysis& analysis, const ReportContext& context)
 {
     const rdf::Dictionary& d = context.dictionary;
-    auto iri = [&](rdf::TermId t) { return std::string(d.term(t).value); };
     nlohmann::json changes = nlohmann::json::array();
-    for (const Change& c : analysis.changes) {
-        nlohmann::json j;
-        j["kind"] = toString(c.kind);
-        if (c.iri)
-            j["iri"] = iri(c.iri);
-        if (c.oldIri)
-            j["old_iri"] = iri(c.oldIri);
-        if (c.newIri)
-            j["new_iri"] = iri(c.newIri);
-        if (const auto label = analysis.labels.find(c.subject()); label != analysis.labels.end())
-            j["label"] = label->second;
-        if (c.property)
-            j["property"] = iri(c.property);
-        if (c.replacedBy)
-            j["replaced_by"] = iri(c.replacedBy);
-        j["severity"] = toString(c.severity);
-        j["reason"] = c.reason;
-        if (c.confidence)
-            j["confidence"] = std::round(*c.confidence * 1000) / 1000;
-        if (!c.evidence.empty())
-            j["evidence"] = c.evidence;
-        j["triples"] = {{"added", statements(c.added, analysis, d)}, {"removed", statements(c.removed, analysis, d)}};
-        if (c.impact)
-            j["impact"] = {{"count", c.impact->count}, {"description", c.impact->description}};
-        changes.push_back(std::move(j));
-    }
+    for (const Change& c : analysis.changes)
+        changes.push_back(detail::changeJson(c, analysis, d));
     const AnalysisSummary summary = analysis.summary();
     nlohmann::json byKind = nlohmann::json::object(), bySeverity = nlohmann::json::object();
     for (std::size_t k = 0; k < kChangeKindCount; ++k)

@@ -18,6 +18,32 @@ std::string displayTerm(const ReportContext& context, rdf::TermId term)
     return std::string(view.isBlank() ? "_:" : "") + std::string(view.value);
 }
 
+std::string textEntry(const Change& change, const Analysis& analysis, const ReportContext& context)
+{
+    std::string entity = change.oldIri
+        ? displayTerm(context, change.oldIri) + " -> " + displayTerm(context, change.newIri)
+        : displayTerm(context, change.iri);
+    if (const auto label = analysis.labels.find(change.subject()); label != analysis.labels.end())
+        entity += " \"" + label->second + "\"";
+    if (change.property && change.kind != ChangeKind::Other)
+        entity += " [" + displayTerm(context, change.property) + "]";
+    char head[64];
+    std::snprintf(head, sizeof head, "%-9s %-24s ", std::string(toString(change.severity)).c_str(),
+        std::string(toString(change.kind)).c_str());
+    std::string out = head + entity + "\n    " + change.reason;
+    if (change.confidence) {
+        char confidence[32];
+        std::snprintf(confidence, sizeof confidence, " (confidence %.2f)", *change.confidence);
+        out += confidence;
+    }
+    out += "\n";
+    if (change.replacedBy)
+        out += "    replaced by: " + displayTerm(context, change.replacedBy) + "\n";
+    if (change.impact)
+        out += "    impact: " + change.impact->description + "\n";
+    return out;
+}
+
 std::string textReport(const Analysis& analysis, const ReportContext& context)
 {
     const AnalysisSummary summary = analysis.summary();
@@ -31,28 +57,8 @@ std::string textReport(const Analysis& analysis, const ReportContext& context)
     // Most severe first; within a severity, the analysis order (kind, then IRI).
     std::stable_sort(
         order.begin(), order.end(), [](const Change* a, const Change* b) { return a->severity > b->severity; });
-    for (const Change* c : order) {
-        std::string entity = c->oldIri ? displayTerm(context, c->oldIri) + " -> " + displayTerm(context, c->newIri)
-                                       : displayTerm(context, c->iri);
-        if (const auto label = analysis.labels.find(c->subject()); label != analysis.labels.end())
-            entity += " \"" + label->second + "\"";
-        if (c->property && c->kind != ChangeKind::Other)
-            entity += " [" + displayTerm(context, c->property) + "]";
-        char head[64];
-        std::snprintf(head, sizeof head, "%-9s %-24s ", std::string(toString(c->severity)).c_str(),
-            std::string(toString(c->kind)).c_str());
-        out += head + entity + "\n    " + c->reason;
-        if (c->confidence) {
-            char confidence[32];
-            std::snprintf(confidence, sizeof confidence, " (confidence %.2f)", *c->confidence);
-            out += confidence;
-        }
-        out += "\n";
-        if (c->replacedBy)
-            out += "    replaced by: " + displayTerm(context, c->replacedBy) + "\n";
-        if (c->impact)
-            out += "    impact: " + c->impact->description + "\n";
-    }
+    for (const Change* c : order)
+        out += textEntry(*c, analysis, context);
     return out;
 }
 

@@ -5,6 +5,7 @@
 #include "type_lattice.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace evograph::analysis {
@@ -14,12 +15,14 @@ using rdf::TermId;
 
 class Rater {
 public:
-    Rater(const OntologyIndex& oldIndex, const OntologyIndex& newIndex)
+    Rater(const OntologyIndex& oldIndex, const OntologyIndex& newIndex,
+        const std::unordered_map<TermId, TermId>& blankMatches)
         : m_old(oldIndex)
         , m_new(newIndex)
         , m_terms(newIndex.terms())
         , m_dictionary(newIndex.data().dictionary())
         , m_lattice(oldIndex, newIndex)
+        , m_blankMatches(blankMatches)
     {
     }
 
@@ -157,13 +160,48 @@ private:
                 return m_terms.isBuiltinAnnotation(q.p) || (!m_terms.isLanguageTerm(q.p) && !isSwrl(q.p));
             });
         };
+        if (c.iri) // a variable's declaration: rules are judged by their atoms
+            return set(c, Severity::Cosmetic, "rule variable " + name(c.iri) + " declared or dropped");
         if (annotationOnly(c.removed) && annotationOnly(c.added))
             return set(c, Severity::Cosmetic, "rule annotation edited; what the rule infers is unchanged");
+        if (variablesRenamed(c))
+            return set(c, Severity::Cosmetic, "rule variables renamed; the rule is the same");
         if (c.removed.empty())
             return set(c, Severity::Safe, "rule added: more is inferred; nothing existing becomes invalid");
         if (c.added.empty())
             return set(c, Severity::Breaking, "rule removed: what it inferred is no longer inferred");
         set(c, Severity::Breaking, "rule changed: what it infers differs");
+    }
+
+    bool isVariable(const OntologyIndex& index, TermId term) const
+    {
+        const auto types = index.objects(term, m_terms.rdfType);
+        return m_terms.swrlVariable && std::find(types.begin(), types.end(), m_terms.swrlVariable) != types.end();
+    }
+
+    // The same atoms with other variables, renamed one for one.
+    bool variablesRenamed(const Change& c) const
+    {
+        if (c.removed.size() != c.added.size())
+            return false;
+        std::vector<rdf::Quad> before = c.removed, after = c.added;
+        for (rdf::Quad& q : before) // OLD's atoms under the ids of the NEW atoms they became
+            if (const auto it = m_blankMatches.find(q.s); it != m_blankMatches.end())
+                q.s = it->second;
+        auto bySubjectPredicate
+            = [](const rdf::Quad& a, const rdf::Quad& b) { return std::tie(a.s, a.p) < std::tie(b.s, b.p); };
+        std::sort(before.begin(), before.end(), bySubjectPredicate);
+        std::sort(after.begin(), after.end(), bySubjectPredicate);
+        std::unordered_map<TermId, TermId> forward, backward;
+        for (std::size_t i = 0; i < before.size(); ++i) {
+            const rdf::Quad &a = before[i], &b = after[i];
+            if (a.s != b.s || a.p != b.p || !isVariable(m_old, a.o) || !isVariable(m_new, b.o))
+                return false;
+            if (forward.try_emplace(a.o, b.o).first->second != b.o
+                || backward.try_emplace(b.o, a.o).first->second != a.o)
+                return false;
+        }
+        return !before.empty();
     }
 
     bool isSwrl(TermId p) const { return m_dictionary.term(p).value.starts_with("http://www.w3.org/2003/11/swrl#"); }
@@ -318,12 +356,14 @@ private:
     const KnownTerms& m_terms;
     const rdf::Dictionary& m_dictionary;
     detail::TypeLattice m_lattice;
+    const std::unordered_map<TermId, TermId>& m_blankMatches;
 };
 } // namespace
 
-void rateChanges(std::vector<Change>& changes, const OntologyIndex& oldIndex, const OntologyIndex& newIndex)
+void rateChanges(std::vector<Change>& changes, const OntologyIndex& oldIndex, const OntologyIndex& newIndex,
+    const std::unordered_map<rdf::TermId, rdf::TermId>& blankMatches)
 {
-    Rater rater(oldIndex, newIndex);
+    Rater rater(oldIndex, newIndex, blankMatches);
     for (Change& change : changes)
         rater.rate(change);
 }

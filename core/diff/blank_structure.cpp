@@ -59,6 +59,8 @@ BlankStructure::BlankStructure(
                 if (self == 1 && !s) {
                     edge.ownerSubject = q.s;
                     edge.ownerPredicate = q.p;
+                } else if (self == 1 && q.s != q.o) {
+                    edge.parent = local(q.s);
                 }
                 m_edges[local(me)].push_back(edge);
             }

@@ -33,6 +33,8 @@ public:
         // For a quad "S P node" with a ground S: its owner, which decides whose structure this is.
         rdf::TermId ownerSubject = rdf::kNoTerm;
         rdf::TermId ownerPredicate = rdf::kNoTerm;
+        // For a quad "B P node" with a blank B: B, the node's parent in the structure.
+        std::int32_t parent = kNone;
     };
 
     // Adds every quad of `quads` that has a blank node. All datasets must share `dictionary`.

@@ -1,7 +1,9 @@
 // The diff on real and generated data: exact against gen_ontology.py's ground truth, equal to a
-// plain N-Triples set difference where there are no blank nodes (schema.org), and silent when
-// an OWL file with many blank nodes is compared with itself or a re-serialised copy (RO, IAO).
+// plain N-Triples set difference where there are no blank nodes (schema.org), silent when an OWL
+// file with many blank nodes is compared with itself or a re-serialised copy (RO, IAO), and as
+// small as the edit when a few statements around blank nodes change.
 
+#include "../support/blank_mutation.h"
 #include "corpus_versions.h"
 #include "evograph/diff/graph_diff.h"
 #include "evograph/diff/rdf_patch.h"
@@ -23,6 +25,7 @@
 using namespace evograph;
 using namespace evograph::rdf;
 using namespace evograph::test;
+using evograph::test::Edit;
 namespace fs = std::filesystem;
 
 namespace {
@@ -172,4 +175,60 @@ TEST_CASE("consecutive RO and IAO versions round-trip through RDF Patch", "[diff
         diff::applyPatch(patched, patch, "iao.rdfp");
         CHECK(isIsomorphic(patched, v.newData));
     }
+}
+
+TEST_CASE("a few statements dropped or added around blank nodes give a diff of about that size", "[diff][corpus]")
+{
+    if (!fs::exists(kCorpus / "obo-ro"))
+        SKIP("the shared corpus is not at " << kCorpus.string());
+    for (const fs::path& file :
+        {releases(kCorpus / "obo-ro", "ro.owl").back(), releases(kCorpus / "obo-iao", "iao.owl").back()}) {
+        Dataset original;
+        readFile(file.string(), original);
+        for (const Edit edit : {Edit::Drop, Edit::Add}) {
+            INFO(file.filename() << (edit == Edit::Drop ? " drop" : " add"));
+            double sum = 0;
+            for (std::size_t k = 1; k <= 200; ++k) {
+                const Dataset edited = editAroundBlanks(original, edit, k, static_cast<std::uint32_t>(k));
+                const diff::GraphDiff d = diff::diffDatasets(original, edited);
+                const double ratio = static_cast<double>(d.added.size() + d.removed.size()) / static_cast<double>(k);
+                INFO("k = " << k);
+                CHECK(ratio >= 1.0);
+                CHECK(ratio <= 2.0);
+                sum += ratio;
+            }
+            CHECK(sum / 200 <= 1.05);
+        }
+    }
+}
+
+TEST_CASE("list nodes that lose their rdf:type pair with their old selves", "[diff][corpus]")
+{
+    // Another tool's Turtle rewrite of an OBO release dropped rdf:type rdf:List from every list
+    // node; the diff must be exactly those statements.
+    if (!fs::exists(kCorpus / "obo-ro"))
+        SKIP("the shared corpus is not at " << kCorpus.string());
+    Versions v;
+    readFile(releases(kCorpus / "obo-ro", "ro.owl").back().string(), v.newData);
+    const TermId type = v.dictionary->iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
+    const TermId list = v.dictionary->iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#List");
+    const TermId first = v.dictionary->iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#first");
+    std::set<TermId> nodes;
+    for (const Quad& q : v.newData.quads())
+        if (q.p == first)
+            nodes.insert(q.s);
+    REQUIRE(nodes.size() > 100);
+    const Dataset typed = [&] {
+        Dataset out(v.dictionary);
+        for (const Quad& q : v.newData.quads())
+            out.add(q);
+        for (const TermId node : nodes)
+            out.add({node, type, list, kNoTerm});
+        out.finalize();
+        return out;
+    }();
+    const Dataset untyped = editAroundBlanks(v.newData, Edit::Add, 0, 7); // the same graph, relabelled
+    const diff::GraphDiff d = diff::diffDatasets(typed, untyped);
+    CHECK(d.added.empty());
+    CHECK(d.removed.size() == nodes.size());
 }

@@ -37,6 +37,7 @@ struct Analysis {
     std::vector<Change> changes; // by kind (in the vocabulary's order), then entity IRI
     std::vector<RenameMatch> renames;
     rdf::BlankNames blankNames; // a name for every blank node in the changes' quads
+    std::unordered_map<rdf::TermId, rdf::TermId> blankMatches; // OLD's blank node -> the NEW one it became
     std::unordered_map<rdf::TermId, std::string> labels; // labels of the entities the changes name
     std::size_t oldTriples = 0, newTriples = 0;
     double seconds = 0;

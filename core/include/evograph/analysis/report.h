@@ -20,6 +20,10 @@ std::string textReport(const Analysis& analysis, const ReportContext& context);
 std::string markdownReport(const Analysis& analysis, const ReportContext& context);
 std::string htmlReport(const Analysis& analysis, const ReportContext& context);
 
+// The lines textReport prints for one change: severity, kind, entity and label, the reason, and
+// the successor and impact where there are.
+std::string textEntry(const Change& change, const Analysis& analysis, const ReportContext& context);
+
 // An IRI as a CURIE when a prefix covers it, else <IRI>; other terms as in N-Triples.
 std::string displayTerm(const ReportContext& context, rdf::TermId term);
 

@@ -17,11 +17,15 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
 
 namespace evograph::analysis {
 
-// Sets severity and reason on every change. `oldIndex` may be over OLD with renames applied.
-void rateChanges(std::vector<Change>& changes, const OntologyIndex& oldIndex, const OntologyIndex& newIndex);
+// Sets severity and reason on every change. `oldIndex` may be over OLD with renames applied;
+// `blankMatches` (OLD's blank node -> NEW's, as the diff paired them) tells a rule whose atoms only
+// took other variables from one that changed.
+void rateChanges(std::vector<Change>& changes, const OntologyIndex& oldIndex, const OntologyIndex& newIndex,
+    const std::unordered_map<rdf::TermId, rdf::TermId>& blankMatches = {});
 
 struct SeverityOverrides {
     std::string source; // the file, named in the reasons of re-rated changes

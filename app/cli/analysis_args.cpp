@@ -1,0 +1,31 @@
+#include "analysis_args.h"
+
+namespace evograph::cli {
+
+void addAnalysisArgs(CLI::App& command, AnalysisArgs& args)
+{
+    command.add_option("OLD", args.oldPath, "the old version: a file, or a directory of RDF files")->required();
+    command.add_option("NEW", args.newPath, "the new version: a file, or a directory of RDF files")->required();
+    command.add_option("--data", args.data, "instance data to measure the impact on (files or directories)");
+    command.add_option("-i,--input-format", args.inputFormat,
+        "input format of OLD and NEW (default: from each extension, else the content)");
+    command.add_option("--overrides", args.overrides, "YAML file re-rating kinds or entities (docs/analysis.md)");
+    command
+        .add_option("--rename-threshold", args.renameThreshold,
+            "confidence a rename needs without an explicit hint (default 0.65)")
+        ->check(CLI::Range(0.0, 1.0));
+}
+
+std::shared_ptr<const analysis::AnalyzedVersions> analyzeArgs(const AnalysisArgs& args)
+{
+    const std::optional<rdf::Format> format = formatOption(args.inputFormat, "input");
+    analysis::AnalysisOptions options;
+    options.renames.threshold = args.renameThreshold;
+    if (!args.overrides.empty())
+        options.overrides = analysis::loadSeverityOverrides(args.overrides);
+    const analysis::AnalysisInputs inputs {{args.oldPath, format, {}}, {args.newPath, format, {}}, args.data};
+    return runInTask("analyze", "analysing",
+        [&](const engine::TaskContext& context) { return analysis::analyzePaths(inputs, options, context); });
+}
+
+} // namespace evograph::cli

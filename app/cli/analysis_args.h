@@ -1,0 +1,23 @@
+#pragma once
+// What analyze and evolve share: OLD and NEW (files or directories), instance data, the input
+// format, severity overrides and the rename threshold, and running the analysis as an engine task
+// with progress and Ctrl-C.
+#include "cli_input.h"
+#include "evograph/analysis/analyze_paths.h"
+
+#include <memory>
+
+namespace evograph::cli {
+
+struct AnalysisArgs {
+    std::string oldPath, newPath;
+    std::vector<std::string> data;
+    std::string inputFormat;
+    std::string overrides;
+    double renameThreshold = analysis::RenameOptions {}.threshold;
+};
+
+void addAnalysisArgs(CLI::App& command, AnalysisArgs& args);
+std::shared_ptr<const analysis::AnalyzedVersions> analyzeArgs(const AnalysisArgs& args);
+
+} // namespace evograph::cli
