@@ -34,7 +34,7 @@ changed_s=$(best snapshot)
 
 # Alternate between the two states so that every restore really switches the graph.
 target=$first
-restore() { "$evograph" snapshot restore "$target" --workspace "$ws" >/dev/null
+restore() { "$evograph" snapshot restore "$target" --yes --workspace "$ws" >/dev/null
             if [ "$target" = "$first" ]; then target=$second; else target=$first; fi; }
 restore_s=$(best restore)
 backup3_s=$(best backup)

@@ -94,6 +94,23 @@ void watchInterrupts()
     std::signal(SIGINT, &onInterrupt);
 }
 
+bool confirmed(const std::string& question)
+{
+    if (!isatty(STDIN_FILENO))
+        return false;
+    std::cerr << question << " [y/N] " << std::flush;
+    std::string answer;
+    std::getline(std::cin, answer);
+    return answer == "y" || answer == "Y" || answer == "yes";
+}
+
+ExitCode notConfirmed(const std::string& what)
+{
+    std::cerr << "evograph: not " << what
+              << (isatty(STDIN_FILENO) ? " (not confirmed)\n" : " (no terminal to confirm on; scripts pass --yes)\n");
+    return kDifferent;
+}
+
 bool interrupted()
 {
     return interruptToken().isCancelled();

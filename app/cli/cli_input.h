@@ -45,6 +45,12 @@ template <typename Work> auto runInTask(const std::string& name, const std::stri
 // `path` is empty or "-".
 void writeOutput(const std::string& path, std::string_view text);
 
+// Asks QUESTION [y/N] on the terminal; false without one (scripts pass --yes) or on any answer but yes.
+bool confirmed(const std::string& question);
+// Says on stderr that nothing was WHAT ("applied", "rolled back", ...) for want of a confirmation,
+// and returns the refusal's exit code.
+ExitCode notConfirmed(const std::string& what);
+
 // Runs a command body: maps evograph::Error and Cancelled to a message on stderr and exit 2.
 int runCommand(const std::function<int()>& body);
 

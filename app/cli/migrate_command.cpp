@@ -65,17 +65,6 @@ void addPlan(CLI::App& group, const Options& o, int& exitCode)
     });
 }
 
-// Asks on the terminal; a run without one cannot confirm (scripts pass --yes).
-bool confirmed(const std::string& question)
-{
-    if (!isatty(STDIN_FILENO))
-        return false;
-    std::cerr << question << " [y/N] " << std::flush;
-    std::string answer;
-    std::getline(std::cin, answer);
-    return answer == "y" || answer == "Y" || answer == "yes";
-}
-
 ExitCode refused(const migrate::ApprovalRequired& e, const WorkspaceArgs& args)
 {
     if (args.json())
@@ -124,10 +113,8 @@ void addApply(CLI::App& group, const Options& o, int& exitCode)
                 // (and journals why).
                 if (preview.approval.satisfied && preview.run.checksPassed()) {
                     std::cerr << planRunText(plan, preview.run) << approvalText(preview.approval);
-                    if (!confirmed("Apply these changes to " + o->args.path() + "?")) {
-                        std::cerr << "evograph: not applied (not confirmed; scripts pass --yes)\n";
-                        return kDifferent;
-                    }
+                    if (!confirmed("Apply these changes to " + o->args.path() + "?"))
+                        return notConfirmed("applied");
                 }
             }
             try {
@@ -291,14 +278,31 @@ void addMigrateCommand(CLI::App& app, int& exitCode)
     addUpdate(*migrate, o, exitCode);
 }
 
+namespace {
+// What a rollback of these operations will undo, one line per operation and graph.
+std::string rollbackPreview(const std::vector<workspace::JournalOperation>& operations, const std::string& path)
+{
+    std::string out = "Rolling back in " + path + ":\n";
+    for (const workspace::JournalOperation& op : operations) {
+        out += "  " + op.id + "  " + op.planName + "  applied " + op.finishedAt + " by " + op.user + "\n";
+        for (const workspace::JournalGraph& g : op.graphs)
+            out += "    " + g.graph + ": removes the " + std::to_string(g.added) + " triples it added, restores the "
+                + std::to_string(g.removed) + " it removed\n";
+    }
+    return out;
+}
+} // namespace
+
 void addRollbackCommand(CLI::App& app, int& exitCode)
 {
     auto o = std::make_shared<MigrateOptions>();
     auto* c = app.add_subcommand("rollback",
-        "Undo applied migrations through their inverse patches, verified against the pre-migration snapshots");
+        "Undo applied migrations through their inverse patches, verified against the pre-migration snapshots "
+        "(on a terminal it shows what it will undo and asks; scripts pass --yes)");
     c->add_option("OP_ID", o->operation, "the operation to undo (see evograph migrate history)");
     c->add_option("--last", o->last, "undo the last N applied operations, newest first");
     c->add_option("--correlation-id", o->correlationId, "undo every applied operation of this correlation id");
+    c->add_flag("-y,--yes", o->yes, "do not ask for confirmation");
     c->add_option("--workspace", o->args.workspace, "the workspace file (default: the default workspace)");
     c->add_option("--format", o->args.format, "output: text (default) or json")->check(CLI::IsMember({"text", "json"}));
     c->add_option("--wait", o->args.waitSeconds, "wait up to SECONDS for another writer to finish");
@@ -307,18 +311,34 @@ void addRollbackCommand(CLI::App& app, int& exitCode)
             const int given = !o->operation.empty() + (o->last > 0) + !o->correlationId.empty();
             if (given != 1)
                 throw Error("name what to roll back: OP_ID, --last N or --correlation-id ID (exactly one)");
-            const auto done = onWorkspace(o->args.path(), o->args.openOptions(Access::Write, "rollback"),
-                "rolling back", [&](Workspace& ws, const Progress& progress) {
+            const auto planned = onWorkspace(o->args.path(), o->args.openOptions(Access::Read, "rollback"),
+                "reading the journal", [&](Workspace& ws, const Progress&) {
                     std::vector<std::string> ids {o->operation};
                     if (o->last > 0)
                         ids = migrate::lastApplied(ws, o->last);
                     else if (!o->correlationId.empty())
                         ids = migrate::appliedWithCorrelation(ws, o->correlationId);
-                    if (ids.empty())
-                        throw Error("no applied migration to roll back");
-                    std::vector<workspace::JournalOperation> rolledBack;
+                    std::vector<workspace::JournalOperation> operations;
                     for (const std::string& id : ids)
-                        rolledBack.push_back(migrate::rollbackOperation(ws, id, progress));
+                        operations.push_back(workspace::journalOperation(ws, id));
+                    return operations;
+                });
+            if (planned.empty()) {
+                std::cerr << "evograph: nothing to roll back: no applied migration"
+                          << (o->correlationId.empty() ? "" : " with correlation id " + o->correlationId) << "\n";
+                return kDifferent;
+            }
+            if (!o->yes) {
+                std::cerr << rollbackPreview(planned, o->args.path());
+                if (!confirmed("Roll back " + std::to_string(planned.size())
+                        + (planned.size() == 1 ? " operation?" : " operations?")))
+                    return notConfirmed("rolled back");
+            }
+            const auto done = onWorkspace(o->args.path(), o->args.openOptions(Access::Write, "rollback"),
+                "rolling back", [&](Workspace& ws, const Progress& progress) {
+                    std::vector<workspace::JournalOperation> rolledBack;
+                    for (const workspace::JournalOperation& op : planned)
+                        rolledBack.push_back(migrate::rollbackOperation(ws, op.id, progress));
                     return rolledBack;
                 });
             if (o->args.json()) {

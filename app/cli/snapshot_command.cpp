@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 
 namespace evograph::cli {
 
@@ -18,7 +19,7 @@ struct SnapshotOptions {
     WorkspaceArgs args;
     std::string id, other, name, file, output;
     std::vector<std::string> tags;
-    bool full = false, dryRun = false, statements = false;
+    bool full = false, dryRun = false, statements = false, yes = false;
     workspace::RetentionPolicy retention;
 };
 using Options = std::shared_ptr<SnapshotOptions>;
@@ -232,6 +233,27 @@ void addDiff(CLI::App& group, const Options& o, int& exitCode)
     });
 }
 
+// Per graph, what a restore would add and remove; per setting, the change.
+std::string restorePreview(const workspace::StateDiff& d)
+{
+    std::ostringstream out;
+    for (const auto& g : d.graphs) {
+        out << g.graph << ": ";
+        if (g.status == workspace::GraphChange::Status::Unchanged)
+            out << "unchanged\n";
+        else
+            out << "would add " << g.added << ", remove " << g.removed << " triples"
+                << (g.status == workspace::GraphChange::Status::Created          ? " (new graph)"
+                           : g.status == workspace::GraphChange::Status::Removed ? " (graph removed)"
+                                                                                 : "")
+                << "\n";
+    }
+    for (const auto& [key, change] : d.settings)
+        out << "setting " << key << ": would change " << settingValue(change.first) << " -> "
+            << settingValue(change.second) << "\n";
+    return out.str();
+}
+
 void addRestore(CLI::App& group, const Options& o, int& exitCode)
 {
     auto* c = workspaceSubcommand(group, "restore",
@@ -239,35 +261,28 @@ void addRestore(CLI::App& group, const Options& o, int& exitCode)
         "snapshot of the current state");
     c->add_option("ID", o->id, "the snapshot")->required();
     c->add_flag("--dry-run", o->dryRun, "only show, per graph, the triples it would add and remove");
+    c->add_flag(
+        "-y,--yes", o->yes, "do not ask for confirmation (on a terminal a restore shows what it changes and asks)");
     c->callback([o, &exitCode] {
         exitCode = runCommand([&] {
-            if (o->dryRun) {
+            if (o->dryRun || !o->yes) {
                 const auto d = onWorkspace(o->args.path(), o->args.openOptions(Access::Read, "snapshot restore"),
                     "comparing", [&](Workspace& ws, const Progress& progress) {
                         return workspace::planRestore(ws, o->id, progress);
                     });
-                if (o->args.json()) {
+                if (!o->dryRun) {
+                    std::cerr << restorePreview(d);
+                    if (!confirmed("Restore snapshot " + o->id + " over the current state of " + o->args.path() + "?"))
+                        return notConfirmed("restored");
+                } else if (o->args.json()) {
                     nlohmann::json json = stateDiffJson(d, false);
                     json["dry_run"] = true;
                     printJson(json);
                     return kOk;
+                } else {
+                    std::cout << restorePreview(d) << "dry run: nothing was changed\n";
+                    return kOk;
                 }
-                for (const auto& g : d.graphs) {
-                    std::cout << g.graph << ": ";
-                    if (g.status == workspace::GraphChange::Status::Unchanged)
-                        std::cout << "unchanged\n";
-                    else
-                        std::cout << "would add " << g.added << ", remove " << g.removed << " triples"
-                                  << (g.status == workspace::GraphChange::Status::Created          ? " (new graph)"
-                                             : g.status == workspace::GraphChange::Status::Removed ? " (graph removed)"
-                                                                                                   : "")
-                                  << "\n";
-                }
-                for (const auto& [key, change] : d.settings)
-                    std::cout << "setting " << key << ": would change " << settingValue(change.first) << " -> "
-                              << settingValue(change.second) << "\n";
-                std::cout << "dry run: nothing was changed\n";
-                return kOk;
             }
             const auto r = onWorkspace(o->args.path(), o->args.openOptions(Access::Write, "snapshot restore"),
                 "restoring", [&](Workspace& ws, const Progress& progress) {

@@ -69,25 +69,8 @@ check "refusals are journalled as failed, with the reason" json 'assert len(d) =
 # --- apply, history, rollback -------------------------------------------------------------------
 "$evograph" migrate apply "$plan" --workspace "$ws" < /dev/null 2> "$work/err"
 check "an approved plan is still not applied without confirmation (exit 1)" test $? -eq 1
-# On a terminal apply asks; answering no applies nothing (python's pty stands in for the terminal).
-tty_answer() { python3 - "$1" "$evograph" migrate apply "$plan" --workspace "$ws" <<'PY'
-import os, pty, sys
-answer, argv = sys.argv[1], sys.argv[2:]
-pid, fd = pty.fork()
-if pid == 0:
-    os.execv(argv[0], argv)
-out = b""
-while b"[y/N]" not in out:
-    out += os.read(fd, 4096)
-os.write(fd, answer.encode() + b"\n")
-try:
-    while os.read(fd, 4096): pass
-except OSError:
-    pass
-sys.exit(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
-PY
-}
-tty_answer n > /dev/null
+# On a terminal apply asks; answering no applies nothing.
+on_terminal n "$evograph" migrate apply "$plan" --workspace "$ws" > /dev/null
 check "on a terminal apply asks first; 'n' applies nothing (exit 1)" test $? -eq 1
 check "  and the workspace is unchanged" test "$(state)" = "$versions_before"
 "$evograph" migrate apply "$plan" --workspace "$ws" --yes --correlation-id release-2 --format json > "$work/apply.json"
@@ -101,25 +84,36 @@ check "  carol got the default e-mail" grep -q 'carol> <http://example.com/ontol
 check "  the pre-migration snapshot verifies in full" test $? -eq 0
 "$evograph" migrate history --workspace "$ws" | grep -q "$op.*applied.*release-2"
 check "migrate history lists it" test $? -eq 0
-"$evograph" rollback "$op" --workspace "$ws" > "$work/rb"
-check "rollback exits 0" test $? -eq 0
+"$evograph" rollback "$op" --workspace "$ws" < /dev/null > /dev/null 2> "$work/err"
+check "rollback without a terminal or --yes is refused (exit 1)" test $? -eq 1
+check "  saying how scripts confirm" grep -q "not rolled back (no terminal to confirm on; scripts pass --yes)" "$work/err"
+check "  and it shows what it would undo" grep -q "users: removes the .* triples it added, restores the .* it removed" "$work/err"
+on_terminal n "$evograph" rollback "$op" --workspace "$ws" > "$work/tty.txt"
+check "on a terminal rollback asks first; 'n' rolls nothing back (exit 1)" test $? -eq 1
+check "  the migration is still applied" bash -c "'$evograph' migrate history --workspace '$ws' | grep -q '$op.*applied'"
+on_terminal y "$evograph" rollback "$op" --workspace "$ws" > "$work/rb"
+check "on a terminal 'y' rolls back (exit 0)" test $? -eq 0
+check "  and says so" grep -q "Rolled back $op" "$work/rb"
 "$evograph" ws export "$ws" --graph users -o "$work/back.nt"
 "$evograph" diff "$data" "$work/back.nt" > /dev/null
 check "  the data is as it was before" test $? -eq 0
-"$evograph" rollback "$op" --workspace "$ws" 2> "$work/err"
+"$evograph" rollback "$op" --workspace "$ws" --yes 2> "$work/err"
 check "rolling back twice is refused (exit 2)" test $? -eq 2
 "$evograph" migrate apply "$plan" --workspace "$ws" --yes --correlation-id release-3 > /dev/null
 "$evograph" migrate approve "$work/mislabelled.yaml" --as carol --workspace "$ws" > /dev/null
 "$evograph" migrate apply "$work/mislabelled.yaml" --workspace "$ws" --yes --correlation-id release-3 > /dev/null
 first=$("$evograph" migrate history --workspace "$ws" --format json | json 'print([o["operation"] for o in d if o["status"] == "applied"][0])')
-"$evograph" rollback "$first" --workspace "$ws" 2> "$work/err"
+"$evograph" rollback "$first" --workspace "$ws" --yes 2> "$work/err"
 check "rolling back an operation with later ones on top is refused (exit 2)" test $? -eq 2
 check "  pointing at the later ones" grep -q "roll back the later operations first" "$work/err"
-"$evograph" rollback --correlation-id release-3 --workspace "$ws" > "$work/rb3"
+"$evograph" rollback --correlation-id release-3 --workspace "$ws" --yes > "$work/rb3"
 check "rollback --correlation-id undoes both, newest first" test "$(grep -c '^Rolled back' "$work/rb3")" -eq 2
 "$evograph" ws export "$ws" --graph users -o "$work/back3.nt"
 "$evograph" diff "$data" "$work/back3.nt" > /dev/null
 check "  back to the original data" test $? -eq 0
+"$evograph" rollback --correlation-id release-3 --workspace "$ws" --yes > /dev/null 2> "$work/err"
+check "nothing to roll back is a refusal (exit 1)" test $? -eq 1
+check "  saying so" grep -q "nothing to roll back" "$work/err"
 
 # --- failures leave nothing behind --------------------------------------------------------------
 cat > "$work/failing.yaml" <<'PLAN'

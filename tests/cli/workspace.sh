@@ -62,7 +62,13 @@ check "  with per-graph counts" grep -q "^graph user: changed, 16 added, 3 remov
 
 "$evograph" snapshot restore "$s1" --dry-run --workspace "$ws" > "$work/dry"
 check "restore --dry-run says what it would add and remove per graph" bash -c "grep -q '^user: would add 3, remove 16 triples$' '$work/dry' && grep -q '^data: would add 0, remove 7 triples' '$work/dry'"
-"$evograph" snapshot restore "$s1" --workspace "$ws" --format json > "$work/restore.json"
+"$evograph" snapshot restore "$s1" --workspace "$ws" < /dev/null > /dev/null 2> "$work/err"
+check "restore without a terminal or --yes is refused (exit 1)" test $? -eq 1
+check "  saying how scripts confirm" grep -q "not restored (no terminal to confirm on; scripts pass --yes)" "$work/err"
+on_terminal n "$evograph" snapshot restore "$s1" --workspace "$ws" > "$work/tty.txt"
+check "on a terminal restore shows what it changes and asks; 'n' restores nothing (exit 1)" bash -c "[ $? -eq 1 ] && grep -q '^user: would add 3, remove 16 triples' '$work/tty.txt'"
+"$evograph" snapshot diff "$s2" --workspace "$ws" > /dev/null; check "  the state is still the second snapshot's" test $? -eq 0
+"$evograph" snapshot restore "$s1" --workspace "$ws" --yes --format json > "$work/restore.json"
 check "restore names its backup" json 'assert len(d["backup"]) == 16 and d["graphs_changed"] == 2, d' < "$work/restore.json"
 backup=$(json 'print(d["backup"])' < "$work/restore.json")
 "$evograph" snapshot diff "$s1" --workspace "$ws" > /dev/null; check "after restore the state equals the snapshot" test $? -eq 0

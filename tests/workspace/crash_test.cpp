@@ -148,7 +148,7 @@ int main(int argc, char** argv)
         } else {
             kind = "restore";
             const std::string& id = snapshotIds[random() % snapshotIds.size()];
-            args = base({"snapshot", "restore", id, "--workspace", ws});
+            args = base({"snapshot", "restore", id, "--yes", "--workspace", ws});
             Workspace w = Workspace::open(ws);
             after = snapshotInfo(w, id).manifest.state;
         }
