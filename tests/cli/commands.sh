@@ -91,6 +91,18 @@ printf 'kinds:\n  no_such_kind: safe\n' > "$work/bad.yaml"
 "$evograph" analyze "$v1" "$v2" --overrides "$work/bad.yaml" > /dev/null 2> "$work/err.txt"; check "a bad override file exits 2" test $? -eq 2
 check "a bad override file names line and column" grep -q 'bad.yaml:2:3: error: unknown change kind' "$work/err.txt"
 
+# evolve: OLD plus the safe changes; the graph on stdout and the report on stderr without -o.
+"$evograph" evolve "$v1" "$v2" --strategy additive > "$work/evolved.ttl" 2> "$work/evolve.txt"
+check "evolve without -o writes Turtle to stdout and the report to stderr" bash -c "grep -q '^@prefix' '$work/evolved.ttl' && grep -q '(additive): applied' '$work/evolve.txt'"
+"$evograph" analyze "$v1" "$work/evolved.ttl" > /dev/null; check "  OLD -> the evolved version has nothing breaking (exit 0)" test $? -eq 0
+"$evograph" evolve "$work/old" "$work/new" --strategy additive --format json -o "$work/evolved.nt" > "$work/evolve.json"
+check "evolve reads directories; -o's extension picks the format; JSON lists what was left out" bash -c "head -1 '$work/evolved.nt' | grep -q '^<' && python3 -c '
+import json, sys; d = json.load(open(sys.argv[1]))
+assert d[\"strategy\"] == \"additive\" and d[\"left_out\"] and all(c[\"severity\"] != \"safe\" for c in d[\"left_out\"]), d' '$work/evolve.json'"
+"$evograph" evolve "$v1" "$v2" --strategy all -o "$work/all.ttl" 2> /dev/null
+"$evograph" diff "$work/all.ttl" "$v2" > /dev/null; check "evolve --strategy all gives NEW" test $? -eq 0
+"$evograph" evolve "$v1" "$v2" --strategy bold > /dev/null 2>&1; check "an unknown strategy exits 2" test $? -eq 2
+
 # check: evolution test suites with JUnit output.
 "$evograph" check --suite "$resources/graph-evolution.test.yaml" --junit "$work/junit.xml" > "$work/check.txt"
 check "check exits 1 when an assertion fails" test $? -eq 1
@@ -106,7 +118,7 @@ printf 'tests:\n  - name: x\n    from_graph: a.ttl\n    to_graph: b.ttl\n    ass
 "$evograph" check --suite "$work/bad-suite.yaml" > /dev/null 2> "$work/err.txt"; check "an unknown assertion exits 2" test $? -eq 2
 check "an unknown assertion is named with its position" grep -q "bad-suite.yaml:6:9: error: unknown assertion 'no_such_assertion'" "$work/err.txt"
 
-for cmd in "" "parse" "stats" "canon" "diff" "patch" "analyze" "check"; do
+for cmd in "" "parse" "stats" "canon" "diff" "patch" "analyze" "evolve" "check"; do
     "$evograph" $cmd --help > /dev/null; check "help for '${cmd:-evograph}' exits 0" test $? -eq 0
 done
 "$evograph" parse > /dev/null 2>&1; check "missing FILE exits 2" test $? -eq 2
