@@ -473,7 +473,13 @@ private:
             return at(entity, ChangeKind::LabelChanged, rdf::kNoTerm);
         if (m_terms.isComment(annotated))
             return at(entity, ChangeKind::CommentChanged, rdf::kNoTerm);
-        return about(entity, ChangeKind::AnnotationChanged, annotated ? annotated : m_terms.owlAnnotatedSource);
+        // Named by the annotation property the axiom carries (a database cross-reference, say), or
+        // by none when only the axiom's own owl: statements changed.
+        for (const auto* quads : {&group.added, &group.removed})
+            for (const Quad& q : *quads)
+                if (!m_terms.isLanguageTerm(q.p) || m_terms.isBuiltinAnnotation(q.p))
+                    return about(entity, ChangeKind::AnnotationChanged, q.p);
+        return at(entity, ChangeKind::AnnotationChanged, rdf::kNoTerm);
     }
 
     // A cardinality asserted on the property itself (not OWL 2 DL, but hand-written ontologies say

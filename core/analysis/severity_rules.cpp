@@ -97,7 +97,9 @@ public:
         case ChangeKind::CommentChanged:
             return set(c, Severity::Cosmetic, "documentation edited");
         case ChangeKind::AnnotationChanged:
-            return set(c, Severity::Cosmetic, "annotation " + name(c.property) + " edited; no axiom changes");
+            return set(c, Severity::Cosmetic,
+                (c.property ? "annotation " + name(c.property) : std::string("annotation of an axiom"))
+                    + " edited; no axiom changes");
         case ChangeKind::LiteralChanged:
             return set(c, Severity::Safe, "value of " + name(c.property) + " changed; the schema is unaffected");
         case ChangeKind::IndividualChanged:

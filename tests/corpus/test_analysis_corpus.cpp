@@ -211,3 +211,29 @@ TEST_CASE("RO and IAO releases: every restriction change is a real one", "[analy
         }
     }
 }
+
+TEST_CASE("consecutive corpus releases: at most 5% of changes are unclassified", "[analysis][corpus]")
+{
+    if (!fs::exists(kCorpus / "schemaorg"))
+        SKIP("the shared corpus is not at " << kCorpus.string());
+    for (const auto& [dir, file] : {std::pair {"schemaorg", "schemaorg-all-https.ttl"}, std::pair {"obo-ro", "ro.owl"},
+             std::pair {"obo-iao", "iao.owl"}}) {
+        const auto files = releases(kCorpus / dir, file);
+        for (std::size_t i = 1; i < files.size(); ++i) {
+            const Versions v = readVersions(files[i - 1], files[i]);
+            const Analysis analysis = analyzeDatasets(v.oldData, v.newData);
+            const KnownTerms terms(*v.dictionary);
+            std::size_t other = 0;
+            for (const Change& c : analysis.changes) {
+                other += c.kind == ChangeKind::Other;
+                // No RDF, RDFS or OWL vocabulary term but OWL's own annotation properties is an annotation.
+                if (c.kind == ChangeKind::AnnotationChanged && terms.isLanguageTerm(c.property))
+                    CHECK(terms.isBuiltinAnnotation(c.property));
+            }
+            const double share = analysis.changes.empty() ? 0 : double(other) / double(analysis.changes.size());
+            INFO(files[i - 1] << " -> " << files[i] << ": " << other << " of " << analysis.changes.size()
+                              << " changes are 'other'");
+            CHECK(share <= 0.05);
+        }
+    }
+}
