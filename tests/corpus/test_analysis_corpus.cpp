@@ -4,6 +4,7 @@
 
 #include "corpus_versions.h"
 #include "evograph/analysis/analyze.h"
+#include "evograph/evolution/additive.h"
 
 #include <catch2/catch_test_macros.hpp>
 #include <nlohmann/json.hpp>
@@ -234,6 +235,56 @@ TEST_CASE("consecutive corpus releases: at most 5% of changes are unclassified",
             INFO(files[i - 1] << " -> " << files[i] << ": " << other << " of " << analysis.changes.size()
                               << " changes are 'other'");
             CHECK(share <= 0.05);
+        }
+    }
+}
+
+TEST_CASE("additive evolution of consecutive corpus releases: nothing breaking, the rest is what was left out",
+    "[analysis][corpus][evolve]")
+{
+    if (!fs::exists(kCorpus / "schemaorg"))
+        SKIP("the shared corpus is not at " << kCorpus.string());
+    using Key = std::pair<std::string, std::string>;
+    for (const auto& [dir, file] : {std::pair {"schemaorg", "schemaorg-all-https.ttl"},
+             std::pair {"obo-ro", "ro.owl"}, std::pair {"obo-iao", "iao.owl"}}) {
+        const auto files = releases(kCorpus / dir, file);
+        for (std::size_t i = 1; i < files.size(); ++i) {
+            INFO(files[i - 1] << " -> " << files[i]);
+            const Versions v = readVersions(files[i - 1], files[i]);
+            const rdf::Dictionary& d = *v.dictionary;
+            analysis::AnalyzedVersions versions {v.oldData, v.newData, rdf::Dataset(v.dictionary), {}};
+            versions.analysis = analyzeDatasets(versions.oldData, versions.newData);
+            const evolution::Evolution evolved = evolution::evolve(versions, evolution::Strategy::Additive);
+            auto key = [&](const Change& c) { return Key {std::string(toString(c.kind)), iri(d, c.subject())}; };
+            std::multiset<Key> applied, leftOut, first, rest;
+            for (const std::size_t k : evolved.applied)
+                applied.insert(key(versions.analysis.changes[k]));
+            for (const std::size_t k : evolved.leftOut)
+                leftOut.insert(key(versions.analysis.changes[k]));
+            const Analysis toResult = analyzeDatasets(v.oldData, evolved.result);
+            CHECK(toResult.worst() != Severity::Breaking);
+            for (const Change& c : toResult.changes)
+                first.insert(key(c));
+            CHECK(first == applied);
+            const Analysis remaining = analyzeDatasets(evolved.result, v.newData);
+            std::set<rdf::Quad> remainingRemoved;
+            for (const Change& c : remaining.changes) {
+                rest.insert(key(c));
+                remainingRemoved.insert(c.removed.begin(), c.removed.end());
+            }
+            for (const Key& k : rest)
+                CHECK(leftOut.contains(k));
+            // A left-out change missing by its own name is inside another one (a superclass
+            // removal inside the removal of the class it pointed at): its statements are there.
+            for (const std::size_t k : evolved.leftOut) {
+                const Change& c = versions.analysis.changes[k];
+                if (rest.contains(key(c)))
+                    continue;
+                INFO(toString(c.kind) << " " << iri(d, c.subject()));
+                CHECK(!c.removed.empty());
+                for (const rdf::Quad& q : c.removed)
+                    CHECK(remainingRemoved.contains(q));
+            }
         }
     }
 }
