@@ -138,7 +138,7 @@ private:
         for (const Quad& q : m_schema.data().quads()) {
             if (q.p == t.owlDisjointWith && !m_dictionary.isBlank(q.s) && !m_dictionary.isBlank(q.o)) {
                 m_disjoint.emplace_back(q.s, q.o);
-            } else if (q.p == t.owlMembers && q.p != rdf::kNoTerm) {
+            } else if (q.p == t.owlMembers) {
                 const auto types = m_schema.objects(q.s, t.rdfType);
                 if (std::find(types.begin(), types.end(), t.owlAllDisjointClasses) == types.end())
                     continue;
