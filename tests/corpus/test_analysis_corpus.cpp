@@ -245,8 +245,8 @@ TEST_CASE("additive evolution of consecutive corpus releases: nothing breaking, 
     if (!fs::exists(kCorpus / "schemaorg"))
         SKIP("the shared corpus is not at " << kCorpus.string());
     using Key = std::pair<std::string, std::string>;
-    for (const auto& [dir, file] : {std::pair {"schemaorg", "schemaorg-all-https.ttl"},
-             std::pair {"obo-ro", "ro.owl"}, std::pair {"obo-iao", "iao.owl"}}) {
+    for (const auto& [dir, file] : {std::pair {"schemaorg", "schemaorg-all-https.ttl"}, std::pair {"obo-ro", "ro.owl"},
+             std::pair {"obo-iao", "iao.owl"}}) {
         const auto files = releases(kCorpus / dir, file);
         for (std::size_t i = 1; i < files.size(); ++i) {
             INFO(files[i - 1] << " -> " << files[i]);
