@@ -4,6 +4,7 @@
 #define HWY_TARGET_INCLUDE "vector/kernels.cpp"
 #include <hwy/foreach_target.h> // IWYU pragma: keep
 
+#include <hwy/cache_control.h>
 #include <hwy/highway.h>
 
 #include "evograph/vector/kernels.h"
@@ -161,20 +162,29 @@ HWY_INLINE void DotTile(const float* HWY_RESTRICT queries, const float* HWY_REST
     const hn::ScalableTag<float> df;
     const std::size_t n = hn::Lanes(df);
     hn::Vec<decltype(df)> acc[R][C];
+#pragma GCC unroll 4
     for (std::size_t r = 0; r < R; ++r)
+#pragma GCC unroll 4
         for (std::size_t c = 0; c < C; ++c)
             acc[r][c] = hn::Zero(df);
     for (std::size_t k = 0; k < padded; k += n) {
         hn::Vec<decltype(df)> x[C];
-        for (std::size_t c = 0; c < C; ++c)
+#pragma GCC unroll 4
+        for (std::size_t c = 0; c < C; ++c) {
+            hwy::Prefetch(rows + (c + C) * stride + k); // the next tile's rows, while these are in use
             x[c] = hn::LoadU(df, rows + c * stride + k);
+        }
+#pragma GCC unroll 4
         for (std::size_t r = 0; r < R; ++r) {
             const auto q = hn::LoadU(df, queries + r * stride + k);
+#pragma GCC unroll 4
             for (std::size_t c = 0; c < C; ++c)
                 acc[r][c] = hn::MulAdd(q, x[c], acc[r][c]);
         }
     }
+#pragma GCC unroll 4
     for (std::size_t r = 0; r < R; ++r)
+#pragma GCC unroll 4
         for (std::size_t c = 0; c < C; ++c)
             scores[r * ldScores + c] = hn::GetLane(hn::SumOfLanes(df, acc[r][c]));
 }
@@ -205,8 +215,73 @@ void DotBlock(const float* HWY_RESTRICT queries, std::size_t nq, const float* HW
         DotRowTiles<1>(queries + i * stride, rows, nr, padded, stride, scores + i * ldScores, ldScores);
 }
 
-void AdcScan(const float* HWY_RESTRICT tables, const std::uint8_t* HWY_RESTRICT codes, std::size_t count,
-    std::size_t m, float* HWY_RESTRICT out)
+// The register tile of a packed product: 6 queries × 16 rows, the rows packed k-major (one load
+// gives 16 / lanes rows' k-th values) and each query value broadcast: 12 accumulators on AVX2,
+// and no horizontal sums (a row's score is one lane).
+
+void PackPanel(
+    const float* HWY_RESTRICT rows, std::size_t count, std::size_t d, std::size_t stride, float* HWY_RESTRICT panel)
+{
+    for (std::size_t k = 0; k < d; ++k)
+        for (std::size_t r = 0; r < kPanelRows; ++r)
+            panel[k * kPanelRows + r] = r < count ? rows[r * stride + k] : 0.0f;
+}
+
+template <std::size_t R>
+HWY_INLINE void PanelTile(const float* HWY_RESTRICT queries, std::size_t stride, const float* HWY_RESTRICT panel,
+    std::size_t d, float* HWY_RESTRICT scores, std::size_t ldScores)
+{
+    const hn::ScalableTag<float> df;
+    constexpr std::size_t kLanes = hn::MaxLanes(df);
+    constexpr std::size_t kVectors = kPanelRows / kLanes > 0 ? kPanelRows / kLanes : 1;
+    hn::Vec<decltype(df)> acc[R][kVectors];
+#pragma GCC unroll 8
+    for (std::size_t r = 0; r < R; ++r)
+#pragma GCC unroll 16
+        for (std::size_t v = 0; v < kVectors; ++v)
+            acc[r][v] = hn::Zero(df);
+    for (std::size_t k = 0; k < d; ++k) {
+        hn::Vec<decltype(df)> x[kVectors];
+#pragma GCC unroll 16
+        for (std::size_t v = 0; v < kVectors; ++v)
+            x[v] = hn::Load(df, panel + k * kPanelRows + v * kLanes);
+#pragma GCC unroll 8
+        for (std::size_t r = 0; r < R; ++r) {
+            const auto q = hn::Set(df, R == 6 ? queries[k * 6 + r] : queries[r * stride + k]);
+#pragma GCC unroll 16
+            for (std::size_t v = 0; v < kVectors; ++v)
+                acc[r][v] = hn::MulAdd(q, x[v], acc[r][v]);
+        }
+    }
+#pragma GCC unroll 8
+    for (std::size_t r = 0; r < R; ++r)
+#pragma GCC unroll 16
+        for (std::size_t v = 0; v < kVectors; ++v)
+            hn::StoreU(acc[r][v], df, scores + r * ldScores + v * kLanes);
+}
+
+void PackQueries(const float* HWY_RESTRICT queries, std::size_t nq, std::size_t stride, float* HWY_RESTRICT out)
+{
+    std::size_t i = 0;
+    for (; i + 6 <= nq; i += 6)
+        for (std::size_t k = 0; k < stride; ++k)
+            for (std::size_t r = 0; r < 6; ++r)
+                out[i * stride + k * 6 + r] = queries[(i + r) * stride + k];
+    std::copy(queries + i * stride, queries + nq * stride, out + i * stride);
+}
+
+void DotPanel(const float* HWY_RESTRICT queries, std::size_t nq, std::size_t stride, const float* HWY_RESTRICT panel,
+    std::size_t d, float* HWY_RESTRICT scores, std::size_t ldScores)
+{
+    std::size_t i = 0;
+    for (; i + 6 <= nq; i += 6) // packed tiles of 6: k-major, 6 values per k
+        PanelTile<6>(queries + i * stride, stride, panel, d, scores + i * ldScores, ldScores);
+    for (; i < nq; ++i)
+        PanelTile<1>(queries + i * stride, stride, panel, d, scores + i * ldScores, ldScores);
+}
+
+void AdcScan(const float* HWY_RESTRICT tables, const std::uint8_t* HWY_RESTRICT codes, std::size_t count, std::size_t m,
+    float* HWY_RESTRICT out)
 {
     for (std::size_t i = 0; i < count; ++i) {
         const std::uint8_t* code = codes + i * m;
@@ -243,6 +318,9 @@ HWY_EXPORT(DotI8);
 HWY_EXPORT(ToF16);
 HWY_EXPORT(FromF16);
 HWY_EXPORT(DotBlock);
+HWY_EXPORT(PackPanel);
+HWY_EXPORT(DotPanel);
+HWY_EXPORT(PackQueries);
 HWY_EXPORT(AdcScan);
 HWY_EXPORT(TargetName);
 
@@ -285,6 +363,22 @@ void dotBlock(const float* queries, std::size_t nq, const float* rows, std::size
     std::size_t stride, float* scores, std::size_t ldScores)
 {
     HWY_DYNAMIC_DISPATCH(DotBlock)(queries, nq, rows, nr, d, stride, scores, ldScores);
+}
+
+void packPanel(const float* rows, std::size_t count, std::size_t d, std::size_t stride, float* panel)
+{
+    HWY_DYNAMIC_DISPATCH(PackPanel)(rows, count, d, stride, panel);
+}
+
+void packQueries(const float* queries, std::size_t nq, std::size_t stride, float* out)
+{
+    HWY_DYNAMIC_DISPATCH(PackQueries)(queries, nq, stride, out);
+}
+
+void dotPanel(const float* queries, std::size_t nq, std::size_t stride, const float* panel, std::size_t d,
+    float* scores, std::size_t ldScores)
+{
+    HWY_DYNAMIC_DISPATCH(DotPanel)(queries, nq, stride, panel, d, scores, ldScores);
 }
 
 void adcScan(const float* tables, const std::uint8_t* codes, std::size_t n, std::size_t m, float* out)

@@ -29,6 +29,18 @@ inline constexpr std::size_t kPadding = 16;
 void dotBlock(const float* queries, std::size_t nq, const float* rows, std::size_t nr, std::size_t d,
     std::size_t stride, float* scores, std::size_t ldScores);
 
+// The same product the way BLAS computes it, for a batch of queries: rows packed into panels of
+// kPanelRows (packPanel: d × kPanelRows floats, k-major, aligned to 64 bytes, zero past `count`),
+// queries packed in tiles of 6 (packQueries: nq × stride floats, each full tile k-major, the rest
+// as they are), and dotPanel writes scores[i * ldScores + j] for i < nq and j < kPanelRows (each
+// score row needs room for kPanelRows; lanes past `count` are 0). A 6 × 16 register tile, no
+// horizontal sums, the panel in L1 while the packed queries stream past it.
+inline constexpr std::size_t kPanelRows = 16;
+void packPanel(const float* rows, std::size_t count, std::size_t d, std::size_t stride, float* panel);
+void packQueries(const float* queries, std::size_t nq, std::size_t stride, float* out);
+void dotPanel(const float* queries, std::size_t nq, std::size_t stride, const float* panel, std::size_t d,
+    float* scores, std::size_t ldScores);
+
 // Product quantization's asymmetric distance: out[i] = sum over j < m of tables[j * 256 + codes[i * m + j]].
 void adcScan(const float* tables, const std::uint8_t* codes, std::size_t n, std::size_t m, float* out);
 
