@@ -18,5 +18,6 @@ void addSnapshotCommand(CLI::App& app, int& exitCode);
 void addAuditCommand(CLI::App& app, int& exitCode);
 void addMigrateCommand(CLI::App& app, int& exitCode);
 void addRollbackCommand(CLI::App& app, int& exitCode);
+void addVectorsCommand(CLI::App& app, int& exitCode);
 
 } // namespace evograph::cli

@@ -22,6 +22,7 @@ int main(int argc, char** argv)
     evograph::cli::addAuditCommand(app, exitCode);
     evograph::cli::addMigrateCommand(app, exitCode);
     evograph::cli::addRollbackCommand(app, exitCode);
+    evograph::cli::addVectorsCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

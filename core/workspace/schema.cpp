@@ -112,6 +112,20 @@ CREATE TABLE operations(
   error TEXT NOT NULL);
 CREATE INDEX operations_by_correlation ON operations(correlation_id);
 )sql",
+    // 3 -> 4: artifacts derived from a graph version (a vector index of its terms), kept beside
+    // the version they were built from. `data` is zstd-compressed; `data_hash` is the SHA-256 of
+    // the uncompressed bytes.
+    R"sql(
+CREATE TABLE artifacts(
+  version INTEGER NOT NULL REFERENCES versions(id),
+  name TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  data_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  user TEXT NOT NULL,
+  PRIMARY KEY (version, name));
+)sql",
 };
 
 void runSteps(sql::Connection& db, int from, int to)
