@@ -12,6 +12,7 @@
 #include "snapshots/snapshot_model.h"
 #include "ui_test_support.h"
 
+#include "evograph/vector/vector_index.h"
 #include "evograph/workspace/snapshots.h"
 
 #include <QAbstractItemModelTester>
@@ -294,6 +295,25 @@ TEST_CASE("the charts receive points while a diff runs, with a marker and CSV ex
     CHECK(text.startsWith("time,chart,series,value\n"));
     CHECK(text.contains("diff p50 (ms)"));
     CHECK(text.contains(",event,\"diff\""));
+}
+
+TEST_CASE("vector searches and the indexes' memory reach the metric charts", "[ui][metrics]")
+{
+    MetricSampler sampler;
+    MetricsView view(sampler);
+    sampler.start(50);
+    QSignalSpy sampled(&sampler, &MetricSampler::sampled);
+    {
+        vector::VectorIndex index(8, vector::IndexParams {});
+        vector::VectorSet points(100, 8);
+        for (std::size_t i = 0; i < points.values().size(); ++i)
+            points.values()[i] = static_cast<float>(i % 13) - 6.0f;
+        index.add(points);
+        index.search(points, {});
+        REQUIRE(waitFor(sampled, 2));
+        CHECK(view.chart(MetricChart::Latency).pointCount("vector.search.latency p50") > 0);
+        CHECK(view.chart(MetricChart::Memory).pointCount("vector indexes") > 0);
+    }
 }
 
 TEST_CASE("the jobs panel lists running work and cancels it", "[ui][jobs]")

@@ -6,6 +6,7 @@
 #include "workspace_fixture.h"
 
 #include "evograph/error.h"
+#include "evograph/workspace/artifacts.h"
 #include "evograph/workspace/audit.h"
 
 #include <catch2/catch_test_macros.hpp>
@@ -205,4 +206,32 @@ TEST_CASE("a workspace opened for reading refuses to write", "[workspace]")
     }
     Workspace ws = Workspace::open(path);
     CHECK_THROWS_WITH(ws.setSetting("a", "b", false), ContainsSubstring("opened for writing"));
+}
+
+TEST_CASE("artifacts are kept per graph version, checked on read, and leave the state alone", "[workspace]")
+{
+    ScratchDir dir;
+    const std::string path = dir / "ws.evograph";
+    Workspace ws = Workspace::create(path);
+    ws.importGraph("onto", test::writeText(dir / "v1.ttl", test::ontology(5, 0)), "1.0");
+    const std::string before = ws.state().hash();
+    const std::string bytes(100000, 'x');
+    const Artifact stored = storeArtifact(ws, "onto", "", "vectors.hnsw", bytes);
+    CHECK(stored.versionSeq == 1);
+    CHECK(stored.size == bytes.size());
+    CHECK(ws.state().hash() == before); // derived data, not state
+    ws.importGraph("onto", test::writeText(dir / "v2.ttl", test::ontology(5, 1)), "2.0");
+    CHECK(loadArtifact(ws, "onto", "1.0", "vectors.hnsw") == bytes);
+    CHECK(!loadArtifact(ws, "onto", "", "vectors.hnsw")); // none built for the current version yet
+    storeArtifact(ws, "onto", "1.0", "vectors.hnsw", "replaced");
+    CHECK(loadArtifact(ws, "onto", "1.0", "vectors.hnsw") == "replaced");
+    REQUIRE(listArtifacts(ws).size() == 1);
+    CHECK(listArtifacts(ws, "onto").front().name == "vectors.hnsw");
+    CHECK_THROWS_WITH(storeArtifact(ws, "nowhere", "", "x", "y"), ContainsSubstring("no graph named 'nowhere'"));
+    // Damaged in the file: the checksum refuses it.
+    {
+        sql::Connection db(path, false);
+        db.execute("UPDATE artifacts SET data_hash = 'bad'");
+    }
+    CHECK_THROWS_WITH(loadArtifact(ws, "onto", "1.0", "vectors.hnsw"), ContainsSubstring("fails its checksum"));
 }

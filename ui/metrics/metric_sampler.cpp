@@ -81,7 +81,9 @@ void MetricSampler::sampleNow()
     const double seconds = std::max(0.001, (now - m_lastTime) / 1000.0);
     // Latency of what finished in this interval: the difference of the bucket counts.
     for (const auto& [name, buckets] : current.buckets) {
-        if (name.rfind("task.", 0) != 0)
+        // Engine tasks by name, and the vector engine's searches and builds (vector.search.latency, ...).
+        const bool task = name.rfind("task.", 0) == 0;
+        if (!task && name.rfind("vector.", 0) != 0)
             continue;
         engine::Histogram::Buckets interval = buckets;
         if (const auto before = m_last.buckets.find(name); before != m_last.buckets.end())
@@ -89,7 +91,7 @@ void MetricSampler::sampleNow()
                 interval[i] -= before->second[i];
         if (engine::Histogram::quantileOf(interval, 1.0) == 0)
             continue; // nothing finished: no point, not a stale one
-        const QString operation = QString::fromStdString(name.substr(5));
+        const QString operation = QString::fromStdString(task ? name.substr(5) : name);
         add(MetricChart::Latency, operation + QStringLiteral(" p50"), now,
             engine::Histogram::quantileOf(interval, 0.50) / 1000.0);
         add(MetricChart::Latency, operation + QStringLiteral(" p95"), now,
@@ -111,6 +113,8 @@ void MetricSampler::sampleNow()
     add(MetricChart::Jobs, tr("active"), now, gauge("pool.active"));
     add(MetricChart::Jobs, tr("queued"), now, gauge("pool.queued"));
     add(MetricChart::Memory, tr("resident"), now, static_cast<double>(residentBytes()) / 1e6);
+    if (current.gauges.contains("vector.memory.bytes"))
+        add(MetricChart::Memory, tr("vector indexes"), now, gauge("vector.memory.bytes") / 1e6);
     m_last = current;
     m_lastTime = now;
     Q_EMIT sampled();

@@ -1,8 +1,9 @@
 #pragma once
 // Samples the engine's metrics once a second into time series the charts show: latency p50/p95
-// per operation kind (over the last interval, from histogram bucket differences, so a quiet
-// second has no point rather than a stale one), throughput, active and queued jobs, and the
-// process's memory. Events (snapshot taken, restore, diff) become markers.
+// per operation kind and of vector searches and builds (over the last interval, from histogram
+// bucket differences, so a quiet second has no point rather than a stale one), throughput,
+// active and queued jobs, and the process's memory with the vector indexes' share. Events
+// (snapshot taken, restore, diff) become markers.
 
 #include "evograph/engine/metrics.h"
 
