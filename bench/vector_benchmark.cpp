@@ -3,7 +3,7 @@
 // truth, queries per second, build time and bytes per vector. Prints a Markdown table and writes
 // one CSV row per measurement (for the recall/QPS plot of bench/vectors_vs_faiss_hnswlib.sh).
 // Usage: bench_vectors [--n N] [--dim D] [--queries Q] [--data mixture|uniform] [--csv FILE]
-//                      [--skip-flat] [--skip-hnsw] [--skip-pq] [--skip-faiss-hnsw]
+//                      [--skip-flat] [--skip-hnsw] [--skip-pq] [--skip-faiss-hnsw] [--skip-storages]
 #include "evograph/vector/flat_index.h"
 #include "evograph/vector/hnsw_index.h"
 #include "evograph/vector/kernels.h"
@@ -121,7 +121,7 @@ int main(int argc, char** argv)
 {
     std::size_t n = 100000, d = 384, nq = 1000, k = 10;
     std::string data = "mixture", csv;
-    bool flat = true, hnsw = true, pq = true, faissHnsw = true;
+    bool flat = true, hnsw = true, pq = true, faissHnsw = true, storages = true;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
@@ -143,6 +143,8 @@ int main(int argc, char** argv)
             pq = false;
         else if (a == "--skip-faiss-hnsw")
             faissHnsw = false;
+        else if (a == "--skip-storages")
+            storages = false;
     }
     auto [points, queries] = data == "uniform" ? bench::uniform(n, nq, d, 1) : bench::mixture(n, nq, d, 1);
     Report report(data, n, d, csv);
@@ -263,7 +265,8 @@ int main(int argc, char** argv)
                 report.add({"hnsw search", "evograph", "ef " + std::to_string(ef), recallAt(r.ids, groundTruth, k),
                     nq / best});
             }
-            for (const Storage storage : {Storage::F16, Storage::Int8}) {
+            for (const Storage storage :
+                storages ? std::vector<Storage> {Storage::F16, Storage::Int8} : std::vector<Storage> {}) {
                 HnswIndex compact(d, Metric::InnerProduct, HnswParams {M, efC, 50, storage, 0, 100});
                 t = now();
                 compact.add(points, {}, b);

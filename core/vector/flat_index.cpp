@@ -1,5 +1,6 @@
 #include "evograph/vector/flat_index.h"
 
+#include "batch_checks.h"
 #include "evograph/engine/parallel_for.h"
 #include "evograph/error.h"
 #include "top_k.h"
@@ -45,18 +46,8 @@ void FlatIndex::copyRow(std::size_t row, float* out) const
 
 void FlatIndex::add(const VectorSet& vectors, std::span<const VectorId> ids)
 {
-    if (vectors.dim() != m_dim && !vectors.empty())
-        throw Error("vectors of dimension " + std::to_string(vectors.dim()) + " for an index of dimension "
-            + std::to_string(m_dim));
-    if (!ids.empty() && ids.size() != vectors.size())
-        throw Error(std::to_string(ids.size()) + " ids for " + std::to_string(vectors.size()) + " vectors");
-    requireFinite(vectors);
-    std::vector<VectorId> newIds(vectors.size());
-    for (std::size_t i = 0; i < vectors.size(); ++i) {
-        newIds[i] = ids.empty() ? static_cast<VectorId>(m_ids.size() + i) : ids[i];
-        if (m_rowOf.contains(newIds[i]))
-            throw Error("the index already holds a vector with id " + std::to_string(newIds[i]));
-    }
+    const std::vector<VectorId> newIds
+        = detail::newIds(m_dim, vectors, ids, m_ids.size(), [&](VectorId id) { return m_rowOf.contains(id); });
     const std::size_t first = m_ids.size(), total = first + vectors.size();
     m_panels.resize((total + kPanelRows - 1) / kPanelRows * kPanelRows * m_stride, 0.0f);
     for (std::size_t i = 0; i < vectors.size(); ++i) {
@@ -113,10 +104,7 @@ std::vector<float> FlatIndex::vector(VectorId id) const
 
 SearchResults FlatIndex::search(const VectorSet& queries, const SearchOptions& options) const
 {
-    if (queries.dim() != m_dim && !queries.empty())
-        throw Error("queries of dimension " + std::to_string(queries.dim()) + " for an index of dimension "
-            + std::to_string(m_dim));
-    requireFinite(queries, "query");
+    detail::checkQueries(m_dim, queries);
     engine::ScopedTimer timer(engine::MetricsRegistry::global().histogram("vector.search.latency"));
     const std::size_t nq = queries.size(), n = size(), k = options.k;
     const bool l2 = m_metric == Metric::L2;
@@ -195,11 +183,7 @@ SearchResults FlatIndex::search(const VectorSet& queries, const SearchOptions& o
                 heaps[i].merge(slice[i]);
     }
 
-    SearchResults results;
-    results.k = k;
-    results.ids.assign(nq * k, -1);
-    results.distances.assign(
-        nq * k, l2 ? std::numeric_limits<float>::infinity() : -std::numeric_limits<float>::infinity());
+    SearchResults results = detail::emptyResults(nq, k, m_metric);
     for (std::size_t i = 0; i < nq; ++i) {
         const auto best = heaps[i].sorted();
         for (std::size_t j = 0; j < best.size(); ++j) {

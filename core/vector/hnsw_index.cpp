@@ -1,5 +1,6 @@
 #include "evograph/vector/hnsw_index.h"
 
+#include "batch_checks.h"
 #include "codec.h"
 #include "evograph/engine/hashing.h"
 #include "evograph/engine/parallel_for.h"
@@ -338,21 +339,11 @@ void HnswIndex::insert(std::uint32_t node)
 
 void HnswIndex::add(const VectorSet& input, std::span<const VectorId> ids, const BuildOptions& options)
 {
-    if (input.dim() != m_dim && !input.empty())
-        throw Error("vectors of dimension " + std::to_string(input.dim()) + " for an index of dimension "
-            + std::to_string(m_dim));
-    if (!ids.empty() && ids.size() != input.size())
-        throw Error(std::to_string(ids.size()) + " ids for " + std::to_string(input.size()) + " vectors");
-    requireFinite(input);
     const std::size_t first = m_labels.size(), count = input.size();
+    const std::vector<VectorId> labels
+        = detail::newIds(m_dim, input, ids, first, [&](VectorId id) { return m_nodeOf.contains(id); });
     if (first + count >= kNoNode)
         throw Error("an HNSW index holds at most " + std::to_string(kNoNode - 1) + " vectors");
-    std::vector<VectorId> labels(count);
-    for (std::size_t i = 0; i < count; ++i) {
-        labels[i] = ids.empty() ? static_cast<VectorId>(first + i) : ids[i];
-        if (m_nodeOf.contains(labels[i]))
-            throw Error("the index already holds a vector with id " + std::to_string(labels[i]));
-    }
     engine::ScopedTimer timer(engine::MetricsRegistry::global().histogram("vector.build.seconds"));
     // Everything a node needs is allocated before the threads start linking.
     m_level0.resize((first + count) * m_blockBytes, 0);
@@ -413,10 +404,7 @@ void HnswIndex::rebuild(const BuildOptions& options)
 
 SearchResults HnswIndex::search(const VectorSet& queries, const SearchOptions& options) const
 {
-    if (queries.dim() != m_dim && !queries.empty())
-        throw Error("queries of dimension " + std::to_string(queries.dim()) + " for an index of dimension "
-            + std::to_string(m_dim));
-    requireFinite(queries, "query");
+    detail::checkQueries(m_dim, queries);
     engine::ScopedTimer timer(engine::MetricsRegistry::global().histogram("vector.search.latency"));
     const std::size_t nq = queries.size(), k = options.k;
     const std::size_t ef = std::max({k, options.ef ? options.ef : m_params.efSearch, std::size_t {1}});
@@ -427,11 +415,7 @@ SearchResults HnswIndex::search(const VectorSet& queries, const SearchOptions& o
                                                        : ef)
                                     : k;
     const bool l2 = m_metric == Metric::L2;
-    SearchResults results;
-    results.k = k;
-    results.ids.assign(nq * k, -1);
-    results.distances.assign(
-        nq * k, l2 ? std::numeric_limits<float>::infinity() : -std::numeric_limits<float>::infinity());
+    SearchResults results = detail::emptyResults(nq, k, m_metric);
     std::function<bool(std::uint32_t)> accept;
     if (options.filter || m_deletedCount)
         accept = [&](std::uint32_t node) {

@@ -1,5 +1,6 @@
 #include "evograph/vector/pq_index.h"
 
+#include "batch_checks.h"
 #include "codec.h"
 #include "evograph/engine/parallel_for.h"
 #include "evograph/error.h"
@@ -29,21 +30,11 @@ std::size_t PqIndex::memoryBytes() const
 
 void PqIndex::add(const VectorSet& input, std::span<const VectorId> ids, engine::ThreadPool* pool, std::size_t threads)
 {
-    if (input.dim() != m_dim && !input.empty())
-        throw Error("vectors of dimension " + std::to_string(input.dim()) + " for an index of dimension "
-            + std::to_string(m_dim));
-    if (!ids.empty() && ids.size() != input.size())
-        throw Error(std::to_string(ids.size()) + " ids for " + std::to_string(input.size()) + " vectors");
-    requireFinite(input);
+    const std::vector<VectorId> newIds
+        = detail::newIds(m_dim, input, ids, m_ids.size(), [&](VectorId id) { return m_rowOf.contains(id); });
     VectorSet prepared = input;
     for (std::size_t i = 0; i < prepared.size(); ++i)
         detail::prepareQuery(m_metric, prepared.row(i), m_dim);
-    std::vector<VectorId> newIds(prepared.size());
-    for (std::size_t i = 0; i < prepared.size(); ++i) {
-        newIds[i] = ids.empty() ? static_cast<VectorId>(m_ids.size() + i) : ids[i];
-        if (m_rowOf.contains(newIds[i]))
-            throw Error("the index already holds a vector with id " + std::to_string(newIds[i]));
-    }
     engine::ScopedTimer timer(engine::MetricsRegistry::global().histogram("vector.build.seconds"));
     if (!m_pq->trained()) {
         TrainOptions train = m_train;
@@ -98,19 +89,12 @@ void PqIndex::restore(ProductQuantizer quantizer, std::vector<std::uint8_t> code
 
 SearchResults PqIndex::search(const VectorSet& queries, const SearchOptions& options) const
 {
-    if (queries.dim() != m_dim && !queries.empty())
-        throw Error("queries of dimension " + std::to_string(queries.dim()) + " for an index of dimension "
-            + std::to_string(m_dim));
-    requireFinite(queries, "query");
+    detail::checkQueries(m_dim, queries);
     engine::ScopedTimer timer(engine::MetricsRegistry::global().histogram("vector.search.latency"));
     const std::size_t nq = queries.size(), k = options.k, n = size(), m = m_pq->m();
     const std::size_t keep = std::max(k, options.rerank ? options.rerank : m_rerank);
     const bool l2 = m_metric == Metric::L2;
-    SearchResults results;
-    results.k = k;
-    results.ids.assign(nq * k, -1);
-    results.distances.assign(
-        nq * k, l2 ? std::numeric_limits<float>::infinity() : -std::numeric_limits<float>::infinity());
+    SearchResults results = detail::emptyResults(nq, k, m_metric);
     engine::parallelFor(options.pool, options.threads, nq, [&](std::size_t i) {
         options.cancel.checkpoint();
         std::vector<float> q(queries.row(i), queries.row(i) + m_dim);

@@ -1,5 +1,6 @@
 #include "evograph/vector/vector_index.h"
 
+#include "batch_checks.h"
 #include "evograph/engine/atomic_file.h"
 #include "evograph/error.h"
 #include "memory_account.h"
@@ -160,11 +161,8 @@ SearchResults VectorIndex::search(const VectorSet& queries, const SearchOptions&
     return std::visit(
         [&](const auto& index) -> SearchResults {
             if constexpr (std::is_same_v<std::decay_t<decltype(index)>, std::monostate>) {
-                SearchResults empty; // HNSW over PQ before its first vectors
-                empty.k = options.k;
-                empty.ids.assign(queries.size() * options.k, -1);
-                empty.distances.assign(queries.size() * options.k, 0.0f);
-                return empty;
+                detail::checkQueries(m_dim, queries); // HNSW over PQ before its first vectors
+                return detail::emptyResults(queries.size(), options.k, m_params.metric);
             } else
                 return index.search(queries, options);
         },
