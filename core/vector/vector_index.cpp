@@ -100,7 +100,7 @@ std::size_t VectorIndex::memoryBytes() const
 
 double VectorIndex::bytesPerVector() const
 {
-    if (const auto* flat = std::get_if<FlatIndex>(&m_index))
+    if (std::holds_alternative<FlatIndex>(m_index))
         return 4.0 * static_cast<double>((m_dim + kPadding - 1) / kPadding * kPadding);
     if (const auto* hnsw = std::get_if<HnswIndex>(&m_index))
         return hnsw->bytesPerVector();
