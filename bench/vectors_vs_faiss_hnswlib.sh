@@ -56,7 +56,7 @@ for ax, (data, n) in zip(axes[0], sets):
             ax.scatter([float(r["recall"])], [float(r["qps"])], marker="D", s=50,
                        color=styles["evograph" if r["library"].startswith("evograph") else "faiss"][0],
                        alpha=0.6, label=f"{r['library']} {r['setting']}")
-    ax.set_xscale("logit"); ax.set_yscale("log")
+    ax.set_yscale("log")
     ax.set_xlabel("recall@10"); ax.set_ylabel("queries per second (1 thread)")
     ax.set_title(f"{data}, n = {n:,}, d = 384")
     ax.grid(True, which="both", alpha=0.3)
