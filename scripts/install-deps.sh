@@ -17,7 +17,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config
   libserd-dev libserd-0-0 libraptor2-dev
   libsqlite3-dev libzstd-dev libssl-dev libcurl4-gnutls-dev
-  libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libhwy-dev
+  libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libhwy-dev libtomlplusplus-dev
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev
   catch2
 )

@@ -19,5 +19,8 @@ void addAuditCommand(CLI::App& app, int& exitCode);
 void addMigrateCommand(CLI::App& app, int& exitCode);
 void addRollbackCommand(CLI::App& app, int& exitCode);
 void addVectorsCommand(CLI::App& app, int& exitCode);
+void addSearchCommand(CLI::App& app, int& exitCode);
+void addCacheCommand(CLI::App& app, int& exitCode);
+void addProvidersCommand(CLI::App& app, int& exitCode);
 
 } // namespace evograph::cli

@@ -23,6 +23,9 @@ int main(int argc, char** argv)
     evograph::cli::addMigrateCommand(app, exitCode);
     evograph::cli::addRollbackCommand(app, exitCode);
     evograph::cli::addVectorsCommand(app, exitCode);
+    evograph::cli::addSearchCommand(app, exitCode);
+    evograph::cli::addCacheCommand(app, exitCode);
+    evograph::cli::addProvidersCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

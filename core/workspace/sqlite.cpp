@@ -14,7 +14,7 @@ Connection::Connection(const std::string& path, bool create)
         const std::string message = m_db ? sqlite3_errmsg(m_db) : "out of memory";
         sqlite3_close(m_db);
         m_db = nullptr;
-        throw Error(path + ": cannot open the workspace: " + message);
+        throw Error(path + ": cannot open the database: " + message);
     }
     sqlite3_extended_result_codes(m_db, 1);
 }

@@ -1,0 +1,102 @@
+#pragma once
+// evograph's one configuration file, TOML: `--config FILE`, else
+// $XDG_CONFIG_HOME/evograph/evograph.toml (~/.config/evograph/evograph.toml when XDG_CONFIG_HOME
+// is unset). Without a file the defaults apply. Every front end loads it with loadConfig() and
+// every domain finds its settings in the one Config it returns.
+//
+// Wrong types and values are errors naming FILE:LINE:COL and the key (evograph::Error); keys
+// evograph does not know are warnings with the same position, kept in Config::warnings for the
+// front end to print.
+
+#include "evograph/error.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace evograph::config {
+
+struct ConfigWarning {
+    SourcePosition where;
+    std::string message;
+};
+
+// "FILE:LINE:COL: warning: MESSAGE".
+std::string formatWarning(const ConfigWarning& warning);
+
+// An embedding service reached over HTTP: [ai.providers.NAME].
+enum class ProviderKind : std::uint8_t { OpenAi, Ollama };
+
+struct ProviderConfig {
+    std::string name;
+    ProviderKind kind = ProviderKind::OpenAi; // kind = "openai" | "ollama"
+    std::string url; // base URL: "http://127.0.0.1:8080/v1" (openai), "http://127.0.0.1:11434" (ollama)
+    std::string model;
+    std::size_t dimensions = 0; // 0: whatever the model gives (then the same for every answer)
+    std::string apiKeyEnv; // the environment variable holding the key; never the key itself
+    std::string caFile; // extra CA bundle for TLS; verification is always on
+    double connectTimeoutSeconds = 10;
+    double timeoutSeconds = 60; // per request, all retries aside
+    unsigned maxRetries = 4;
+    double requestsPerSecond = 0; // 0: no limit
+    std::size_t maxBatch = 64; // texts per request
+    std::size_t maxBatchBytes = 256 * 1024; // text bytes per request
+    SourcePosition where;
+};
+
+// [[ai.routing.rules]]: the first rule whose condition holds names the provider. Conditions:
+// "default", or "request.tokens" / "request.texts" compared (<, <=, >, >=) with a number.
+struct RoutingRule {
+    enum class Measure : std::uint8_t { Always, Tokens, Texts };
+    enum class Comparison : std::uint8_t { Less, LessOrEqual, Greater, GreaterOrEqual };
+    Measure measure = Measure::Always;
+    Comparison comparison = Comparison::Less;
+    double value = 0;
+    std::string provider;
+    SourcePosition where;
+
+    bool matches(std::size_t tokens, std::size_t texts) const;
+};
+
+struct RoutingConfig {
+    std::string strategy = "balanced";
+    std::vector<RoutingRule> rules;
+};
+
+// [cache.ai_responses]: answers of the HTTP providers, kept in the user's cache folder.
+struct ResponseCacheConfig {
+    bool enabled = true;
+    std::uint64_t maxSizeMb = 1024;
+    std::uint64_t ttlSeconds = 1800;
+    std::string path; // empty: $XDG_CACHE_HOME/evograph/ai-responses.sqlite
+};
+
+struct Config {
+    std::string file; // empty when no file was read
+    std::map<std::string, ProviderConfig> providers;
+    RoutingConfig routing;
+    ResponseCacheConfig aiResponses;
+    std::vector<ConfigWarning> warnings;
+
+    // The provider NAME, "builtin" being evograph's own (nullptr); throws evograph::Error naming
+    // the configured providers when there is no such provider.
+    const ProviderConfig* provider(const std::string& name) const;
+};
+
+// The name of evograph's own embedder, always there, never configured as a provider.
+inline constexpr const char* kBuiltinProvider = "builtin";
+
+// $XDG_CONFIG_HOME/evograph/evograph.toml (or ~/.config/...).
+std::filesystem::path defaultConfigPath();
+
+// Reads `file`; with an empty path, the default path when that file exists, else the defaults.
+// Throws evograph::Error (FILE:LINE:COL) for a syntax error, a wrong type or a wrong value.
+Config loadConfig(const std::filesystem::path& file = {});
+// The same from text (tests, `config check` of stdin); `name` appears in messages.
+Config parseConfig(std::string_view text, const std::string& name);
+
+} // namespace evograph::config
