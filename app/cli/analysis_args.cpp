@@ -1,5 +1,10 @@
 #include "analysis_args.h"
 
+#include "cli_config.h"
+
+#include "evograph/embed/providers.h"
+#include "evograph/embed/rename_signal.h"
+
 namespace evograph::cli {
 
 void addAnalysisArgs(CLI::App& command, AnalysisArgs& args)
@@ -14,6 +19,12 @@ void addAnalysisArgs(CLI::App& command, AnalysisArgs& args)
         .add_option("--rename-threshold", args.renameThreshold,
             "confidence a rename needs without an explicit hint (default 0.65)")
         ->check(CLI::Range(0.0, 1.0));
+    command
+        .add_option("--provider", args.provider,
+            "embeddings for rename detection: builtin (default; skipped above 20,000 terms unless given), a "
+            "provider of the config, auto, or none")
+        ->each([&args](const std::string&) { args.providerGiven = true; });
+    addConfigOption(command, args.configPath);
 }
 
 std::shared_ptr<const analysis::AnalyzedVersions> analyzeArgs(const AnalysisArgs& args)
@@ -21,6 +32,12 @@ std::shared_ptr<const analysis::AnalyzedVersions> analyzeArgs(const AnalysisArgs
     const std::optional<rdf::Format> format = formatOption(args.inputFormat, "input");
     analysis::AnalysisOptions options;
     options.renames.threshold = args.renameThreshold;
+    if (args.provider != "none") {
+        const config::Config config = loadCliConfig(args.configPath);
+        embed::chooseProvider(config, args.provider, 0, 0); // an unknown name fails here, before any reading
+        options.renames.versionSignals
+            = embed::embeddingRenameSignals(config, args.provider, args.providerGiven ? 0 : 20000);
+    }
     if (!args.overrides.empty())
         options.overrides = analysis::loadSeverityOverrides(args.overrides);
     const analysis::AnalysisInputs inputs {{args.oldPath, format, {}}, {args.newPath, format, {}}, args.data};

@@ -15,6 +15,9 @@ struct AnalysisArgs {
     std::string inputFormat;
     std::string overrides;
     double renameThreshold = analysis::RenameOptions {}.threshold;
+    std::string provider = "builtin"; // the rename detection's embedding signal; "none": without
+    bool providerGiven = false;
+    std::string configPath;
 };
 
 void addAnalysisArgs(CLI::App& command, AnalysisArgs& args);

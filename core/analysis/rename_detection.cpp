@@ -161,7 +161,10 @@ std::vector<RenameMatch> detectRenames(
     for (const TermId iri : appeared)
         for (const std::uint64_t key : blockingKeys(newProfiles.at(iri)))
             blocks[key].push_back(iri);
-    const auto signals = options.signals.empty() ? defaultRenameSignals() : options.signals;
+    auto signals = options.signals.empty() ? defaultRenameSignals() : options.signals;
+    if (options.versionSignals && !appeared.empty())
+        for (auto& signal : options.versionSignals(oldIndex, newIndex))
+            signals.push_back(std::move(signal));
 
     for (const TermId from : vanished) {
         const EntityProfile& removed = oldProfiles.at(from);

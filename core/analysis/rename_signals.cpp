@@ -90,7 +90,8 @@ class CommentSignal final : public RenameSignal {
 public:
     std::optional<SignalScore> score(const EntityProfile& removed, const EntityProfile& added) const override
     {
-        if (removed.comment.empty() && added.comment.empty())
+        // A comment written or dropped along the way says nothing either way.
+        if (removed.comment.empty() || added.comment.empty())
             return std::nullopt;
         const double similarity = textSimilarity(removed.comment, added.comment);
         SignalScore s {similarity, 0.25, false, {}};

@@ -12,6 +12,7 @@
 // The signals are pluggable: an embedding-similarity signal can join the default ones.
 #include "evograph/analysis/ontology_index.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -55,6 +56,10 @@ struct RenameMatch {
 struct RenameOptions {
     double threshold = 0.65;
     std::vector<std::shared_ptr<const RenameSignal>> signals; // empty: defaultRenameSignals()
+    // Signals that must see both versions first (an embedding trained on them: embed/rename_signal.h),
+    // made only when there are candidates, and added to the others.
+    std::function<std::vector<std::shared_ptr<const RenameSignal>>(const OntologyIndex&, const OntologyIndex&)>
+        versionSignals;
 };
 
 // Label, comment, structure and usage similarity.
