@@ -20,6 +20,7 @@ void addMigrateCommand(CLI::App& app, int& exitCode);
 void addRollbackCommand(CLI::App& app, int& exitCode);
 void addVectorsCommand(CLI::App& app, int& exitCode);
 void addSearchCommand(CLI::App& app, int& exitCode);
+void addAlignCommand(CLI::App& app, int& exitCode);
 void addCacheCommand(CLI::App& app, int& exitCode);
 void addProvidersCommand(CLI::App& app, int& exitCode);
 

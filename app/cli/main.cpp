@@ -24,6 +24,7 @@ int main(int argc, char** argv)
     evograph::cli::addRollbackCommand(app, exitCode);
     evograph::cli::addVectorsCommand(app, exitCode);
     evograph::cli::addSearchCommand(app, exitCode);
+    evograph::cli::addAlignCommand(app, exitCode);
     evograph::cli::addCacheCommand(app, exitCode);
     evograph::cli::addProvidersCommand(app, exitCode);
     try {

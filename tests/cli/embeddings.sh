@@ -32,6 +32,17 @@ check "search --workspace: results name the graph's version" \
 "$evograph" search x > /dev/null 2> "$work/none.err"
 check "search without input: exit 2 and a message" bash -c "[ $? -eq 2 ] && grep -q 'search needs FILE' '$work/none.err'"
 
+sed 's|http://example.com/ontology#|http://example.org/other#|' "$v1" > "$work/other.ttl"
+"$evograph" align "$v1" "$work/other.ttl" > "$work/align.tsv" 2>/dev/null
+check "align (tsv): IRI_A, IRI_B, score, evidence; User matched to its copy across namespaces" \
+    bash -c "[ $? -eq 0 ] && awk -F'\t' 'NF != 4 { exit 1 }' '$work/align.tsv' && grep -q \$'^http://example.com/ontology#User\thttp://example.org/other#User\t' '$work/align.tsv'"
+"$evograph" align "$v1" "$work/other.ttl" --format json -o "$work/align.json" 2>/dev/null
+check "align --format json -o: correspondences with a, b, kind, score, evidence" \
+    json 'c = d["correspondences"]; assert len(c) >= 4 and set(c[0]) == {"a", "b", "kind", "score", "evidence"}, c[0]' < "$work/align.json"
+"$evograph" align "$v1" "$work/other.ttl" --format alignment 2>/dev/null > "$work/align.rdf"
+check "align --format alignment: Alignment API RDF/XML, one Cell per correspondence" \
+    bash -c "grep -q '<Alignment>' '$work/align.rdf' && [ \$(grep -c '<Cell>' '$work/align.rdf') -eq \$(wc -l < '$work/align.tsv') ]"
+
 mkdir -p "$work/config/evograph"
 cat > "$work/bad.toml" <<TOML
 [ai.providers.local]
