@@ -20,6 +20,7 @@ shoot() { # shoot NAME ARG...
 demo_files=(resources/demo/user-v1.ttl resources/demo/user-v2.ttl --data resources/demo/users-data.ttl)
 shoot studio-diff-demo --workspace "$demo" "${demo_files[@]}"
 shoot studio-diff-dark --theme dark --workspace "$demo" "${demo_files[@]}"
+shoot studio-term-search --search "electronic mail address" "${demo_files[@]}"
 shoot studio-snapshots --view snapshots --workspace "$demo"
 shoot studio-migrations --workspace "$demo" --plan "$(dirname "$demo")/user-v1-to-v2.yaml"
 if [ -d "$corpus/obo-ro" ]; then

@@ -6,6 +6,7 @@
 #include "files/file_summary_view.h"
 #include "metrics/metrics_view.h"
 #include "migrations/migration_view.h"
+#include "search/term_search_popup.h"
 #include "snapshots/snapshot_browser.h"
 
 #include "evograph/workspace/workspace.h"
@@ -51,6 +52,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_navigator(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
     , m_diff(new DiffViewer(m_engine, this))
+    , m_termSearch(new TermSearchPopup(m_engine, this))
     , m_snapshots(new SnapshotBrowser(m_engine, this))
     , m_metrics(new MetricsView(*m_sampler, this))
     , m_migrations(new MigrationView(m_engine, this))
@@ -228,6 +230,13 @@ void MainWindow::createMenus()
     QMenu* go = menuBar()->addMenu(tr("&Go"));
     go->addAction(m_diff->nextAction());
     go->addAction(m_diff->previousAction());
+    go->addSeparator();
+    go->addAction(tr("&Search Terms…"), QKeySequence(Qt::CTRL | Qt::Key_K), this, &MainWindow::showTermSearch);
+    connect(m_termSearch, &TermSearchPopup::termChosen, this, [this](const QString& iri) {
+        showView(View::Diff);
+        if (!m_diff->showTerm(iri))
+            statusBar()->showMessage(tr("%1 did not change between the versions").arg(iri), 5000);
+    });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About evograph"), this, [this] {
@@ -390,6 +399,11 @@ void MainWindow::dropEvent(QDropEvent* event)
         showView(View::Files);
     }
     event->acceptProposedAction();
+}
+
+void MainWindow::showTermSearch()
+{
+    m_termSearch->openFor(m_diff->session());
 }
 
 } // namespace evograph::ui

@@ -25,6 +25,7 @@ class MetricSampler;
 class MetricsView;
 class MigrationView;
 class SnapshotBrowser;
+class TermSearchPopup;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -44,6 +45,9 @@ public:
     EngineAdapter& engine() { return m_engine; }
     QTabWidget* tabs() const { return m_tabs; }
     DiffViewer* diffViewer() const { return m_diff; }
+    // Ctrl+K: the term search over the open comparison.
+    TermSearchPopup* termSearch() const { return m_termSearch; }
+    void showTermSearch();
     SnapshotBrowser* snapshotBrowser() const { return m_snapshots; }
     MetricsView* metricsView() const { return m_metrics; }
     MigrationView* migrationView() const { return m_migrations; }
@@ -75,6 +79,7 @@ private:
     QListWidget* m_navigator;
     QStackedWidget* m_pages;
     DiffViewer* m_diff;
+    TermSearchPopup* m_termSearch;
     SnapshotBrowser* m_snapshots;
     MetricsView* m_metrics;
     MigrationView* m_migrations;

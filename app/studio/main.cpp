@@ -3,12 +3,14 @@
 //   evograph-studio FILE...                    inspect files
 //   --workspace PATH                           open a workspace in the snapshot browser
 //   --plan FILE                                open a migration plan (dry run on the workspace)
+//   --search TEXT                              open the term search (Ctrl+K) over the comparison
 // Without --workspace, the default workspace opens when it exists.
 
 #include "common/theme.h"
 #include "diff/diff_viewer.h"
 #include "main_window.h"
 #include "migrations/migration_view.h"
+#include "search/term_search_popup.h"
 #include "snapshots/snapshot_browser.h"
 
 #include "evograph/workspace/workspace.h"
@@ -17,6 +19,8 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QLineEdit>
+#include <QScreen>
 #include <QTimer>
 
 #include <cstdio>
@@ -91,6 +95,9 @@ int main(int argc, char** argv)
     const QCommandLineOption plan(QStringLiteral("plan"),
         QStringLiteral("Open a migration plan in the Migrations view (its dry run runs on the workspace)."),
         QStringLiteral("FILE"));
+    const QCommandLineOption search(QStringLiteral("search"),
+        QStringLiteral("Open the term search (Ctrl+K) with TEXT once the comparison is shown."),
+        QStringLiteral("TEXT"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Save a picture of the window to FILE once everything asked for is shown, then quit."),
         QStringLiteral("FILE"));
@@ -100,7 +107,7 @@ int main(int argc, char** argv)
     const QCommandLineOption startupTime(
         QStringLiteral("startup-time"), QStringLiteral("Print the time to the first painted window."));
     for (const auto* option :
-        {&workspace, &data, &view, &theme, &group, &filter, &plan, &screenshot, &delay, &startupTime})
+        {&workspace, &data, &view, &theme, &group, &filter, &plan, &search, &screenshot, &delay, &startupTime})
         parser.addOption(*option);
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("OLD NEW to compare, or files to inspect"),
         QStringLiteral("[FILE...]"));
@@ -128,14 +135,21 @@ int main(int argc, char** argv)
     // --screenshot: wait for what was asked (the comparison, the snapshot list, the files), let the window paint, grab
     // it.
     auto pending = std::make_shared<int>(0);
-    auto ready = [&window, pending, path = parser.value(screenshot), wait = parser.value(delay).toInt()] {
+    // With the term search open the picture is the screen's: the search is a window of its own.
+    auto ready = [&window, pending, path = parser.value(screenshot), wait = parser.value(delay).toInt(),
+                     wholeScreen = parser.isSet(search)] {
         if (--*pending > 0 || path.isEmpty())
             return;
-        QTimer::singleShot(wait, &window, [&window, path] { QApplication::exit(window.grab().save(path) ? 0 : 2); });
+        QTimer::singleShot(wait, &window, [&window, path, wholeScreen] {
+            const QPixmap picture = wholeScreen ? window.screen()->grabWindow(0) : window.grab();
+            QApplication::exit(picture.save(path) ? 0 : 2);
+        });
     };
     if (parser.isSet(screenshot)) {
         *pending = 1 + (comparing ? 1 : static_cast<int>(files.size())) + (workspacePath.isEmpty() ? 0 : 1)
-            + (parser.isSet(plan) && !workspacePath.isEmpty() ? 1 : 0);
+            + (parser.isSet(plan) && !workspacePath.isEmpty() ? 1 : 0) + (parser.isSet(search) && comparing ? 1 : 0);
+        QObject::connect(window.termSearch(), &evograph::ui::TermSearchPopup::resultsShown, &window, ready,
+            Qt::SingleShotConnection);
         QObject::connect(window.migrationView(), &evograph::ui::MigrationView::dryRunShown, &window, ready,
             Qt::SingleShotConnection);
         QObject::connect(window.diffViewer(), &evograph::ui::DiffViewer::sessionReady, &window, ready);
@@ -155,6 +169,15 @@ int main(int argc, char** argv)
             [&window, text = parser.value(filter)] {
                 window.diffViewer()->setFilter({{}, {}, {}, text});
             });
+
+    if (parser.isSet(search))
+        QObject::connect(
+            window.diffViewer(), &evograph::ui::DiffViewer::sessionReady, &window,
+            [&window, text = parser.value(search)] {
+                window.showTermSearch();
+                window.termSearch()->input()->setText(text);
+            },
+            Qt::SingleShotConnection);
 
     if (!workspacePath.isEmpty())
         window.openWorkspace(workspacePath);

@@ -7,6 +7,7 @@
 #include "diff/side_by_side_view.h"
 #include "main_window.h"
 #include "metrics/metrics_view.h"
+#include "search/term_search_popup.h"
 #include "snapshots/restore_dialog.h"
 #include "snapshots/snapshot_browser.h"
 #include "snapshots/snapshot_model.h"
@@ -16,7 +17,10 @@
 #include "evograph/workspace/snapshots.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QTest>
 
@@ -345,4 +349,38 @@ TEST_CASE("the jobs panel lists running work and cancels it", "[ui][jobs]")
     CHECK_FALSE(delivered);
     CHECK(panel.model()->index(0, JobsModel::State).data().toString() == "cancelled");
     CHECK(panel.model()->runningCount() == 0);
+}
+
+TEST_CASE("Ctrl+K finds a term by meaning and jumps to its change; the GUI thread never waits", "[ui][search]")
+{
+    MainWindow window;
+    QSignalSpy ready(window.diffViewer(), &DiffViewer::sessionReady);
+    window.diffViewer()->compareFiles(kV1, kV2);
+    REQUIRE(waitFor(ready));
+
+    TermSearchPopup* popup = window.termSearch();
+    QSignalSpy shown(popup, &TermSearchPopup::resultsShown);
+    QElapsedTimer gui;
+    gui.start();
+    window.showTermSearch(); // indexing starts on a worker
+    popup->input()->setText(QStringLiteral("electronic mail address"));
+    CHECK(gui.elapsed() < 50);
+    REQUIRE(waitFor(shown));
+    CHECK(popup->isIndexed());
+    REQUIRE(popup->results()->count() > 0);
+    CHECK(popup->results()->item(0)->toolTip().endsWith(QStringLiteral("#hasEmail")));
+    CHECK(popup->results()->item(0)->text().contains(QStringLiteral("property")));
+
+    QTest::keyClick(popup->input(), Qt::Key_Return);
+    const int position = window.diffViewer()->currentPosition();
+    REQUIRE(position >= 0);
+    const auto& session = window.diffViewer()->session();
+    const analysis::Change& change
+        = session->analysis()
+              .changes[std::size_t(visibleChanges(*window.diffViewer()->model())[std::size_t(position)])];
+    const auto isEmail = [&](rdf::TermId t) {
+        return t != rdf::kNoTerm && session->dictionary().term(t).value.ends_with("#hasEmail");
+    };
+    CHECK((isEmail(change.iri) || isEmail(change.newIri) || isEmail(change.property)));
+    CHECK_FALSE(popup->isVisible());
 }

@@ -301,4 +301,12 @@ QVariant ChangeTreeModel::headerData(int section, Qt::Orientation orientation, i
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 
+int ChangeTreeModel::positionOfChange(std::size_t change) const
+{
+    for (std::size_t position = 0; position < m_order.size(); ++position)
+        if (m_nodes[std::size_t(m_order[position])].change == static_cast<int>(change))
+            return static_cast<int>(position);
+    return -1;
+}
+
 } // namespace evograph::ui

@@ -41,6 +41,7 @@ public:
     int visibleChanges() const { return static_cast<int>(m_order.size()); }
     QModelIndex indexOfPosition(int position) const; // position in [0, visibleChanges())
     int positionOf(const QModelIndex& index) const; // -1 for a group
+    int positionOfChange(std::size_t change) const; // -1 when the filter hides it
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;

@@ -357,6 +357,30 @@ void DiffViewer::selectPosition(int position)
     m_tree->scrollTo(index);
 }
 
+bool DiffViewer::showTerm(const QString& iri)
+{
+    const std::shared_ptr<const DiffSession>& session = m_model->session();
+    if (!session)
+        return false;
+    const std::string text = iri.toStdString();
+    const auto term = session->dictionary().find(rdf::TermView {rdf::TermKind::Iri, text, {}, {}});
+    if (!term)
+        return false;
+    // A change of the term itself first, else one about it (a restriction on its property, say).
+    const std::vector<analysis::Change>& changes = session->analysis().changes;
+    for (const bool itself : {true, false})
+        for (std::size_t i = 0; i < changes.size(); ++i) {
+            const analysis::Change& c = changes[i];
+            if (itself ? (c.iri != *term && c.oldIri != *term && c.newIri != *term) : c.property != *term)
+                continue;
+            if (m_model->positionOfChange(i) < 0)
+                setFilter({});
+            selectPosition(m_model->positionOfChange(i));
+            return true;
+        }
+    return false;
+}
+
 int DiffViewer::currentPosition() const
 {
     return m_model->positionOf(m_tree->currentIndex());

@@ -45,6 +45,10 @@ public:
     void next();
     void previous();
     void selectPosition(int position);
+    // Selects the first change of the term (its IRI; a rename's old or new IRI too), else the first
+    // about it (a restriction on it as property), clearing the filter when it hides it. False when
+    // no change concerns the term.
+    bool showTerm(const QString& iri);
     int currentPosition() const; // among the visible changes; -1 when none is selected
     QString counterText() const; // "12 / 340"
     void setGrouping(Grouping grouping);
