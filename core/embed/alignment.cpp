@@ -1,9 +1,9 @@
 #include "evograph/embed/alignment.h"
 
 #include "evograph/analysis/rename_detection.h"
-#include "evograph/embed/builtin_embedder.h"
-#include "evograph/embed/providers.h"
 #include "evograph/vector/vector_index.h"
+
+#include "joint_embedding.h"
 
 #include "../engine/markup_escape.h"
 
@@ -45,24 +45,10 @@ std::vector<Correspondence> alignVocabularies(const analysis::OntologyIndex& a, 
     const config::Config& config, const AlignOptions& options, engine::ThreadPool* pool,
     const engine::TaskContext* task)
 {
-    std::vector<TermDocument> docsA = termDocuments(a), docsB = termDocuments(b);
-    vector::VectorSet vectorsA, vectorsB;
-    std::vector<std::string> texts;
-    std::size_t bytes = 0;
-    for (const auto* docs : {&docsA, &docsB})
-        for (const TermDocument& d : *docs)
-            texts.push_back(d.text()), bytes += texts.back().size();
-    const std::string provider = chooseProvider(config, options.provider, texts.size(), bytes);
-    if (provider == config::kBuiltinProvider) {
-        const BuiltinEmbedder builtin({&a, &b}, BuiltinOptions {}, pool, task);
-        vectorsA = builtin.termVectors(0), vectorsB = builtin.termVectors(1);
-    } else {
-        vector::VectorSet all = makeProviderEmbedder(config, provider)->embed(texts, task);
-        vector::normalizeRows(all);
-        vectorsA = vector::VectorSet(all.dim()), vectorsB = vector::VectorSet(all.dim());
-        for (std::size_t i = 0; i < all.size(); ++i)
-            (i < docsA.size() ? vectorsA : vectorsB).append(all.rowSpan(i));
-    }
+    const JointEmbedding joint = embedTogether({&a, &b}, config, options.provider, {}, pool, task);
+    const std::vector<TermDocument>&docsA = joint.documents[0], &docsB = joint.documents[1];
+    const vector::VectorSet &vectorsA = joint.vectors[0], &vectorsB = joint.vectors[1];
+    const std::string& provider = joint.provider;
 
     // B's classes and properties in an exact cosine index; A's terms are the queries.
     vector::IndexParams params;

@@ -1,7 +1,7 @@
 #include "evograph/embed/rename_signal.h"
 
-#include "evograph/embed/builtin_embedder.h"
-#include "evograph/embed/providers.h"
+#include "joint_embedding.h"
+
 #include "evograph/vector/kernels.h"
 
 #include <cstdio>
@@ -108,31 +108,14 @@ embeddingRenameSignals(const config::Config& config, const std::string& provider
                const analysis::OntologyIndex& newIndex) -> std::vector<std::shared_ptr<const analysis::RenameSignal>> {
         if (maxTerms && oldIndex.entities().size() + newIndex.entities().size() > maxTerms)
             return {};
-        std::vector<TermDocument> oldDocs = termDocuments(oldIndex), newDocs = termDocuments(newIndex);
-        std::vector<std::string> texts;
-        std::size_t bytes = 0;
-        for (const auto* docs : {&oldDocs, &newDocs})
-            for (const TermDocument& d : *docs)
-                texts.push_back(d.text()), bytes += texts.back().size();
-        const std::string name = chooseProvider(config, provider, texts.size(), bytes);
-        vector::VectorSet oldVectors, newVectors;
-        if (name == config::kBuiltinProvider) {
-            // For identity the structure weighs twice the words: a rename often changes name and label both
-            // (on RO, weight 1 finds 39 of 120 renamed and relabelled terms, 2 finds 80, 3 finds 81).
-            BuiltinOptions options;
-            options.structuralWeight = 2.0f;
-            engine::ThreadPool pool(std::max(1u, std::thread::hardware_concurrency()));
-            const BuiltinEmbedder builtin({&oldIndex, &newIndex}, options, &pool);
-            oldVectors = builtin.termVectors(0), newVectors = builtin.termVectors(1);
-        } else {
-            vector::VectorSet all = makeProviderEmbedder(config, name)->embed(texts);
-            vector::normalizeRows(all);
-            oldVectors = vector::VectorSet(all.dim()), newVectors = vector::VectorSet(all.dim());
-            for (std::size_t i = 0; i < all.size(); ++i)
-                (i < oldDocs.size() ? oldVectors : newVectors).append(all.rowSpan(i));
-        }
-        return {std::make_shared<EmbeddingSignal>(
-            name, byIri(oldDocs, oldVectors), byIri(newDocs, newVectors), oldIndex, newIndex)};
+        // For identity the structure weighs twice the words: a rename often changes name and label both
+        // (on RO, weight 1 finds 39 of 120 renamed and relabelled terms, 2 finds 80, 3 finds 81).
+        BuiltinOptions options;
+        options.structuralWeight = 2.0f;
+        engine::ThreadPool pool(std::max(1u, std::thread::hardware_concurrency()));
+        const JointEmbedding joint = embedTogether({&oldIndex, &newIndex}, config, provider, options, &pool);
+        return {std::make_shared<EmbeddingSignal>(joint.provider, byIri(joint.documents[0], joint.vectors[0]),
+            byIri(joint.documents[1], joint.vectors[1]), oldIndex, newIndex)};
     };
 }
 

@@ -1,7 +1,7 @@
 #include "evograph/embed/term_search.h"
 
-#include "evograph/embed/builtin_embedder.h"
-#include "evograph/embed/providers.h"
+#include "joint_embedding.h"
+
 #include "evograph/vector/vector_index.h"
 
 namespace evograph::embed {
@@ -12,34 +12,16 @@ TermSearch::TermSearch(const std::vector<SearchableOntology>& ontologies, const 
     std::vector<const analysis::OntologyIndex*> indexes;
     for (const SearchableOntology& o : ontologies)
         indexes.push_back(o.index);
-    std::vector<std::vector<TermDocument>> documents;
-    std::size_t texts = 0, bytes = 0;
-    for (const analysis::OntologyIndex* index : indexes) {
-        documents.push_back(termDocuments(*index));
-        for (const TermDocument& d : documents.back())
-            ++texts, bytes += d.text().size();
-    }
     // One provider for the terms and the queries: vectors of two providers never mix.
-    const std::string chosen = chooseProvider(config, provider, texts, bytes);
-
-    vector::VectorSet vectors;
-    if (chosen == config::kBuiltinProvider) {
-        auto builtin = std::make_unique<BuiltinEmbedder>(indexes, BuiltinOptions {}, pool, task);
-        vectors = vector::VectorSet(builtin->model().dimension);
-        for (std::size_t i = 0; i < builtin->ontologies(); ++i)
-            vectors.values().insert(vectors.values().end(), builtin->termVectors(i).values().begin(),
-                builtin->termVectors(i).values().end());
-        m_queryEmbedder = std::move(builtin);
-    } else {
-        m_queryEmbedder = makeProviderEmbedder(config, chosen);
-        std::vector<std::string> all;
-        all.reserve(texts);
-        for (const std::vector<TermDocument>& list : documents)
-            for (const TermDocument& d : list)
-                all.push_back(d.text());
-        vectors = m_queryEmbedder->embed(all, task);
-    }
+    JointEmbedding joint = embedTogether(indexes, config, provider, {}, pool, task);
+    m_queryEmbedder = std::move(joint.embedder);
     m_model = m_queryEmbedder->model();
+    // A provider's dimension is known from its answers (all of which may have come from the cache).
+    m_model.dimension = joint.vectors.empty() ? m_model.dimension : joint.vectors[0].dim();
+    vector::VectorSet vectors(m_model.dimension);
+    for (const vector::VectorSet& part : joint.vectors)
+        vectors.values().insert(vectors.values().end(), part.values().begin(), part.values().end());
+    const std::vector<std::vector<TermDocument>>& documents = joint.documents;
 
     for (std::size_t i = 0; i < ontologies.size(); ++i) {
         const rdf::Dictionary& dictionary = ontologies[i].index->data().dictionary();
