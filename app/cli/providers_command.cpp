@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <sstream>
 
 namespace evograph::cli {
 
@@ -58,7 +59,8 @@ void addProvidersCommand(CLI::App& app, int& exitCode)
         exitCode = runCommand([&] {
             const config::Config config = loadCliConfig(o->configPath);
             std::vector<std::vector<std::string>> rows {{"name", "kind", "model", "dimensions", "url"},
-                {config::kBuiltinProvider, "builtin", "lexical+walks", "384", "-"}};
+                {config::kBuiltinProvider, "builtin", "lexical+walks",
+                    std::to_string(embed::BuiltinOptions {}.lexicalDim + embed::BuiltinOptions {}.structuralDim), "-"}};
             for (const auto& [name, p] : config.providers)
                 rows.push_back({name, p.kind == config::ProviderKind::Ollama ? "ollama" : "openai", p.model,
                     p.dimensions ? std::to_string(p.dimensions) : "-", p.url});
