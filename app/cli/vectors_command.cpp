@@ -32,9 +32,9 @@ std::size_t threadsOf(const VectorOptions& o)
 
 // Helpers for parallel work beside the task's own thread.
 struct Workers {
-    explicit Workers(std::size_t threads)
-        : pool(static_cast<unsigned>(threads > 1 ? threads - 1 : 1))
-        , threads(threads)
+    explicit Workers(std::size_t count)
+        : pool(static_cast<unsigned>(count > 1 ? count - 1 : 1))
+        , threads(count)
     {
     }
     engine::ThreadPool pool;

@@ -81,12 +81,12 @@ void trainSubspace(const std::vector<float>& points, std::size_t count, std::siz
         double total = 0;
         for (std::size_t i = 0; i < count; ++i) {
             nearest[i] = std::min(nearest[i], squaredL2(point(i), centroids + (c - 1) * sub, sub));
-            total += nearest[i];
+            total += static_cast<double>(nearest[i]);
         }
         double target = std::uniform_real_distribution<double>(0.0, total)(random);
         std::size_t chosen = count - 1;
         for (std::size_t i = 0; i < count; ++i)
-            if ((target -= nearest[i]) <= 0) {
+            if ((target -= static_cast<double>(nearest[i])) <= 0) {
                 chosen = i;
                 break;
             }
@@ -104,7 +104,7 @@ void trainSubspace(const std::vector<float>& points, std::size_t count, std::siz
         for (std::size_t i = 0; i < count; ++i) {
             ++sizes[labels[i]];
             for (std::size_t d = 0; d < sub; ++d)
-                sums[labels[i] * sub + d] += point(i)[d];
+                sums[labels[i] * sub + d] += static_cast<double>(point(i)[d]);
         }
         for (std::size_t c = 0; c < k; ++c) {
             if (sizes[c] == 0) { // an empty cluster takes the point worst served so far
