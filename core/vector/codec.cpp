@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <type_traits>
 #include <vector>
 
 namespace evograph::vector::detail {
@@ -16,50 +17,26 @@ bool isL2(Metric metric)
     return metric == Metric::L2;
 }
 
-class F32Codec final : public Codec {
+// f32 and f16 storage: the code is the vector itself in that type, measured by the matching kernels.
+template <typename Element, float (*Dot)(const float*, const Element*, std::size_t),
+    float (*SquaredL2)(const float*, const Element*, std::size_t)>
+class PlainCodec final : public Codec {
 public:
-    F32Codec(std::size_t dim, Metric metric)
+    PlainCodec(std::size_t dim, Metric metric)
         : m_dim(dim)
         , m_metric(metric)
     {
     }
-    std::size_t codeBytes() const override { return m_dim * sizeof(float); }
-    void encode(const float* v, std::uint8_t* code) const override { std::memcpy(code, v, codeBytes()); }
-    std::unique_ptr<QueryDistance> query(const float* q) const override
-    {
-        struct Distance final : QueryDistance {
-            const float* q;
-            std::size_t dim;
-            bool l2;
-            float operator()(const std::uint8_t* code) const override
-            {
-                const auto* x = reinterpret_cast<const float*>(code);
-                return l2 ? squaredL2(q, x, dim) : -dot(q, x, dim);
-            }
-        };
-        auto d = std::make_unique<Distance>();
-        d->q = q, d->dim = m_dim, d->l2 = isL2(m_metric);
-        return d;
-    }
-
-private:
-    std::size_t m_dim;
-    Metric m_metric;
-};
-
-class F16Codec final : public Codec {
-public:
-    F16Codec(std::size_t dim, Metric metric)
-        : m_dim(dim)
-        , m_metric(metric)
-    {
-    }
-    std::size_t codeBytes() const override { return m_dim * sizeof(Half); }
+    std::size_t codeBytes() const override { return m_dim * sizeof(Element); }
     void encode(const float* v, std::uint8_t* code) const override
     {
-        std::vector<Half> halves(m_dim);
-        toHalf(v, halves.data(), m_dim);
-        std::memcpy(code, halves.data(), codeBytes());
+        if constexpr (std::is_same_v<Element, float>) {
+            std::memcpy(code, v, codeBytes());
+        } else {
+            std::vector<Half> halves(m_dim);
+            toHalf(v, halves.data(), m_dim);
+            std::memcpy(code, halves.data(), codeBytes());
+        }
     }
     std::unique_ptr<QueryDistance> query(const float* q) const override
     {
@@ -69,8 +46,8 @@ public:
             bool l2;
             float operator()(const std::uint8_t* code) const override
             {
-                const auto* x = reinterpret_cast<const Half*>(code);
-                return l2 ? squaredL2Half(q, x, dim) : -dotHalf(q, x, dim);
+                const auto* x = reinterpret_cast<const Element*>(code);
+                return l2 ? SquaredL2(q, x, dim) : -Dot(q, x, dim);
             }
         };
         auto d = std::make_unique<Distance>();
@@ -82,6 +59,8 @@ private:
     std::size_t m_dim;
     Metric m_metric;
 };
+using F32Codec = PlainCodec<float, dot, squaredL2>;
+using F16Codec = PlainCodec<Half, dotHalf, squaredL2Half>;
 
 // Symmetric scalar quantization per vector: code = round(v / scale), scale = max |v| / 127.
 // Layout: the scale (float), the squared norm of the decoded vector (float), then d int8 values.
