@@ -3,9 +3,10 @@
 #include "migrate_report.h"
 #include "workspace_cli.h"
 
-#include "evograph/migrate/plan_generation.h"
+#include "evograph/migrate/alignment_plan.h"
 #include "evograph/migrate/sparql_update.h"
 #include "evograph/rdf/ntriples_writer.h"
+#include "evograph/rdf/path_reader.h"
 
 #include <fstream>
 #include <iostream>
@@ -21,28 +22,66 @@ using workspace::Workspace;
 
 struct MigrateOptions {
     WorkspaceArgs args;
-    std::string oldPath, newPath, output, plan, reviewer, comment, correlationId, operation, dataFile, updateFile;
+    std::string oldPath, newPath, align, output, plan, reviewer, comment, correlationId, operation, dataFile,
+        updateFile;
     std::vector<std::string> data, graphs, custom;
     bool dryRun = false, yes = false;
     std::size_t preview = 10, last = 0;
 };
 using Options = std::shared_ptr<MigrateOptions>;
 
+// Reads the --data paths into one finalized dataset (for a plan from an alignment).
+rdf::Dataset readData(const std::vector<std::string>& paths, const engine::TaskContext& context)
+{
+    rdf::Dataset data;
+    rdf::ReadOptions read;
+    read.cancel = context.cancellation();
+    for (const std::string& path : paths)
+        rdf::readPath(path, data, read);
+    data.finalize();
+    return data;
+}
+
+// From the changes between OLD and NEW, or from accepted correspondences of `evograph align`.
+migrate::Plan proposePlan(const MigrateOptions& o)
+{
+    if (o.align.empty()) {
+        if (o.oldPath.empty() || o.newPath.empty())
+            throw Error("migrate plan needs OLD and NEW, or --align ALIGN.tsv with --data");
+        const analysis::AnalysisInputs inputs {{o.oldPath, {}, {}}, {o.newPath, {}, {}}, o.data};
+        const auto versions = runInTask("analyze", "analysing",
+            [&](const engine::TaskContext& context) { return analysis::analyzePaths(inputs, {}, context); });
+        return migrate::generatePlan(*versions, {o.oldPath, o.newPath, o.graphs});
+    }
+    if (!o.oldPath.empty())
+        throw Error("migrate plan takes OLD and NEW or --align, not both");
+    if (o.data.empty())
+        throw Error("migrate plan --align needs --data: the data decides which terms are classes and which properties");
+    const auto accepted = migrate::readAcceptedAlignment(migrate::readPlanFile(o.align), o.align);
+    const auto data = runInTask(
+        "read data", "reading data", [&](const engine::TaskContext& context) { return readData(o.data, context); });
+    migrate::AlignmentPlan proposed = migrate::planFromAlignment(accepted, *data, {o.align, {}, o.graphs});
+    for (const std::string& unused : proposed.unused)
+        std::cerr << o.align << ":" << unused << " (no step)\n";
+    return std::move(proposed.plan);
+}
+
 void addPlan(CLI::App& group, const Options& o, int& exitCode)
 {
-    auto* c = workspaceSubcommand(group, "plan", "Propose a migration plan from the changes between OLD and NEW");
-    c->add_option("OLD", o->oldPath, "the old version of the ontology")->required();
-    c->add_option("NEW", o->newPath, "the new version of the ontology")->required();
+    auto* c = workspaceSubcommand(group, "plan",
+        "Propose a migration plan from the changes between OLD and NEW, or from the accepted correspondences of an "
+        "alignment (--align)");
+    c->add_option("OLD", o->oldPath, "the old version of the ontology");
+    c->add_option("NEW", o->newPath, "the new version of the ontology");
+    c->add_option("--align", o->align,
+        "an alignment (evograph align's TSV, edited down to the accepted lines): data in A's terms moves to B's");
     c->add_option("--data", o->data, "instance data (files or directories) to measure the changes against");
     c->add_option("--graph", o->graphs, "a workspace graph the plan rewrites (repeatable; default: all)");
     c->add_option("--custom", o->custom, "a SPARQL Update file to add as a custom step, after the proposed ones");
     c->add_option("-o,--output", o->output, "the plan file to write (YAML, atomically)")->required();
     c->callback([o, &exitCode] {
         exitCode = runCommand([&] {
-            const analysis::AnalysisInputs inputs {{o->oldPath, {}, {}}, {o->newPath, {}, {}}, o->data};
-            const auto versions = runInTask("analyze", "analysing",
-                [&](const engine::TaskContext& context) { return analysis::analyzePaths(inputs, {}, context); });
-            migrate::Plan plan = migrate::generatePlan(*versions, {o->oldPath, o->newPath, o->graphs});
+            migrate::Plan plan = proposePlan(*o);
             for (const std::string& file : o->custom)
                 plan.steps.push_back(migrate::sparqlFileStep(file, migrate::readPlanFile(file)));
             const std::string text = migrate::writePlan(plan);

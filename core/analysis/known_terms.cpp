@@ -22,7 +22,7 @@ KnownTerms::KnownTerms(const rdf::Dictionary& dictionary)
 {
     auto id = [&](std::string_view ns, std::string_view local) {
         const std::string iri = std::string(ns).append(local);
-        return dictionary.find(rdf::TermView {rdf::TermKind::Iri, iri, {}, {}}).value_or(rdf::kNoTerm);
+        return dictionary.findIri(iri).value_or(rdf::kNoTerm);
     };
     rdfType = id(kRdf, "type"), rdfProperty = id(kRdf, "Property"), rdfFirst = id(kRdf, "first");
     rdfRest = id(kRdf, "rest"), rdfNil = id(kRdf, "nil");

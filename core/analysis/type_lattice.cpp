@@ -79,7 +79,7 @@ bool TypeLattice::outside(const std::vector<TermId>& admitted, TermId value, con
     const rdf::Dictionary& dictionary = m_new.data().dictionary();
     const rdf::TermView term = dictionary.term(value);
     if (term.isLiteral()) {
-        const auto datatype = dictionary.find(rdf::TermView {rdf::TermKind::Iri, term.datatype, {}, {}});
+        const auto datatype = dictionary.findIri(term.datatype);
         return !datatype || !covers(admitted, {*datatype});
     }
     return !types.empty()

@@ -94,7 +94,7 @@ std::vector<TermDocument> termDocuments(const analysis::OntologyIndex& index)
     const analysis::KnownTerms& terms = index.terms();
     std::vector<rdf::TermId> synonymPredicates;
     for (const std::string_view iri : kSynonymPredicates)
-        if (const auto id = dictionary.find(rdf::TermView {rdf::TermKind::Iri, iri, {}, {}}))
+        if (const auto id = dictionary.findIri(iri))
             synonymPredicates.push_back(*id);
     const auto isSynonym = [&](rdf::TermId p) {
         for (const rdf::TermId s : synonymPredicates)

@@ -43,6 +43,25 @@ check "align --format json -o: correspondences with a, b, kind, score, evidence"
 check "align --format alignment: Alignment API RDF/XML, one Cell per correspondence" \
     bash -c "grep -q '<Alignment>' '$work/align.rdf' && [ \$(grep -c '<Cell>' '$work/align.rdf') -eq \$(wc -l < '$work/align.tsv') ]"
 
+# The reviewer keeps the correspondences they accept; the plan moves data in A's terms to B's, and
+# is approved like any other before it runs.
+{ grep -v '#manages' "$work/align.tsv"; printf 'http://example.com/ontology#Guest\thttp://example.org/other#Guest\n'; } > "$work/accepted.tsv"
+"$evograph" migrate plan --align "$work/accepted.tsv" --data "$resources/demo/users-data.ttl" --graph data -o "$work/align-plan.yaml" --format json > "$work/align-plan.json" 2> "$work/align-plan.err"
+check "migrate plan --align: retype_instances for classes, move_values for properties the data uses" \
+    json 'k = sorted(s["kind"] for s in d["steps"]); assert k == ["move_values", "retype_instances", "retype_instances"], k' < "$work/align-plan.json"
+check "migrate plan --align: a correspondence the data never uses is reported, with its line" \
+    grep -q "accepted.tsv:[0-9]*: http://example.com/ontology#Guest: not used by the data (no step)" "$work/align-plan.err"
+"$evograph" ws import "$work/w.evograph" "$resources/demo/users-data.ttl" --graph data > /dev/null 2>&1
+"$evograph" migrate apply "$work/align-plan.yaml" --workspace "$work/w.evograph" --yes > /dev/null 2>&1
+check "the alignment plan rewrites instance data: refused without approval (exit 3)" test $? -eq 3
+"$evograph" ws config "$work/w.evograph" policies.operational.allow_self_approval true > /dev/null # one login runs the test
+"$evograph" migrate approve "$work/align-plan.yaml" --as alice --workspace "$work/w.evograph" > /dev/null 2>&1
+"$evograph" migrate apply "$work/align-plan.yaml" --workspace "$work/w.evograph" --yes > /dev/null 2>&1
+check "approved, it applies: the data is in B's terms" bash -c "[ $? -eq 0 ] && '$evograph' ws export '$work/w.evograph' --graph data -o - 2>/dev/null | grep -q 'http://example.org/other#User' "
+"$evograph" migrate plan --align "$work/align.rdf" --data "$resources/demo/users-data.ttl" -o "$work/x.yaml" > /dev/null 2> "$work/bad-align.err"
+check "migrate plan --align with a file that is not the TSV: exit 2 at FILE:LINE:COL" \
+    bash -c "[ $? -eq 2 ] && grep -q 'align.rdf:1:[0-9]*: error: expected IRI_A<TAB>IRI_B' '$work/bad-align.err'"
+
 mkdir -p "$work/config/evograph"
 cat > "$work/bad.toml" <<TOML
 [ai.providers.local]

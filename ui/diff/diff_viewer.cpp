@@ -363,7 +363,7 @@ bool DiffViewer::showTerm(const QString& iri)
     if (!session)
         return false;
     const std::string text = iri.toStdString();
-    const auto term = session->dictionary().find(rdf::TermView {rdf::TermKind::Iri, text, {}, {}});
+    const auto term = session->dictionary().findIri(text);
     if (!term)
         return false;
     // A change of the term itself first, else one about it (a restriction on its property, say).

@@ -38,7 +38,7 @@ rdf::Dataset closureOf(const rdf::Dataset& data, TermId entity, const rdf::Prefi
 QHash<QString, QString> labelsOf(const rdf::Dataset& data, const rdf::Dataset& closure, const rdf::PrefixMap& prefixes)
 {
     const auto& dictionary = data.dictionary();
-    const auto labelProperty = dictionary.find(rdf::TermView {rdf::TermKind::Iri, rdf::vocab::rdfsLabel, {}, {}});
+    const auto labelProperty = dictionary.findIri(rdf::vocab::rdfsLabel);
     QHash<QString, QString> labels;
     if (!labelProperty)
         return labels;

@@ -33,6 +33,7 @@ public:
 
     // The id of an existing term, if any; never adds.
     std::optional<TermId> find(const TermView& term) const;
+    std::optional<TermId> findIri(std::string_view iri) const { return find(TermView {TermKind::Iri, iri, {}, {}}); }
 
     TermView term(TermId id) const;
     TermKind kind(TermId id) const { return m_entries[id].kind; }
