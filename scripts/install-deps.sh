@@ -17,13 +17,13 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config
   libserd-dev libserd-0-0 libraptor2-dev
   libsqlite3-dev libzstd-dev libssl-dev libcurl4-gnutls-dev
-  libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libhwy-dev libtomlplusplus-dev
+  libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libhwy-dev libtomlplusplus-dev qtkeychain-qt6-dev
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev
   catch2
 )
 case "$profile" in
   build) ;;
-  test) packages+=(python3 serdi raptor2-utils sqlite3 clang-format bc time)
+  test) packages+=(python3 serdi raptor2-utils sqlite3 clang-format bc time dbus-daemon gnome-keyring)
         command -v npm >/dev/null || packages+=(nodejs npm) ;;
   gui) packages+=(xvfb xauth x11-apps imagemagick) ;;
   *) echo "usage: $0 [build|test|gui]" >&2; exit 2 ;;

@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "common/graph_versions.h"
 #include "common/jobs_panel.h"
 #include "common/theme.h"
 #include "diff/diff_viewer.h"
@@ -124,7 +125,14 @@ MainWindow::MainWindow(QWidget* parent)
             m_diff->compareVersions(std::move(read), oldName, newName);
             showView(View::Diff);
         });
+    connect(m_diff, &DiffViewer::sessionReady, this, [this] {
+        if (const QString term = std::exchange(m_pendingTerm, {}); !term.isEmpty() && !m_diff->showTerm(term))
+            statusBar()->showMessage(tr("%1 did not change against the version before").arg(term), 8000);
+    });
+    connect(m_migrations, &MigrationView::applied, m_termSearch, &TermSearchPopup::invalidate);
+    connect(m_snapshots, &SnapshotBrowser::refreshed, m_termSearch, &TermSearchPopup::invalidate);
     connect(m_diff, &DiffViewer::comparisonFailed, this, [this](const QString& message) {
+        m_pendingTerm.clear();
         statusBar()->showMessage(tr("The comparison failed: %1").arg(message.section(QLatin1Char('\n'), 0, 0)), 15000);
     });
     connect(m_diff, &DiffViewer::exported, this,
@@ -232,11 +240,7 @@ void MainWindow::createMenus()
     go->addAction(m_diff->previousAction());
     go->addSeparator();
     go->addAction(tr("&Search Terms…"), QKeySequence(Qt::CTRL | Qt::Key_K), this, &MainWindow::showTermSearch);
-    connect(m_termSearch, &TermSearchPopup::termChosen, this, [this](const QString& iri) {
-        showView(View::Diff);
-        if (!m_diff->showTerm(iri))
-            statusBar()->showMessage(tr("%1 did not change between the versions").arg(iri), 5000);
-    });
+    connect(m_termSearch, &TermSearchPopup::termChosen, this, &MainWindow::showChosenTerm);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About evograph"), this, [this] {
@@ -403,7 +407,34 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::showTermSearch()
 {
-    m_termSearch->openFor(m_diff->session());
+    m_termSearch->openFor(m_diff->session(), m_snapshots->workspacePath());
+}
+
+void MainWindow::loadConfig(const QString& path)
+{
+    try {
+        m_termSearch->setConfig(config::loadConfig(path.toStdString()));
+    } catch (const Error& e) {
+        statusBar()->showMessage(tr("The config file was not read: %1").arg(QString::fromUtf8(e.what())), 30000);
+    }
+}
+
+// A term of the open comparison is shown there; one found in a workspace graph (and not in the
+// comparison) opens that graph's version against the one before it, then shows the term.
+void MainWindow::showChosenTerm(const QString& iri, const QString& graph, qint64 seq)
+{
+    showView(View::Diff);
+    if (m_diff->showTerm(iri))
+        return;
+    if (graph.isEmpty()) {
+        statusBar()->showMessage(tr("%1 did not change between the versions").arg(iri), 5000);
+        return;
+    }
+    m_pendingTerm = iri;
+    m_diff->compareVersions(
+        [path = m_snapshots->workspacePath().toStdString(), graph = graph.toStdString(), seq](
+            const engine::TaskContext& context) { return readGraphVersionAndPrevious(path, graph, seq, context); },
+        tr("%1 (the version before)").arg(graph), QStringLiteral("%1@%2").arg(graph).arg(seq));
 }
 
 } // namespace evograph::ui

@@ -45,9 +45,12 @@ public:
     EngineAdapter& engine() { return m_engine; }
     QTabWidget* tabs() const { return m_tabs; }
     DiffViewer* diffViewer() const { return m_diff; }
-    // Ctrl+K: the term search over the open comparison.
+    // Ctrl+K: the term search over the open comparison and the workspace.
     TermSearchPopup* termSearch() const { return m_termSearch; }
     void showTermSearch();
+    // The config file's providers (--config, else the default path); a file that does not read is
+    // reported in the status bar and the defaults are used.
+    void loadConfig(const QString& path);
     SnapshotBrowser* snapshotBrowser() const { return m_snapshots; }
     MetricsView* metricsView() const { return m_metrics; }
     MigrationView* migrationView() const { return m_migrations; }
@@ -73,6 +76,7 @@ private:
     void onFileLoaded(int jobId, std::shared_ptr<const LoadedFile> file);
     void disambiguateTabTitles();
     void updateJobStatus();
+    void showChosenTerm(const QString& iri, const QString& graph, qint64 seq);
 
     EngineAdapter m_engine;
     MetricSampler* m_sampler;
@@ -92,6 +96,7 @@ private:
     QLabel* m_jobLabel;
     QProgressBar* m_progress;
     QToolButton* m_cancel;
+    QString m_pendingTerm; // shown once the comparison being read is ready
 };
 
 } // namespace evograph::ui

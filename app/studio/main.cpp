@@ -4,6 +4,8 @@
 //   --workspace PATH                           open a workspace in the snapshot browser
 //   --plan FILE                                open a migration plan (dry run on the workspace)
 //   --search TEXT                              open the term search (Ctrl+K) over the comparison
+//                                              and the workspace
+//   --config FILE                              the config file (default: $XDG_CONFIG_HOME/evograph/evograph.toml)
 // Without --workspace, the default workspace opens when it exists.
 
 #include "common/theme.h"
@@ -96,8 +98,12 @@ int main(int argc, char** argv)
         QStringLiteral("Open a migration plan in the Migrations view (its dry run runs on the workspace)."),
         QStringLiteral("FILE"));
     const QCommandLineOption search(QStringLiteral("search"),
-        QStringLiteral("Open the term search (Ctrl+K) with TEXT once the comparison is shown."),
+        QStringLiteral("Open the term search (Ctrl+K) with TEXT once the comparison (or the workspace) is shown."),
         QStringLiteral("TEXT"));
+    const QCommandLineOption configFile(QStringLiteral("config"),
+        QStringLiteral(
+            "The config file: embedding providers, cache (default: $XDG_CONFIG_HOME/evograph/evograph.toml)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Save a picture of the window to FILE once everything asked for is shown, then quit."),
         QStringLiteral("FILE"));
@@ -106,8 +112,8 @@ int main(int argc, char** argv)
         QStringLiteral("700"));
     const QCommandLineOption startupTime(
         QStringLiteral("startup-time"), QStringLiteral("Print the time to the first painted window."));
-    for (const auto* option :
-        {&workspace, &data, &view, &theme, &group, &filter, &plan, &search, &screenshot, &delay, &startupTime})
+    for (const auto* option : {&workspace, &data, &view, &theme, &group, &filter, &plan, &search, &configFile,
+             &screenshot, &delay, &startupTime})
         parser.addOption(*option);
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("OLD NEW to compare, or files to inspect"),
         QStringLiteral("[FILE...]"));
@@ -120,6 +126,7 @@ int main(int argc, char** argv)
                                                                 : evograph::ui::Theme::System);
 
     MainWindow window;
+    window.loadConfig(parser.value(configFile));
     FirstPaintProbe probe(clock);
     if (parser.isSet(startupTime))
         window.installEventFilter(&probe);
@@ -147,7 +154,7 @@ int main(int argc, char** argv)
     };
     if (parser.isSet(screenshot)) {
         *pending = 1 + (comparing ? 1 : static_cast<int>(files.size())) + (workspacePath.isEmpty() ? 0 : 1)
-            + (parser.isSet(plan) && !workspacePath.isEmpty() ? 1 : 0) + (parser.isSet(search) && comparing ? 1 : 0);
+            + (parser.isSet(plan) && !workspacePath.isEmpty() ? 1 : 0) + (parser.isSet(search) ? 1 : 0);
         QObject::connect(window.termSearch(), &evograph::ui::TermSearchPopup::resultsShown, &window, ready,
             Qt::SingleShotConnection);
         QObject::connect(window.migrationView(), &evograph::ui::MigrationView::dryRunShown, &window, ready,
@@ -170,14 +177,17 @@ int main(int argc, char** argv)
                 window.diffViewer()->setFilter({{}, {}, {}, text});
             });
 
-    if (parser.isSet(search))
-        QObject::connect(
-            window.diffViewer(), &evograph::ui::DiffViewer::sessionReady, &window,
-            [&window, text = parser.value(search)] {
-                window.showTermSearch();
-                window.termSearch()->input()->setText(text);
-            },
-            Qt::SingleShotConnection);
+    if (parser.isSet(search)) {
+        auto openSearch = [&window, text = parser.value(search)] {
+            window.showTermSearch();
+            window.termSearch()->input()->setText(text);
+        };
+        if (comparing)
+            QObject::connect(window.diffViewer(), &evograph::ui::DiffViewer::sessionReady, &window, openSearch,
+                Qt::SingleShotConnection);
+        else
+            QTimer::singleShot(0, &window, openSearch);
+    }
 
     if (!workspacePath.isEmpty())
         window.openWorkspace(workspacePath);

@@ -6,7 +6,7 @@ namespace evograph::embed {
 
 JointEmbedding embedTogether(const std::vector<const analysis::OntologyIndex*>& ontologies,
     const config::Config& config, const std::string& provider, const BuiltinOptions& builtinOptions,
-    engine::ThreadPool* pool, const engine::TaskContext* task)
+    engine::ThreadPool* pool, const engine::TaskContext* task, const std::string& apiKey)
 {
     JointEmbedding joint;
     std::vector<std::string> texts;
@@ -24,7 +24,7 @@ JointEmbedding embedTogether(const std::vector<const analysis::OntologyIndex*>& 
         joint.embedder = std::move(builtin);
         return joint;
     }
-    joint.embedder = makeProviderEmbedder(config, joint.provider);
+    joint.embedder = makeProviderEmbedder(config, joint.provider, apiKey);
     vector::VectorSet all = joint.embedder->embed(texts, task);
     vector::normalizeRows(all);
     std::size_t row = 0;

@@ -22,8 +22,9 @@ struct JointEmbedding {
 };
 
 // `provider`: "builtin", a configured provider, or "auto" (routed by the size of the whole request).
+// `apiKey`: the provider's key when the caller has it (the studio's keyring); else its api_key_env.
 JointEmbedding embedTogether(const std::vector<const analysis::OntologyIndex*>& ontologies,
     const config::Config& config, const std::string& provider, const BuiltinOptions& builtinOptions = {},
-    engine::ThreadPool* pool = nullptr, const engine::TaskContext* task = nullptr);
+    engine::ThreadPool* pool = nullptr, const engine::TaskContext* task = nullptr, const std::string& apiKey = {});
 
 } // namespace evograph::embed

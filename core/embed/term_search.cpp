@@ -7,13 +7,13 @@
 namespace evograph::embed {
 
 TermSearch::TermSearch(const std::vector<SearchableOntology>& ontologies, const config::Config& config,
-    const std::string& provider, engine::ThreadPool* pool, const engine::TaskContext* task)
+    const std::string& provider, engine::ThreadPool* pool, const engine::TaskContext* task, const std::string& apiKey)
 {
     std::vector<const analysis::OntologyIndex*> indexes;
     for (const SearchableOntology& o : ontologies)
         indexes.push_back(o.index);
     // One provider for the terms and the queries: vectors of two providers never mix.
-    JointEmbedding joint = embedTogether(indexes, config, provider, {}, pool, task);
+    JointEmbedding joint = embedTogether(indexes, config, provider, {}, pool, task, apiKey);
     m_queryEmbedder = std::move(joint.embedder);
     m_model = m_queryEmbedder->model();
     // A provider's dimension is known from its answers (all of which may have come from the cache).

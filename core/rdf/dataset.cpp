@@ -45,4 +45,26 @@ std::span<const Quad> Dataset::withSubject(TermId subject) const
     return {begin, end};
 }
 
+Dataset copyInto(const Dataset& from, std::shared_ptr<Dictionary> into)
+{
+    Dataset copy(std::move(into));
+    std::vector<TermId> mapped(from.dictionary().size() + 1, kNoTerm);
+    const auto map = [&](TermId id) {
+        if (id == kNoTerm)
+            return kNoTerm;
+        TermId& to = mapped[id];
+        if (to == kNoTerm)
+            to = from.dictionary().isBlank(id) ? copy.dictionary().freshBlank()
+                                               : copy.dictionary().intern(from.dictionary().term(id));
+        return to;
+    };
+    copy.reserve(from.size());
+    for (const Quad& q : from.quads())
+        copy.add({map(q.s), map(q.p), map(q.o), map(q.g)});
+    copy.finalize();
+    copy.prefixes() = from.prefixes();
+    copy.setBaseIri(from.baseIri());
+    return copy;
+}
+
 } // namespace evograph::rdf

@@ -384,3 +384,54 @@ TEST_CASE("Ctrl+K finds a term by meaning and jumps to its change; the GUI threa
     CHECK((isEmail(change.iri) || isEmail(change.newIri) || isEmail(change.property)));
     CHECK_FALSE(popup->isVisible());
 }
+
+TEST_CASE(
+    "Ctrl+K over the workspace: a term found in a graph opens that version against the one before", "[ui][search]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("search.evograph"));
+    {
+        auto ws = workspace::Workspace::create(path.toStdString());
+        ws.importGraph("ontology", kV1.toStdString(), "v1");
+        ws.importGraph("ontology", kV2.toStdString(), "v2");
+    }
+    MainWindow window;
+    window.openWorkspace(path);
+    TermSearchPopup* popup = window.termSearch();
+    QSignalSpy shown(popup, &TermSearchPopup::resultsShown);
+    window.showTermSearch(); // no comparison open: the workspace's graphs alone
+    popup->input()->setText(QStringLiteral("electronic mail address"));
+    REQUIRE(waitFor(shown));
+    REQUIRE(popup->results()->count() > 0);
+    CHECK(popup->results()->item(0)->toolTip().endsWith(QStringLiteral("#hasEmail")));
+    CHECK(popup->results()->item(0)->text().endsWith(QStringLiteral("ontology@2")));
+
+    QSignalSpy ready(window.diffViewer(), &DiffViewer::sessionReady);
+    QTest::keyClick(popup->input(), Qt::Key_Return);
+    REQUIRE(waitFor(ready));
+    QCoreApplication::processEvents(); // the pending term is shown on the same signal
+    CHECK(window.diffViewer()->session()->newTitle == QStringLiteral("ontology@2"));
+    const int position = window.diffViewer()->currentPosition();
+    REQUIRE(position >= 0);
+    const auto& session = window.diffViewer()->session();
+    const analysis::Change& change
+        = session->analysis()
+              .changes[std::size_t(visibleChanges(*window.diffViewer()->model())[std::size_t(position)])];
+    const auto isEmail = [&](rdf::TermId t) {
+        return t != rdf::kNoTerm && session->dictionary().term(t).value.ends_with("#hasEmail");
+    };
+    CHECK((isEmail(change.iri) || isEmail(change.newIri) || isEmail(change.property)));
+
+    // A migration or restore changes the workspace: the next search indexes it again.
+    popup->invalidate();
+    QSignalSpy again(popup, &TermSearchPopup::resultsShown);
+    window.showTermSearch();
+    CHECK_FALSE(popup->isIndexed());
+    REQUIRE(waitFor(again));
+    // Now the comparison is open too: its two versions and the workspace graph are all searched.
+    QStringList versions;
+    for (int i = 0; i < popup->results()->count(); ++i)
+        versions << popup->results()->item(i)->text().section(QStringLiteral(" · "), -1);
+    CHECK(versions.contains(QStringLiteral("ontology@2")));
+    CHECK(versions.contains(QStringLiteral("ontology (the version before)")));
+}

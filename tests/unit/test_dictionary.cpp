@@ -1,4 +1,6 @@
 #include "evograph/rdf/dictionary.h"
+#include "evograph/rdf/isomorphism.h"
+#include "evograph/rdf/reader.h"
 
 #include <catch2/catch_test_macros.hpp>
 
@@ -69,4 +71,23 @@ TEST_CASE("the dictionary grows past many terms and keeps every id", "[dictionar
         CHECK(dict.iri("http://example.org/term/" + std::to_string(i)) == ids[static_cast<std::size_t>(i)]);
     CHECK(dict.term(ids[12345]).value == "http://example.org/term/12345");
     CHECK(dict.contentHash(ids[1]) != dict.contentHash(ids[2]));
+}
+
+TEST_CASE("copyInto re-interns a dataset in another dictionary, blank nodes kept apart", "[dictionary]")
+{
+    Dataset a;
+    readString("<http://e/s> <http://e/p> _:b1 . _:b1 <http://e/q> \"v\"@en .", Format::Turtle, a);
+    a.finalize();
+    auto shared = std::make_shared<Dictionary>();
+    Dataset b(shared);
+    readString("_:b1 <http://e/q> \"v\"@en .", Format::Turtle, b);
+    b.finalize();
+    const Dataset copy = copyInto(a, shared);
+    REQUIRE(copy.size() == 2);
+    CHECK(&copy.dictionary() == shared.get());
+    CHECK(isIsomorphic(copy, a)); // same graph, as terms
+    // The copied blank node is not b's, though both documents called it b1.
+    for (const Quad& q : copy.quads())
+        if (shared->isBlank(q.s))
+            CHECK(q.s != b.quads()[0].s);
 }

@@ -1,5 +1,6 @@
 #include "snapshot_browser.h"
 
+#include "common/graph_versions.h"
 #include "common/message_line.h"
 #include "snapshots/prune_dialog.h"
 #include "snapshots/restore_dialog.h"
@@ -78,37 +79,6 @@ QString manifestHtml(const workspace::SnapshotSummary& snapshot)
     return html;
 }
 
-// One graph's content in two states, read into one Dictionary and analysed.
-analysis::AnalyzedVersions readGraphVersions(const std::string& path, const std::string& graph, const std::string& from,
-    const std::string& to, const engine::TaskContext& context)
-{
-    auto ws = Workspace::open(path);
-    const Progress progress = Progress::of(context);
-    auto contentOf = [&](const std::string& snapshot) -> std::string {
-        if (snapshot.empty()) {
-            const auto state = ws.state();
-            const auto it = state.graphs.find(graph);
-            return it == state.graphs.end() ? std::string() : it->second.content;
-        }
-        for (const auto& g : workspace::snapshotInfo(ws, snapshot).manifest.graphs)
-            if (g.name == graph)
-                return g.content;
-        return {};
-    };
-    const auto dictionary = std::make_shared<rdf::Dictionary>();
-    analysis::AnalyzedVersions versions {
-        rdf::Dataset(dictionary), rdf::Dataset(dictionary), rdf::Dataset(dictionary), {}};
-    if (const std::string content = contentOf(from); !content.empty())
-        versions.oldData = ws.readContent(content, {progress.cancel, {}}, dictionary);
-    if (const std::string content = contentOf(to); !content.empty())
-        versions.newData = ws.readContent(content, {progress.cancel, {}}, dictionary);
-    versions.oldData.finalize(), versions.newData.finalize();
-    analysis::AnalysisOptions options;
-    options.cancel = context.cancellation();
-    options.progress = context.progressCallback();
-    versions.analysis = analysis::analyzeDatasets(versions.oldData, versions.newData, options);
-    return versions;
-}
 } // namespace
 
 SnapshotBrowser::SnapshotBrowser(EngineAdapter& engine, QWidget* parent)
@@ -335,7 +305,7 @@ void SnapshotBrowser::diffSelected()
     const QString newName = QStringLiteral("%1 @ %2").arg(graph, to.empty() ? tr("current") : ids.back().left(8));
     Q_EMIT diffRequested(
         [path = m_path.toStdString(), graph = graph.toStdString(), from = ids.front().toStdString(), to](
-            const engine::TaskContext& context) { return readGraphVersions(path, graph, from, to, context); },
+            const engine::TaskContext& context) { return readSnapshotGraphs(path, graph, from, to, context); },
         oldName, newName);
 }
 

@@ -31,9 +31,11 @@ struct TermHit {
 
 class TermSearch {
 public:
-    // `provider`: "builtin", a configured provider's name, or "auto" (config routing).
+    // `provider`: "builtin", a configured provider's name, or "auto" (config routing). `apiKey`:
+    // the provider's key when the caller has it (the studio's keyring); else its api_key_env.
     TermSearch(const std::vector<SearchableOntology>& ontologies, const config::Config& config,
-        const std::string& provider, engine::ThreadPool* pool = nullptr, const engine::TaskContext* task = nullptr);
+        const std::string& provider, engine::ThreadPool* pool = nullptr, const engine::TaskContext* task = nullptr,
+        const std::string& apiKey = {});
     ~TermSearch();
 
     // The k terms nearest the query, best first. Not thread-safe (a provider may be asked).

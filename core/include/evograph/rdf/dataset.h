@@ -65,4 +65,9 @@ private:
     std::string m_baseIri;
 };
 
+// FROM's quads with their terms interned in INTO (another Dictionary), finalized; blank nodes get
+// fresh labels there (as a reader gives them), prefixes and base are kept. For putting datasets read apart into one
+// Dictionary (a joint embedding, say).
+Dataset copyInto(const Dataset& from, std::shared_ptr<Dictionary> into);
+
 } // namespace evograph::rdf
