@@ -20,7 +20,11 @@ shoot() { # shoot NAME ARG...
 demo_files=(resources/demo/user-v1.ttl resources/demo/user-v2.ttl --data resources/demo/users-data.ttl)
 shoot studio-diff-demo --workspace "$demo" "${demo_files[@]}"
 shoot studio-diff-dark --theme dark --workspace "$demo" "${demo_files[@]}"
-shoot studio-term-search --search "electronic mail address" "${demo_files[@]}"
+# A config with a local provider, so that the term search offers it beside the built-in embedder.
+mkdir -p "$settings/evograph"
+printf '[ai.providers.local]\nkind = "openai"\nurl = "http://127.0.0.1:8080/v1"\nmodel = "nomic-embed-text"\ndimensions = 768\n' \
+  > "$settings/evograph/evograph.toml"
+shoot studio-term-search --search "electronic mail address" --workspace "$demo" "${demo_files[@]}"
 shoot studio-snapshots --view snapshots --workspace "$demo"
 shoot studio-migrations --workspace "$demo" --plan "$(dirname "$demo")/user-v1-to-v2.yaml"
 if [ -d "$corpus/obo-ro" ]; then
