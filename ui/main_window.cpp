@@ -413,7 +413,9 @@ void MainWindow::showTermSearch()
 void MainWindow::loadConfig(const QString& path)
 {
     try {
-        m_termSearch->setConfig(config::loadConfig(path.toStdString()));
+        const config::Config config = config::loadConfig(path.toStdString());
+        m_termSearch->setConfig(config);
+        m_migrations->setConfig(config);
     } catch (const Error& e) {
         statusBar()->showMessage(tr("The config file was not read: %1").arg(QString::fromUtf8(e.what())), 30000);
     }

@@ -23,5 +23,6 @@ void addSearchCommand(CLI::App& app, int& exitCode);
 void addAlignCommand(CLI::App& app, int& exitCode);
 void addCacheCommand(CLI::App& app, int& exitCode);
 void addProvidersCommand(CLI::App& app, int& exitCode);
+void addConfigCommand(CLI::App& app, int& exitCode);
 
 } // namespace evograph::cli

@@ -27,6 +27,7 @@ int main(int argc, char** argv)
     evograph::cli::addAlignCommand(app, exitCode);
     evograph::cli::addCacheCommand(app, exitCode);
     evograph::cli::addProvidersCommand(app, exitCode);
+    evograph::cli::addConfigCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -1,4 +1,5 @@
 // evograph migrate plan|apply|approve|reject|history|rehearse, and evograph rollback.
+#include "cli_config.h"
 #include "commands.h"
 #include "migrate_report.h"
 #include "workspace_cli.h"
@@ -22,8 +23,8 @@ using workspace::Workspace;
 
 struct MigrateOptions {
     WorkspaceArgs args;
-    std::string oldPath, newPath, align, output, plan, reviewer, comment, correlationId, operation, dataFile,
-        updateFile;
+    std::string oldPath, newPath, align, output, plan, configPath, reviewer, comment, correlationId, operation,
+        dataFile, updateFile;
     std::vector<std::string> data, graphs, custom;
     bool dryRun = false, yes = false;
     std::size_t preview = 10, last = 0;
@@ -123,10 +124,12 @@ void addApply(CLI::App& group, const Options& o, int& exitCode)
     c->add_flag("-y,--yes", o->yes, "do not ask for confirmation (approval is still required)");
     c->add_option("--correlation-id", o->correlationId, "group this operation with others (default: a new id)");
     c->add_option("--preview", o->preview, "statements shown per step and direction (default 10)");
+    addConfigOption(*c, o->configPath);
     c->callback([o, &exitCode] {
         exitCode = runCommand([&] {
             const migrate::Plan plan = migrate::loadPlan(o->plan);
             const migrate::RunOptions run {o->preview};
+            const config::Config config = loadCliConfig(o->configPath); // its [policies] override the workspace's
             if (o->dryRun || !o->yes) {
                 struct Preview {
                     migrate::PlanRun run;
@@ -135,8 +138,7 @@ void addApply(CLI::App& group, const Options& o, int& exitCode)
                 const Preview preview = onWorkspace(o->args.path(), o->args.openOptions(Access::Read, "migrate apply"),
                     "dry run", [&](Workspace& ws, const Progress& progress) {
                         Preview p {migrate::dryRun(ws, plan, run, progress), {}};
-                        p.approval = migrate::approvalStatus(
-                            ws, plan, migrate::Policy::fromSettings(ws.settings(false)), p.run);
+                        p.approval = migrate::approvalStatus(ws, plan, migrate::Policy::of(ws, config), p.run);
                         return p;
                     });
                 if (o->dryRun) {
@@ -160,7 +162,7 @@ void addApply(CLI::App& group, const Options& o, int& exitCode)
                 const migrate::ApplyResult result
                     = onWorkspace(o->args.path(), o->args.openOptions(Access::Write, "migrate apply"), "migrating",
                         [&](Workspace& ws, const Progress& progress) {
-                            return migrate::applyPlan(ws, plan, {o->correlationId, run}, progress);
+                            return migrate::applyPlan(ws, plan, {o->correlationId, run, config}, progress);
                         });
                 if (o->args.json()) {
                     nlohmann::json json = operationJson(result.operation);

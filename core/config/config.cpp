@@ -2,6 +2,7 @@
 
 #include "config/ai_config.h"
 #include "config/config_reader.h"
+#include "config/operations_config.h"
 
 #include <cstdlib>
 #include <fstream>
@@ -76,6 +77,9 @@ Config parseConfig(std::string_view text, const std::string& name)
     TableReader reader(root, "", name, config.warnings);
     readAiTables(reader, config);
     readCacheTables(reader, config);
+    readPolicyTables(reader, config);
+    readAgentTables(reader, config);
+    readMonitoringAndBackup(reader, config);
     reader.finish();
     return config;
 }

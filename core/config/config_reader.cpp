@@ -29,14 +29,8 @@ const char* typeName(const toml::node& node)
 
 std::string formatWarning(const ConfigWarning& warning)
 {
-    std::string prefix;
-    if (!warning.where.file.empty()) {
-        prefix = warning.where.file;
-        if (warning.where.line)
-            prefix += ":" + std::to_string(warning.where.line) + ":" + std::to_string(warning.where.column);
-        prefix += ": ";
-    }
-    return prefix + "warning: " + warning.message;
+    return (warning.where.file.empty() ? std::string() : formatPosition(warning.where) + ": ")
+        + "warning: " + warning.message;
 }
 
 SourcePosition positionOf(const toml::node& node, const std::string& file)

@@ -2,18 +2,22 @@
 
 namespace evograph {
 
+std::string formatPosition(const SourcePosition& where)
+{
+    std::string out = where.file;
+    if (where.line > 0) {
+        out += ':' + std::to_string(where.line);
+        if (where.column > 0)
+            out += ':' + std::to_string(where.column);
+    }
+    return out;
+}
+
 std::string formatError(const std::optional<SourcePosition>& where, const std::string& message)
 {
     std::string out;
-    if (where) {
-        out += where->file;
-        if (where->line > 0) {
-            out += ':' + std::to_string(where->line);
-            if (where->column > 0)
-                out += ':' + std::to_string(where->column);
-        }
-        out += ": ";
-    }
+    if (where)
+        out += formatPosition(*where) + ": ";
     out += "error: ";
     out += message;
     return out;

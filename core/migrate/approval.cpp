@@ -37,6 +37,11 @@ Policy Policy::fromSettings(const std::map<std::string, std::string>& settings)
     return policy;
 }
 
+Policy Policy::of(workspace::Workspace& workspace, const config::Config& config)
+{
+    return fromSettings(config::effectiveSettings(workspace.settings(false), config));
+}
+
 ApprovalRequired::ApprovalRequired(ApprovalStatus status)
     : std::runtime_error("not approved: " + status.reason)
     , m_status(std::move(status))

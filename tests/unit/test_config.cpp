@@ -4,6 +4,7 @@
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -128,4 +129,54 @@ TEST_CASE("config: --config FILE, else $XDG_CONFIG_HOME/evograph/evograph.toml, 
     CHECK_THROWS_WITH(config::loadConfig(dir / "missing.toml"), ContainsSubstring("missing.toml: error: cannot read"));
     unsetenv("XDG_CONFIG_HOME");
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("config: policies override the workspace's settings; agents enabled by name or \"*\"", "[config]")
+{
+    const config::Config c = config::parseConfig(R"([policies]
+enforcement_mode = "permissive"
+[policies.operational]
+allow_self_approval = true
+audit_all_operations = false
+[agents]
+enabled_agents = ["*"]
+disabled_agents = ["validator"]
+[agents.resource_limits]
+max_concurrent_operations = 3
+[backup]
+enabled = true
+destination = "file:///srv/evograph-backups"
+)",
+        "ops.toml");
+    const auto settings = config::effectiveSettings(
+        {{"policies.enforcement_mode", "strict"}, {"policies.operational.auto_approve_read_only", "false"}}, c);
+    CHECK(settings.at("policies.enforcement_mode") == "permissive"); // the file wins
+    CHECK(settings.at("policies.operational.auto_approve_read_only") == "false"); // the workspace's, unset in the file
+    CHECK(settings.at("policies.operational.allow_self_approval") == "true");
+    CHECK(c.policies.at("policies.enforcement_mode").where.line == 2);
+    REQUIRE(c.warnings.size() == 1);
+    CHECK(config::formatWarning(c.warnings[0])
+        == "ops.toml:5:24: warning: policies.operational.audit_all_operations: evograph audits every operation and "
+           "cannot be told not to; false is ignored");
+    CHECK(c.agents.isEnabled("graph_monitor"));
+    CHECK_FALSE(c.agents.isEnabled("validator")); // disabled wins
+    CHECK_FALSE(c.agents.isEnabled("recovery_agent")); // destructive: only when named
+    CHECK(c.agents.maxConcurrentOperations == 3);
+    CHECK(c.backup.destination == "/srv/evograph-backups");
+
+    const auto shown = config::showSettings(c, {{"policies.enforcement_mode", "strict"}});
+    const auto mode = std::find_if(
+        shown.begin(), shown.end(), [](const config::ShownSetting& s) { return s.key == "policies.enforcement_mode"; });
+    REQUIRE(mode != shown.end());
+    CHECK(mode->source == "ops.toml:2:20 (overrides the workspace's strict)");
+}
+
+TEST_CASE("config: a remote backup destination is an error saying what to write", "[config]")
+{
+    CHECK_THAT(errorOf("[backup]\ndestination = \"s3://bucket/x\"\n"),
+        ContainsSubstring(
+            "evograph.toml:2:15: error: backup.destination: \"s3://bucket/x\": evograph keeps backups in a "
+            "local folder; s3:// destinations are not supported"));
+    CHECK_THAT(errorOf("[agents]\nenabled_agents = [1]\n"),
+        ContainsSubstring("evograph.toml:2:19: error: agents.enabled_agents: expected agent names"));
 }

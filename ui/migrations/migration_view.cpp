@@ -244,10 +244,9 @@ void MigrationView::dryRun()
         runOnWorkspace(
             m_engine, this, m_path, Access::Read, tr("Dry run of %1").arg(QFileInfo(m_planFile).fileName()),
             "migrate-dry-run",
-            [plan = *m_plan](Workspace& ws, const Progress& progress) {
+            [plan = *m_plan, config = m_config](Workspace& ws, const Progress& progress) {
                 DryRunResult result {migrate::dryRun(ws, plan, {50}, progress), {}};
-                result.approval
-                    = migrate::approvalStatus(ws, plan, migrate::Policy::fromSettings(ws.settings(false)), result.run);
+                result.approval = migrate::approvalStatus(ws, plan, migrate::Policy::of(ws, config), result.run);
                 return result;
             },
             [this](std::shared_ptr<const DryRunResult> result) { showRun(result->run, result->approval); }));
@@ -379,8 +378,9 @@ void MigrationView::applyConfirmed()
         return;
     m_applyJob = runOnWorkspace(
         m_engine, this, m_path, Access::Write, tr("Applying %1").arg(QFileInfo(m_planFile).fileName()), "migrate-apply",
-        [plan = *m_plan](
-            Workspace& ws, const Progress& progress) { return migrate::applyPlan(ws, plan, {}, progress); },
+        [plan = *m_plan, config = m_config](Workspace& ws, const Progress& progress) {
+            return migrate::applyPlan(ws, plan, {{}, {}, config}, progress);
+        },
         [this](std::shared_ptr<const migrate::ApplyResult> result) {
             const auto& op = result->operation;
             m_message->setMessage(tr("✔ Applied as %1 (+%2 −%3 triples); snapshot %4 was taken first. %5")

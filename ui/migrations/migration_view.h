@@ -32,6 +32,8 @@ public:
     explicit MigrationView(EngineAdapter& engine, QWidget* parent = nullptr);
 
     void setWorkspace(const QString& path);
+    // The config file's [policies] override the workspace's settings at the approval gate.
+    void setConfig(config::Config config) { m_config = std::move(config); }
     // Reads the plan file and runs its dry run on the workspace.
     void openPlan(const QString& file);
 
@@ -70,6 +72,7 @@ private:
     std::optional<migrate::PlanRun> m_run;
     std::optional<migrate::ApprovalStatus> m_approval;
     int m_applyJob = 0;
+    config::Config m_config;
 
     QLabel *m_title, *m_approvalStatus, *m_stepDetails;
     MessageLine* m_message;

@@ -38,6 +38,8 @@ public:
     }
 };
 
+// "FILE:LINE:COL" (parts that are unknown are left out).
+std::string formatPosition(const SourcePosition& where);
 // "FILE:LINE:COL: error: MESSAGE" (parts that are unknown are left out).
 std::string formatError(const std::optional<SourcePosition>& where, const std::string& message);
 

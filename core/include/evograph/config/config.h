@@ -75,17 +75,75 @@ struct ResponseCacheConfig {
     std::string path; // empty: $XDG_CACHE_HOME/evograph/ai-responses.sqlite
 };
 
+// A value the file set, and where: the policies override the workspace's settings of the same
+// dotted name ("policies.enforcement_mode", "policies.operational.auto_approve_read_only", ...).
+struct SettingValue {
+    std::string value; // as a workspace setting holds it: "strict", "true", ...
+    SourcePosition where;
+};
+
+// The agents evograph has; [agents] enabled_agents / disabled_agents name them ("*": all).
+inline const std::vector<std::string> kAgentNames {"graph_monitor", "validator", "migration_planner",
+    "snapshot_scheduler", "metrics_collector", "security_agent", "recovery_agent"};
+
+// [agents] and [agents.resource_limits].
+struct AgentsConfig {
+    std::vector<std::string> enabled; // names; "*" for every agent
+    std::vector<std::string> disabled; // wins over enabled
+    std::size_t maxConcurrentOperations = 4;
+    std::uint64_t maxMemoryMb = 0; // 0: no ceiling; above it new runs are refused
+    unsigned maxCpuPercent = 100;
+
+    // recovery_agent runs only when named (not by "*"): it is destructive.
+    bool isEnabled(const std::string& agent) const;
+};
+
+// [monitoring].
+struct MonitoringConfig {
+    bool enabled = true;
+    std::uint64_t healthCheckIntervalSeconds = 30;
+    std::uint64_t metricsExportIntervalSeconds = 60;
+};
+
+// [backup]: scheduled snapshots of the workspace, kept in a local folder.
+struct BackupConfig {
+    bool enabled = false;
+    double intervalHours = 24;
+    std::uint64_t retentionDays = 30;
+    std::string destination; // a local folder; empty: the workspace's own snapshots only
+};
+
 struct Config {
     std::string file; // empty when no file was read
     std::map<std::string, ProviderConfig> providers;
     RoutingConfig routing;
     ResponseCacheConfig aiResponses;
+    std::map<std::string, SettingValue>
+        policies; // [policies], [policies.operational]: workspace settings they override
+    AgentsConfig agents;
+    MonitoringConfig monitoring;
+    BackupConfig backup;
+    std::map<std::string, SourcePosition> origins; // where each key the file set is, by dotted name
     std::vector<ConfigWarning> warnings;
 
     // The provider NAME, "builtin" being evograph's own (nullptr); throws evograph::Error naming
     // the configured providers when there is no such provider.
     const ProviderConfig* provider(const std::string& name) const;
 };
+
+// The workspace's settings with the config file's [policies] laid over them: what the one policy
+// gate (migrations, agents, the studio) decides by.
+std::map<std::string, std::string> effectiveSettings(
+    std::map<std::string, std::string> workspaceSettings, const Config& config);
+
+// Every setting the file can hold with its effective value and where that came from ("default",
+// FILE:LINE:COL, or "workspace" for a policy the workspace sets and the file does not), for
+// `evograph config show`.
+struct ShownSetting {
+    std::string key, value, source;
+};
+std::vector<ShownSetting> showSettings(
+    const Config& config, const std::map<std::string, std::string>& workspaceSettings = {});
 
 // The name of evograph's own embedder, always there, never configured as a provider.
 inline constexpr const char* kBuiltinProvider = "builtin";

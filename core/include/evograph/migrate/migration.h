@@ -7,6 +7,7 @@
 // <urn:evograph:graph:NAME>. Each step runs once per target graph (the plan's `graphs`, or all)
 // with that graph as SPARQL's default graph; GRAPH <urn:evograph:graph:OTHER> reaches the others.
 
+#include "evograph/config/config.h"
 #include "evograph/migrate/plan.h"
 #include "evograph/workspace/migration_journal.h"
 #include "evograph/workspace/workspace.h"
@@ -34,6 +35,9 @@ struct Policy {
 
     // Throws evograph::Error naming the setting whose value is not one of the above.
     static Policy fromSettings(const std::map<std::string, std::string>& settings);
+    // The one gate's policy for this workspace: its settings with the config file's [policies]
+    // over them (config::effectiveSettings). Migrations, agents and the studio all ask this.
+    static Policy of(workspace::Workspace& workspace, const config::Config& config);
 };
 
 struct CheckResult {
@@ -120,6 +124,7 @@ private:
 struct ApplyOptions {
     std::string correlationId; // empty: a new one
     RunOptions run;
+    config::Config config; // its [policies] override the workspace's settings at the gate
 };
 
 struct ApplyResult {

@@ -1,0 +1,158 @@
+#include "config/operations_config.h"
+
+#include <algorithm>
+
+namespace evograph::config {
+
+namespace {
+// Records where each of `keys` is, for `config show`.
+void noteOrigins(const TableReader& reader, Config& config, std::initializer_list<const char*> keys)
+{
+    for (const char* key : keys)
+        if (reader.has(key))
+            config.origins[reader.dotted(key)] = reader.position(key);
+}
+
+void setting(TableReader& reader, Config& config, const std::string& key, std::optional<std::string> value)
+{
+    if (value)
+        config.policies[reader.dotted(key)] = {*value, reader.position(key)};
+}
+
+std::optional<std::string> flag(TableReader& reader, const std::string& key)
+{
+    const std::optional<bool> value = reader.boolean(key);
+    return value ? std::optional<std::string>(*value ? "true" : "false") : std::nullopt;
+}
+
+std::string knownAgents()
+{
+    std::string list;
+    for (const std::string& name : kAgentNames)
+        list += (list.empty() ? "" : ", ") + name;
+    return list;
+}
+
+// An array of agent names; unknown names are warnings at their element (the seed names agents of
+// other systems, e.g. template_executor), "*" stands for all.
+std::vector<std::string> agentNames(TableReader& reader, const std::string& key, bool allowAll)
+{
+    std::vector<std::string> names;
+    const toml::array* array = reader.array(key);
+    if (!array)
+        return names;
+    for (const toml::node& element : *array) {
+        const std::optional<std::string> name = element.value<std::string>();
+        if (!name)
+            throw Error(positionOf(element, reader.file()), reader.dotted(key) + ": expected agent names (strings)");
+        if (*name == "*" && allowAll) {
+            names.push_back(*name);
+        } else if (std::find(kAgentNames.begin(), kAgentNames.end(), *name) != kAgentNames.end()) {
+            names.push_back(*name);
+        } else {
+            reader.warnings().push_back({positionOf(element, reader.file()),
+                reader.dotted(key) + ": evograph has no agent \"" + *name + "\" (ignored; its agents: " + knownAgents()
+                    + (allowAll ? "; \"*\" for all" : "") + ")"});
+        }
+    }
+    return names;
+}
+} // namespace
+
+bool AgentsConfig::isEnabled(const std::string& agent) const
+{
+    const auto named = [&](const std::vector<std::string>& list) {
+        return std::find(list.begin(), list.end(), agent) != list.end();
+    };
+    if (named(disabled))
+        return false;
+    const bool all = std::find(enabled.begin(), enabled.end(), "*") != enabled.end();
+    return named(enabled) || (all && agent != "recovery_agent");
+}
+
+void readPolicyTables(TableReader& root, Config& config)
+{
+    const toml::table* table = root.table("policies");
+    if (!table)
+        return;
+    TableReader policies(*table, "policies", root.file(), root.warnings());
+    setting(policies, config, "version", policies.string("version"));
+    setting(policies, config, "enforcement_mode", policies.choice("enforcement_mode", {"strict", "permissive"}));
+    if (const toml::table* operationalTable = policies.table("operational")) {
+        TableReader operational(*operationalTable, "policies.operational", root.file(), root.warnings());
+        for (const char* key : {"require_approval_for_destructive", "auto_approve_read_only", "allow_self_approval"})
+            setting(operational, config, key, flag(operational, key));
+        if (operational.boolean("audit_all_operations") == false)
+            operational.warn(
+                "audit_all_operations", "evograph audits every operation and cannot be told not to; false is ignored");
+        noteOrigins(operational, config, {"audit_all_operations"});
+        operational.finish();
+    }
+    policies.finish();
+}
+
+void readAgentTables(TableReader& root, Config& config)
+{
+    const toml::table* table = root.table("agents");
+    if (!table)
+        return;
+    TableReader agents(*table, "agents", root.file(), root.warnings());
+    AgentsConfig& out = config.agents;
+    out.enabled = agentNames(agents, "enabled_agents", true);
+    out.disabled = agentNames(agents, "disabled_agents", false);
+    noteOrigins(agents, config, {"enabled_agents", "disabled_agents"});
+    if (const toml::table* limitsTable = agents.table("resource_limits")) {
+        TableReader limits(*limitsTable, "agents.resource_limits", root.file(), root.warnings());
+        out.maxCpuPercent
+            = static_cast<unsigned>(limits.integer("max_cpu_percent", 1, 100).value_or(out.maxCpuPercent));
+        out.maxMemoryMb = static_cast<std::uint64_t>(limits.integer("max_memory_mb", 0, std::int64_t(1) << 32)
+                                                         .value_or(static_cast<std::int64_t>(out.maxMemoryMb)));
+        out.maxConcurrentOperations
+            = static_cast<std::size_t>(limits.integer("max_concurrent_operations", 1, 10000)
+                                           .value_or(static_cast<std::int64_t>(out.maxConcurrentOperations)));
+        noteOrigins(limits, config, {"max_cpu_percent", "max_memory_mb", "max_concurrent_operations"});
+        limits.finish();
+    }
+    agents.finish();
+}
+
+void readMonitoringAndBackup(TableReader& root, Config& config)
+{
+    if (const toml::table* table = root.table("monitoring")) {
+        TableReader monitoring(*table, "monitoring", root.file(), root.warnings());
+        MonitoringConfig& out = config.monitoring;
+        out.enabled = monitoring.boolean("enabled").value_or(out.enabled);
+        out.healthCheckIntervalSeconds
+            = static_cast<std::uint64_t>(monitoring.integer("health_check_interval_seconds", 1, 86400)
+                                             .value_or(static_cast<std::int64_t>(out.healthCheckIntervalSeconds)));
+        out.metricsExportIntervalSeconds
+            = static_cast<std::uint64_t>(monitoring.integer("metrics_export_interval_seconds", 1, 86400)
+                                             .value_or(static_cast<std::int64_t>(out.metricsExportIntervalSeconds)));
+        noteOrigins(
+            monitoring, config, {"enabled", "health_check_interval_seconds", "metrics_export_interval_seconds"});
+        monitoring.finish();
+    }
+    if (const toml::table* table = root.table("backup")) {
+        TableReader backup(*table, "backup", root.file(), root.warnings());
+        BackupConfig& out = config.backup;
+        out.enabled = backup.boolean("enabled").value_or(out.enabled);
+        out.intervalHours = backup.number("interval_hours", 1.0 / 60, 24 * 365).value_or(out.intervalHours);
+        out.retentionDays = static_cast<std::uint64_t>(
+            backup.integer("retention_days", 1, 36500).value_or(static_cast<std::int64_t>(out.retentionDays)));
+        if (std::optional<std::string> destination = backup.string("destination")) {
+            if (destination->rfind("file://", 0) == 0)
+                destination->erase(0, 7);
+            else if (const std::size_t scheme = destination->find("://"); scheme != std::string::npos)
+                backup.fail("destination",
+                    "\"" + *destination + "\": evograph keeps backups in a local folder; "
+                        + destination->substr(0, scheme)
+                        + ":// destinations are not supported. Write a path, e.g. destination = "
+                          "\"/var/backups/evograph\", and copy that folder off-site with your backup tool");
+            out.destination = *destination;
+        }
+        noteOrigins(backup, config, {"enabled", "interval_hours", "retention_days", "destination"});
+        backup.finish();
+    }
+}
+
+} // namespace evograph::config
