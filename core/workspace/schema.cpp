@@ -126,6 +126,26 @@ CREATE TABLE artifacts(
   user TEXT NOT NULL,
   PRIMARY KEY (version, name));
 )sql",
+    // 4 -> 5: agents. A checkpoint is an agent's cursor (what it has seen), so a restart neither
+    // repeats nor skips work; an action is what an agent did or, where the policy gate did not let
+    // it, proposed (each also in the audit log).
+    R"sql(
+CREATE TABLE agent_checkpoints(
+  agent TEXT PRIMARY KEY,
+  cursor TEXT NOT NULL,
+  updated_at TEXT NOT NULL);
+CREATE TABLE agent_actions(
+  id INTEGER PRIMARY KEY,
+  agent TEXT NOT NULL,
+  at TEXT NOT NULL,
+  action TEXT NOT NULL,
+  class TEXT NOT NULL,
+  target TEXT NOT NULL,
+  decision TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  details TEXT NOT NULL);
+CREATE INDEX agent_actions_by_agent ON agent_actions(agent, id);
+)sql",
 };
 
 void runSteps(sql::Connection& db, int from, int to)

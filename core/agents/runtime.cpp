@@ -1,0 +1,219 @@
+#include "evograph/agents/runtime.h"
+
+#include "evograph/error.h"
+
+#include <algorithm>
+
+namespace evograph::agents {
+
+std::string_view toString(AgentClass agentClass)
+{
+    switch (agentClass) {
+    case AgentClass::ReadOnly:
+        return "read_only";
+    case AgentClass::Additive:
+        return "additive";
+    case AgentClass::Destructive:
+        return "destructive";
+    }
+    return "?";
+}
+
+std::string_view toString(AgentState state)
+{
+    switch (state) {
+    case AgentState::Stopped:
+        return "stopped";
+    case AgentState::Idle:
+        return "idle";
+    case AgentState::Running:
+        return "running";
+    case AgentState::Failing:
+        return "failing";
+    case AgentState::Disabled:
+        return "disabled";
+    }
+    return "?";
+}
+
+struct AgentRuntime::Entry {
+    std::shared_ptr<Agent> agent; // shared with its running task
+    std::chrono::milliseconds interval {0};
+    AgentStatus status;
+    std::optional<engine::Task<AgentOutcome>> running;
+};
+
+AgentRuntime::AgentRuntime(
+    engine::ThreadPool& pool, const Clock& clock, config::AgentsConfig config, RuntimeOptions options)
+    : m_pool(pool)
+    , m_clock(clock)
+    , m_config(std::move(config))
+    , m_options(options)
+{
+}
+
+AgentRuntime::~AgentRuntime()
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        for (auto& [name, e] : m_agents)
+            if (e->running)
+                e->running->cancel();
+    }
+    waitIdle();
+}
+
+void AgentRuntime::add(std::unique_ptr<Agent> agent, std::chrono::milliseconds interval)
+{
+    auto e = std::make_unique<Entry>();
+    e->interval = interval;
+    e->status.name = agent->name();
+    e->status.description = agent->description();
+    e->status.agentClass = agent->agentClass();
+    const bool enabled = m_config.isEnabled(e->status.name);
+    e->status.state = enabled ? AgentState::Idle : AgentState::Disabled;
+    if (enabled)
+        e->status.nextRun = m_clock.now();
+    e->agent = std::move(agent);
+    const std::lock_guard lock(m_mutex);
+    const std::string name = e->status.name;
+    if (!m_agents.emplace(name, std::move(e)).second)
+        throw Error("agent " + name + " is already registered");
+}
+
+AgentRuntime::Entry& AgentRuntime::entry(const std::string& name)
+{
+    const auto it = m_agents.find(name);
+    if (it == m_agents.end())
+        throw Error("no agent \"" + name + "\"");
+    return *it->second;
+}
+
+void AgentRuntime::start(const std::string& name)
+{
+    const std::lock_guard lock(m_mutex);
+    Entry& e = entry(name);
+    if (e.status.state == AgentState::Disabled)
+        throw Error("agent " + name + " is not enabled by the config ([agents] enabled_agents / disabled_agents)");
+    if (e.status.state == AgentState::Stopped) {
+        e.status.state = AgentState::Idle;
+        e.status.nextRun = m_clock.now();
+    }
+}
+
+void AgentRuntime::stop(const std::string& name)
+{
+    const std::lock_guard lock(m_mutex);
+    Entry& e = entry(name);
+    if (e.running)
+        e.running->cancel();
+    if (e.status.state != AgentState::Disabled)
+        e.status.state = AgentState::Stopped;
+    e.status.nextRun.reset();
+}
+
+void AgentRuntime::runNow(const std::string& name)
+{
+    const std::lock_guard lock(m_mutex);
+    Entry& e = entry(name);
+    if (e.status.state == AgentState::Disabled || e.status.state == AgentState::Stopped)
+        throw Error("agent " + name + " is " + std::string(toString(e.status.state)) + "; start it first");
+    e.status.nextRun = m_clock.now();
+}
+
+// Records a finished run: success schedules the next at the interval, failure backs off and, after
+// enough in a row, opens the circuit.
+void AgentRuntime::collect(Entry& e, Clock::TimePoint now)
+{
+    AgentStatus& s = e.status;
+    const bool stopped = s.state == AgentState::Stopped;
+    try {
+        const AgentOutcome outcome = *e.running->get();
+        ++s.runs;
+        s.consecutiveFailures = 0;
+        s.circuitOpen = false;
+        s.lastSummary = outcome.summary;
+        s.lastError.clear();
+        if (!stopped)
+            s.state = AgentState::Idle, s.nextRun = now + e.interval;
+    } catch (const Cancelled&) {
+        s.lastError = "cancelled";
+        if (!stopped)
+            s.state = AgentState::Idle, s.nextRun = now + e.interval;
+    } catch (const std::exception& error) {
+        ++s.runs, ++s.failures, ++s.consecutiveFailures;
+        s.lastError = error.what();
+        if (!stopped) {
+            s.state = AgentState::Failing;
+            s.circuitOpen = s.consecutiveFailures >= m_options.circuitThreshold;
+            const auto backoff = std::min<std::chrono::milliseconds>(
+                e.interval * (1LL << std::min(s.consecutiveFailures, 20u)), m_options.maxBackoff);
+            s.nextRun = now + (s.circuitOpen ? m_options.circuitCooldown : backoff);
+        }
+    }
+    e.running.reset();
+}
+
+std::size_t AgentRuntime::tick()
+{
+    const std::lock_guard lock(m_mutex);
+    const Clock::TimePoint now = m_clock.now();
+    std::size_t running = 0;
+    for (auto& [name, e] : m_agents) {
+        if (e->running && e->running->isReady())
+            collect(*e, now);
+        running += e->running.has_value();
+    }
+    std::size_t started = 0;
+    for (auto& [name, e] : m_agents) {
+        AgentStatus& s = e->status;
+        const bool ready = s.state == AgentState::Idle || s.state == AgentState::Failing;
+        if (!ready || e->running || !s.nextRun || *s.nextRun > now || running >= m_options.maxConcurrent)
+            continue;
+        s.state = AgentState::Running;
+        s.lastRun = now;
+        s.nextRun.reset();
+        e->running = engine::runTask(m_pool, "agent." + name,
+            [agent = e->agent](const engine::TaskContext& context) { return agent->run(context); });
+        ++running, ++started;
+    }
+    return started;
+}
+
+void AgentRuntime::waitIdle()
+{
+    std::vector<engine::Task<AgentOutcome>> running;
+    {
+        const std::lock_guard lock(m_mutex);
+        for (auto& [name, e] : m_agents)
+            if (e->running)
+                running.push_back(*e->running);
+    }
+    for (const auto& task : running)
+        task.waitFor(std::chrono::hours(24));
+    const std::lock_guard lock(m_mutex);
+    const Clock::TimePoint now = m_clock.now();
+    for (auto& [name, e] : m_agents)
+        if (e->running && e->running->isReady())
+            collect(*e, now);
+}
+
+std::vector<AgentStatus> AgentRuntime::status() const
+{
+    const std::lock_guard lock(m_mutex);
+    std::vector<AgentStatus> all;
+    for (const auto& [name, e] : m_agents)
+        all.push_back(e->status);
+    return all;
+}
+
+AgentStatus AgentRuntime::status(const std::string& name) const
+{
+    const std::lock_guard lock(m_mutex);
+    const auto it = m_agents.find(name);
+    if (it == m_agents.end())
+        throw Error("no agent \"" + name + "\"");
+    return it->second->status;
+}
+
+} // namespace evograph::agents

@@ -1,0 +1,78 @@
+#pragma once
+// Runs agents on their schedules as engine tasks. The caller drives it: tick() (from `serve`'s
+// loop or the studio's timer, or a test with a ManualClock) collects finished runs and starts
+// those due, at most `maxConcurrent` at once. A failing agent backs off (its interval doubled per
+// consecutive failure, up to `maxBackoff`); after `circuitThreshold` failures in a row its circuit
+// opens and it rests for `circuitCooldown` before one more try. Agents the config does not enable
+// are Disabled and never run; stop() cancels a running one.
+
+#include "evograph/agents/agent.h"
+#include "evograph/agents/clock.h"
+#include "evograph/config/config.h"
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace evograph::agents {
+
+enum class AgentState : std::uint8_t { Stopped, Idle, Running, Failing, Disabled };
+std::string_view toString(AgentState state); // "stopped", "idle", ...
+
+struct AgentStatus {
+    std::string name, description;
+    AgentClass agentClass = AgentClass::ReadOnly;
+    AgentState state = AgentState::Stopped;
+    std::uint64_t runs = 0, failures = 0;
+    unsigned consecutiveFailures = 0;
+    bool circuitOpen = false;
+    std::string lastSummary, lastError;
+    std::optional<Clock::TimePoint> lastRun, nextRun;
+};
+
+struct RuntimeOptions {
+    std::size_t maxConcurrent = 4; // [agents.resource_limits] max_concurrent_operations
+    std::chrono::milliseconds maxBackoff = std::chrono::minutes(15);
+    unsigned circuitThreshold = 5;
+    std::chrono::milliseconds circuitCooldown = std::chrono::minutes(30);
+};
+
+class AgentRuntime {
+public:
+    AgentRuntime(
+        engine::ThreadPool& pool, const Clock& clock, config::AgentsConfig config, RuntimeOptions options = {});
+    ~AgentRuntime(); // cancels and waits for running agents
+    AgentRuntime(const AgentRuntime&) = delete;
+    AgentRuntime& operator=(const AgentRuntime&) = delete;
+
+    // Registers an agent run every `interval`, first at once. Enabled agents start Idle.
+    void add(std::unique_ptr<Agent> agent, std::chrono::milliseconds interval);
+    // Throws evograph::Error for an unknown name, or for start() of an agent the config disables.
+    void start(const std::string& name);
+    void stop(const std::string& name);
+    // Makes an enabled agent due now (it runs at the next tick).
+    void runNow(const std::string& name);
+
+    // Collects finished runs and starts the due ones; returns how many it started.
+    std::size_t tick();
+    // Waits for the running agents to finish and collects them (tests, shutdown).
+    void waitIdle();
+
+    std::vector<AgentStatus> status() const;
+    AgentStatus status(const std::string& name) const;
+
+private:
+    struct Entry;
+    Entry& entry(const std::string& name);
+    void collect(Entry& e, Clock::TimePoint now);
+
+    engine::ThreadPool& m_pool;
+    const Clock& m_clock;
+    config::AgentsConfig m_config;
+    RuntimeOptions m_options;
+    mutable std::mutex m_mutex;
+    std::map<std::string, std::unique_ptr<Entry>> m_agents;
+};
+
+} // namespace evograph::agents

@@ -1,0 +1,72 @@
+#include "evograph/workspace/agent_records.h"
+
+#include "workspace_impl.h"
+
+#include <nlohmann/json.hpp>
+
+namespace evograph::workspace {
+
+std::optional<std::string> agentCheckpoint(Workspace& workspace, const std::string& agent)
+{
+    sql::Statement row(workspace.impl().db, "SELECT cursor FROM agent_checkpoints WHERE agent = ?");
+    row.bind(agent);
+    if (!row.step())
+        return std::nullopt;
+    return row.text(0);
+}
+
+void saveAgentCheckpoint(Workspace& workspace, const std::string& agent, const std::string& cursor)
+{
+    Workspace::Impl& ws = workspace.impl();
+    ws.requireWrite("saving an agent's checkpoint");
+    sql::Statement(ws.db,
+        "INSERT INTO agent_checkpoints(agent, cursor, updated_at) VALUES (?, ?, ?) "
+        "ON CONFLICT(agent) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at")
+        .bind(agent)
+        .bind(cursor)
+        .bind(utcNow())
+        .run();
+}
+
+AgentAction recordAgentAction(Workspace& workspace, AgentAction action)
+{
+    Workspace::Impl& ws = workspace.impl();
+    ws.requireWrite("recording an agent's action");
+    action.at = utcNow();
+    sql::Transaction transaction(ws.db);
+    const std::string state = workspace.state().hash(); // recording changes no graph or setting
+    sql::Statement(ws.db,
+        "INSERT INTO agent_actions(agent, at, action, class, target, decision, reason, details) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(action.agent)
+        .bind(action.at)
+        .bind(action.action)
+        .bind(action.agentClass)
+        .bind(action.target)
+        .bind(action.decision)
+        .bind(action.reason)
+        .bind(action.details.empty() ? std::string("{}") : action.details)
+        .run();
+    action.id = ws.db.lastInsertId();
+    const nlohmann::json details = {{"agent", action.agent}, {"action", action.action}, {"class", action.agentClass},
+        {"decision", action.decision}, {"reason", action.reason}};
+    appendAudit(ws, {"agent.action", "agent:" + action.agent + " " + action.target, state, state, details.dump()});
+    transaction.commit();
+    return action;
+}
+
+std::vector<AgentAction> agentActions(
+    Workspace& workspace, const std::string& agent, const std::string& decision, std::size_t limit)
+{
+    sql::Statement rows(workspace.impl().db,
+        "SELECT id, agent, at, action, class, target, decision, reason, details FROM agent_actions "
+        "WHERE (?1 = '' OR agent = ?1) AND (?2 = '' OR decision = ?2) ORDER BY id DESC LIMIT ?3");
+    rows.bind(agent).bind(decision).bind(static_cast<std::int64_t>(limit));
+    std::vector<AgentAction> out;
+    while (rows.step())
+        out.push_back({rows.integer(0), rows.text(1), rows.text(2), rows.text(3), rows.text(4), rows.text(5),
+            rows.text(6), rows.text(7), rows.text(8)});
+    return out;
+}
+
+} // namespace evograph::workspace

@@ -1,0 +1,136 @@
+// Agents' actions through the one policy gate, on a real workspace file: every class of action
+// under strict and permissive policies (the workspace's setting, and the config file over it),
+// proposals that never run, records and audit entries naming the agent, and checkpoints that
+// survive closing the workspace (a restart neither repeats nor skips).
+#include "workspace_fixture.h"
+
+#include "evograph/agents/action_gate.h"
+#include "evograph/error.h"
+#include "evograph/workspace/audit.h"
+
+#include <catch2/catch_test_macros.hpp>
+#include <catch2/matchers/catch_matchers_string.hpp>
+
+using namespace evograph;
+using evograph::agents::AgentClass;
+using evograph::test::ScratchDir;
+
+namespace {
+struct Fixture {
+    ScratchDir dir;
+    std::string path = dir / "ws.evograph";
+    Fixture() { workspace::Workspace::create(path); }
+    workspace::Workspace open() { return test::openForWriting(path); }
+
+    // Performs an action of CLASS that sets a marker setting; returns the record and whether it ran.
+    std::pair<workspace::AgentAction, bool> act(AgentClass cls, const config::Config& config = {})
+    {
+        auto ws = open();
+        bool ran = false;
+        const auto record = agents::performAction(ws, config,
+            {"recovery_agent", "migration.rollback", cls, "op-1", R"({"operation":"op-1"})"},
+            [&](workspace::Workspace& w) {
+                ran = true;
+                w.setSetting("test.marker", "touched", false);
+            });
+        return {record, ran};
+    }
+    std::vector<workspace::AgentAction> actions(const std::string& agent = {}, const std::string& decision = {})
+    {
+        auto ws = open();
+        return workspace::agentActions(ws, agent, decision);
+    }
+    std::optional<std::string> checkpoint(const std::string& agent)
+    {
+        auto ws = open();
+        return workspace::agentCheckpoint(ws, agent);
+    }
+    void saveCheckpoint(const std::string& agent, const std::string& cursor)
+    {
+        auto ws = open();
+        workspace::saveAgentCheckpoint(ws, agent, cursor);
+    }
+};
+} // namespace
+
+TEST_CASE("the gate: strict proposes destructive actions, permissive runs them unapproved", "[workspace][gate]")
+{
+    Fixture f;
+    SECTION("strict (the default)")
+    {
+        const auto [record, ran] = f.act(AgentClass::Destructive);
+        CHECK_FALSE(ran);
+        CHECK(record.decision == "proposed");
+        CHECK_FALSE(f.open().settings(false).count("test.marker")); // nothing happened
+        const auto proposals = f.actions({}, "proposed");
+        REQUIRE(proposals.size() == 1);
+        CHECK(proposals[0].agent == "recovery_agent");
+        CHECK(proposals[0].target == "op-1");
+        CHECK(proposals[0].details == R"({"operation":"op-1"})");
+    }
+    SECTION("additive and read-only actions run under strict")
+    {
+        CHECK(f.act(AgentClass::Additive).second);
+        CHECK(f.act(AgentClass::ReadOnly).second);
+        CHECK(f.actions()[0].decision == "ran");
+    }
+    SECTION("permissive in the workspace's settings")
+    {
+        f.open().setSetting("policies.enforcement_mode", "permissive", false);
+        const auto [record, ran] = f.act(AgentClass::Destructive);
+        CHECK(ran);
+        CHECK(record.decision == "ran not approved");
+        CHECK_THAT(record.reason, Catch::Matchers::StartsWith("NOT APPROVED"));
+    }
+    SECTION("a strict config file overrides a permissive workspace")
+    {
+        f.open().setSetting("policies.enforcement_mode", "permissive", false);
+        const config::Config strict = config::parseConfig("[policies]\nenforcement_mode = \"strict\"\n", "c.toml");
+        CHECK_FALSE(f.act(AgentClass::Destructive, strict).second);
+    }
+    SECTION("read-only actions need a reviewer only when auto_approve_read_only is off, in strict mode")
+    {
+        const config::Config off
+            = config::parseConfig("[policies.operational]\nauto_approve_read_only = false\n", "c.toml");
+        CHECK(f.act(AgentClass::ReadOnly, off).first.decision == "proposed");
+    }
+}
+
+TEST_CASE("every agent action is audited with the agent's name; a failing one is recorded", "[workspace][gate]")
+{
+    Fixture f;
+    f.act(AgentClass::Destructive);
+    {
+        auto ws = f.open();
+        CHECK_THROWS_WITH(
+            agents::performAction(ws, {}, {"graph_monitor", "graph.import", AgentClass::Additive, "ontology", {}},
+                [](workspace::Workspace&) { throw Error("https://example.org/o.ttl: HTTP 503"); }),
+            Catch::Matchers::ContainsSubstring("HTTP 503"));
+    }
+    auto ws = f.open();
+    const auto actions = workspace::agentActions(ws);
+    REQUIRE(actions.size() == 2);
+    CHECK(actions[0].agent == "graph_monitor");
+    CHECK(actions[0].decision == "failed");
+    CHECK_THAT(actions[0].reason, Catch::Matchers::ContainsSubstring("HTTP 503"));
+    CHECK(workspace::agentActions(ws, "recovery_agent").size() == 1);
+    int audited = 0;
+    for (const workspace::AuditRecord& r : workspace::auditRecords(ws))
+        if (r.operation == "agent.action") {
+            ++audited;
+            CHECK_THAT(r.target, Catch::Matchers::StartsWith("agent:"));
+            CHECK_THAT(r.details, Catch::Matchers::ContainsSubstring("\"agent\":"));
+        }
+    CHECK(audited == 2);
+    CHECK(workspace::verifyAudit(ws).ok());
+}
+
+TEST_CASE("an agent's checkpoint outlives the process that wrote it", "[workspace][gate]")
+{
+    Fixture f;
+    CHECK_FALSE(f.checkpoint("validator"));
+    f.saveCheckpoint("validator", "ontology@3");
+    f.saveCheckpoint("validator", "ontology@4"); // moves on, one row
+    CHECK(f.checkpoint("validator") == "ontology@4");
+    CHECK_FALSE(f.checkpoint("graph_monitor"));
+}
