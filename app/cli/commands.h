@@ -24,5 +24,6 @@ void addAlignCommand(CLI::App& app, int& exitCode);
 void addCacheCommand(CLI::App& app, int& exitCode);
 void addProvidersCommand(CLI::App& app, int& exitCode);
 void addConfigCommand(CLI::App& app, int& exitCode);
+void addAgentsCommand(CLI::App& app, int& exitCode);
 
 } // namespace evograph::cli

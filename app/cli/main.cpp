@@ -28,6 +28,7 @@ int main(int argc, char** argv)
     evograph::cli::addCacheCommand(app, exitCode);
     evograph::cli::addProvidersCommand(app, exitCode);
     evograph::cli::addConfigCommand(app, exitCode);
+    evograph::cli::addAgentsCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

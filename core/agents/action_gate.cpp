@@ -22,7 +22,7 @@ GateDecision decideAction(const migrate::Policy& policy, AgentClass actionClass)
 }
 
 workspace::AgentAction performAction(workspace::Workspace& workspace, const config::Config& config,
-    const ActionRequest& request, const std::function<void(workspace::Workspace&)>& act)
+    const ActionRequest& request, const std::function<std::string(workspace::Workspace&)>& act)
 {
     const GateDecision decision = decideAction(migrate::Policy::of(workspace, config), request.actionClass);
     workspace::AgentAction record {0, request.agent, {}, request.action, std::string(toString(request.actionClass)),
@@ -32,7 +32,8 @@ workspace::AgentAction performAction(workspace::Workspace& workspace, const conf
         return workspace::recordAgentAction(workspace, record);
     }
     try {
-        act(workspace);
+        if (std::string details = act(workspace); !details.empty())
+            record.details = std::move(details);
     } catch (const std::exception& e) {
         record.decision = "failed";
         record.reason = e.what();

@@ -5,6 +5,8 @@
 #include "workspace_fixture.h"
 
 #include "evograph/agents/action_gate.h"
+#include "evograph/agents/runtime.h"
+#include "evograph/agents/validator_agent.h"
 #include "evograph/error.h"
 #include "evograph/workspace/audit.h"
 
@@ -32,6 +34,7 @@ struct Fixture {
             [&](workspace::Workspace& w) {
                 ran = true;
                 w.setSetting("test.marker", "touched", false);
+                return std::string();
             });
         return {record, ran};
     }
@@ -104,7 +107,7 @@ TEST_CASE("every agent action is audited with the agent's name; a failing one is
         auto ws = f.open();
         CHECK_THROWS_WITH(
             agents::performAction(ws, {}, {"graph_monitor", "graph.import", AgentClass::Additive, "ontology", {}},
-                [](workspace::Workspace&) { throw Error("https://example.org/o.ttl: HTTP 503"); }),
+                [](workspace::Workspace&) -> std::string { throw Error("https://example.org/o.ttl: HTTP 503"); }),
             Catch::Matchers::ContainsSubstring("HTTP 503"));
     }
     auto ws = f.open();
@@ -133,4 +136,45 @@ TEST_CASE("an agent's checkpoint outlives the process that wrote it", "[workspac
     f.saveCheckpoint("validator", "ontology@4"); // moves on, one row
     CHECK(f.checkpoint("validator") == "ontology@4");
     CHECK_FALSE(f.checkpoint("graph_monitor"));
+}
+
+TEST_CASE("validator: each new version analysed once, resumed from its checkpoint after a restart",
+    "[workspace][gate][validator]")
+{
+    Fixture f;
+    const std::string resources = EVOGRAPH_RESOURCES;
+    {
+        auto ws = f.open();
+        ws.importGraph("ontology", resources + "/demo/user-v1.ttl", "v1");
+        ws.importGraph("ontology", resources + "/demo/user-v2.ttl", "v2");
+    }
+    engine::ThreadPool pool(2);
+    agents::ManualClock clock;
+    config::AgentsConfig enabled;
+    enabled.enabled = {"validator"};
+    const auto runOnce = [&] { // a fresh runtime and agent each time: a restart
+        agents::AgentRuntime runtime(pool, clock, enabled);
+        runtime.add(std::make_unique<agents::ValidatorAgent>(f.path, config::Config {}), std::chrono::minutes(1));
+        runtime.tick();
+        runtime.waitIdle();
+        return runtime.status("validator");
+    };
+    const agents::AgentStatus first = runOnce();
+    CHECK(first.lastError.empty());
+    CHECK(first.lastSummary == "validated 2 new version(s)");
+    auto validations = f.actions("validator");
+    REQUIRE(validations.size() == 2);
+    CHECK(validations[0].target == "ontology@2");
+    CHECK_THAT(validations[0].details, Catch::Matchers::ContainsSubstring("\"breaking\":1"));
+    CHECK(f.checkpoint("validator") == R"({"ontology":2})");
+
+    CHECK(runOnce().lastSummary == "nothing new"); // restarted: nothing repeated
+    {
+        auto ws = f.open();
+        ws.importGraph("ontology", resources + "/demo/user-v1.ttl", "v3"); // back to v1's content
+    }
+    CHECK(runOnce().lastSummary == "validated 1 new version(s)"); // and nothing skipped
+    validations = f.actions("validator");
+    REQUIRE(validations.size() == 3);
+    CHECK(validations[0].target == "ontology@3");
 }

@@ -35,9 +35,10 @@ struct ActionRequest {
 };
 
 // Decides by the workspace's policy and the config, runs `act` on the workspace when the gate lets
-// it, and records the action either way ("ran", "ran not approved", "proposed"). When `act`
-// throws, the failure is recorded ("failed", with the error) and rethrown.
+// it, and records the action either way ("ran", "ran not approved", "proposed"). `act` returns the
+// record's details (a JSON object; empty: the request's). When it throws, the failure is recorded
+// ("failed", with the error) and rethrown.
 workspace::AgentAction performAction(workspace::Workspace& workspace, const config::Config& config,
-    const ActionRequest& request, const std::function<void(workspace::Workspace&)>& act);
+    const ActionRequest& request, const std::function<std::string(workspace::Workspace&)>& act);
 
 } // namespace evograph::agents

@@ -1,0 +1,33 @@
+#include "evograph/agents/registry.h"
+
+#include "evograph/agents/validator_agent.h"
+#include "evograph/error.h"
+
+namespace evograph::agents {
+
+const std::vector<AgentDescriptor>& knownAgents()
+{
+    static const std::vector<AgentDescriptor> agents {
+        {"graph_monitor", "imports new versions of watched files, folders and URLs", AgentClass::Additive, false},
+        {"validator", "analyses each new graph version against the one before it", AgentClass::ReadOnly, true},
+        {"migration_planner", "drafts a migration plan when breaking changes touch data", AgentClass::Additive, false},
+        {"snapshot_scheduler", "takes and prunes scheduled snapshots ([backup])", AgentClass::Additive, false},
+        {"metrics_collector", "keeps metric history in the workspace", AgentClass::ReadOnly, false},
+        {"security_agent", "verifies the audit chain, permissions and snapshots", AgentClass::ReadOnly, false},
+        {"recovery_agent", "proposes or performs the rollback of a failed migration", AgentClass::Destructive, false},
+    };
+    return agents;
+}
+
+std::unique_ptr<Agent> makeAgent(
+    const std::string& name, const std::string& workspacePath, const config::Config& config)
+{
+    if (name == "validator")
+        return std::make_unique<ValidatorAgent>(workspacePath, config);
+    for (const AgentDescriptor& d : knownAgents())
+        if (d.name == name)
+            throw Error("agent " + name + " is not available in this version of evograph");
+    throw Error("no agent \"" + name + "\" (see evograph agents list)");
+}
+
+} // namespace evograph::agents

@@ -1,0 +1,79 @@
+#include "evograph/agents/validator_agent.h"
+
+#include "evograph/agents/action_gate.h"
+#include "evograph/analysis/analyze.h"
+
+#include <nlohmann/json.hpp>
+
+namespace evograph::agents {
+
+namespace {
+// The analysis of a version against its predecessor (empty content: no triples).
+analysis::Analysis analyzeVersion(workspace::Workspace& ws, const std::string& previousContent,
+    const std::string& content, const engine::TaskContext& context)
+{
+    const auto dictionary = std::make_shared<rdf::Dictionary>();
+    const workspace::Progress progress = workspace::Progress::of(context);
+    rdf::Dataset before(dictionary);
+    if (!previousContent.empty())
+        before = ws.readContent(previousContent, {progress.cancel, {}}, dictionary);
+    rdf::Dataset after = ws.readContent(content, {progress.cancel, {}}, dictionary);
+    before.finalize(), after.finalize();
+    analysis::AnalysisOptions options;
+    options.cancel = context.cancellation();
+    return analysis::analyzeDatasets(before, after, options);
+}
+} // namespace
+
+ValidatorAgent::ValidatorAgent(std::string workspacePath, config::Config config)
+    : m_workspacePath(std::move(workspacePath))
+    , m_config(std::move(config))
+{
+}
+
+AgentOutcome ValidatorAgent::run(const engine::TaskContext& context)
+{
+    auto ws = workspace::Workspace::open(
+        m_workspacePath, {workspace::Access::Write, std::chrono::seconds(10), "agent validator"});
+    nlohmann::json seen = nlohmann::json::object(); // graph -> the last version validated
+    if (const auto cursor = workspace::agentCheckpoint(ws, name()))
+        seen = nlohmann::json::parse(*cursor);
+    AgentOutcome outcome;
+    std::size_t validated = 0;
+    for (const auto& [graph, head] : ws.state().graphs) {
+        const std::int64_t last = seen.value(graph, std::int64_t(0));
+        if (head.seq <= last)
+            continue;
+        std::string previous;
+        for (const workspace::GraphVersion& v : ws.log(graph)) {
+            if (v.seq > last) {
+                context.checkpoint();
+                const std::string target = graph + "@" + std::to_string(v.seq);
+                std::size_t breaking = 0, changes = 0;
+                const workspace::AgentAction action = performAction(ws, m_config,
+                    {name(), "graph.validate", AgentClass::ReadOnly, target, {}}, [&](workspace::Workspace& w) {
+                        const analysis::Analysis result = analyzeVersion(w, previous, v.content, context);
+                        changes = result.changes.size();
+                        breaking = result.summary().bySeverity[static_cast<std::size_t>(analysis::Severity::Breaking)];
+                        return nlohmann::json {
+                            {"graph", graph}, {"version", v.seq}, {"changes", changes}, {"breaking", breaking}}
+                            .dump();
+                    });
+                if (action.decision == "proposed") { // the policy wants a reviewer first: stay here
+                    outcome.summary = target + ": validation awaits a reviewer (" + action.reason + ")";
+                    return outcome;
+                }
+                outcome.events.push_back("validated " + target + ": " + std::to_string(breaking) + " breaking of "
+                    + std::to_string(changes) + " changes");
+                seen[graph] = v.seq;
+                workspace::saveAgentCheckpoint(ws, name(), seen.dump()); // after each: a restart resumes here
+                ++validated;
+            }
+            previous = v.content;
+        }
+    }
+    outcome.summary = validated ? "validated " + std::to_string(validated) + " new version(s)" : "nothing new";
+    return outcome;
+}
+
+} // namespace evograph::agents

@@ -1,0 +1,25 @@
+#pragma once
+// validator (read-only): each graph version it has not seen yet is analysed against the version
+// before it; the result (changes, breaking count) is recorded as the agent's action and reported
+// as an event ("validated ontology@3: 2 breaking of 7 changes"). Its checkpoint is the last
+// version seen per graph, saved after each one, so a restart resumes at the next version.
+
+#include "evograph/agents/agent.h"
+#include "evograph/config/config.h"
+
+namespace evograph::agents {
+
+class ValidatorAgent final : public Agent {
+public:
+    ValidatorAgent(std::string workspacePath, config::Config config);
+    std::string name() const override { return "validator"; }
+    std::string description() const override { return "analyses each new graph version against the one before it"; }
+    AgentClass agentClass() const override { return AgentClass::ReadOnly; }
+    AgentOutcome run(const engine::TaskContext& context) override;
+
+private:
+    std::string m_workspacePath;
+    config::Config m_config;
+};
+
+} // namespace evograph::agents

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# evograph agents list | run as scripts call them: the seven agents with their class and whether
+# the config enables them (those not built yet say so), one validator run through the policy gate
+# recorded and audited, its checkpoint making a second run a no-op, and the refusals.
+set -uo pipefail
+evograph="$1"; resources="$2"; seed="$3"
+source "$(dirname "$0")/harness.sh"
+export XDG_CONFIG_HOME="$work/config"
+
+ws="$work/ws.evograph"
+"$evograph" ws init "$ws" > /dev/null
+"$evograph" ws import "$ws" "$resources/demo/user-v1.ttl" --graph ontology > /dev/null
+"$evograph" ws import "$ws" "$resources/demo/user-v2.ttl" --graph ontology > /dev/null
+
+"$evograph" agents list --workspace "$ws" --config "$seed/config/pilot.toml" --format json > "$work/list.json" 2>/dev/null
+check "agents list: the seven agents, their class and status under pilot.toml" \
+    json 'a = {x["name"]: x for x in d}; assert len(a) == 7; assert a["validator"]["status"] == "enabled" and a["validator"]["class"] == "read_only"; assert a["recovery_agent"]["class"] == "destructive"; assert a["graph_monitor"]["status"] == "not available"' < "$work/list.json"
+
+"$evograph" agents run validator --once --workspace "$ws" > "$work/run.out" 2>&1
+check "agents run validator --once: validates both versions" bash -c "[ $? -eq 0 ] && grep -q 'validator: validated 2 new version(s)' '$work/run.out'"
+"$evograph" agents run validator --once --workspace "$ws" > "$work/again.out" 2>&1
+check "  run again: its checkpoint says nothing is new" grep -q 'validator: nothing new' "$work/again.out"
+"$evograph" agents list --workspace "$ws" --format json > "$work/list2.json" 2>/dev/null
+check "  agents list shows its last action and checkpoint" \
+    json 'v = [x for x in d if x["name"] == "validator"][0]; assert "graph.validate ontology@2 (ran)" in v["last_action"] and v["checkpoint"] == "{\"ontology\":2}", v' < "$work/list2.json"
+"$evograph" audit list --workspace "$ws" --format json > "$work/audit.json" 2>/dev/null
+check "  each validation is in the audit log, naming the agent" \
+    json 'r = [x for x in d if x["operation"] == "agent.action"]; assert len(r) == 2 and all(x["target"].startswith("agent:validator") for x in r), r' < "$work/audit.json"
+
+"$evograph" agents run recovery_agent --once --workspace "$ws" > /dev/null 2> "$work/unavailable.err"
+check "an agent not built yet: exit 2, saying so" bash -c "[ $? -eq 2 ] && grep -q 'recovery_agent is not available' '$work/unavailable.err'"
+printf '[agents]\ndisabled_agents = ["validator"]\n' > "$work/hold.toml"
+"$evograph" agents run validator --workspace "$ws" --config "$work/hold.toml" > /dev/null 2> "$work/held.err"
+check "an agent the config holds back: exit 2" bash -c "[ $? -eq 2 ] && grep -q 'disabled_agents' '$work/held.err'"
+finish
