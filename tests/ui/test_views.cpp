@@ -53,6 +53,21 @@ std::vector<int> visibleChanges(const ChangeTreeModel& model)
         out.push_back(model.indexOfPosition(position).data(ChangeTreeModel::kChangeRole).toInt());
     return out;
 }
+
+// Whether the diff viewer's current change names a term ending with SUFFIX (as the entity, its new
+// IRI or the property it restricts).
+bool currentChangeIsAbout(const DiffViewer& viewer, std::string_view suffix)
+{
+    const int position = viewer.currentPosition();
+    if (position < 0)
+        return false;
+    const auto& session = viewer.session();
+    const analysis::Change& change
+        = session->analysis().changes[std::size_t(visibleChanges(*viewer.model())[std::size_t(position)])];
+    const auto names
+        = [&](rdf::TermId t) { return t != rdf::kNoTerm && session->dictionary().term(t).value.ends_with(suffix); };
+    return names(change.iri) || names(change.newIri) || names(change.property);
+}
 } // namespace
 
 TEST_CASE("aligned lines pair a changed block and keep equal lines side by side", "[ui][diff]")
@@ -372,16 +387,7 @@ TEST_CASE("Ctrl+K finds a term by meaning and jumps to its change; the GUI threa
     CHECK(popup->results()->item(0)->text().contains(QStringLiteral("property")));
 
     QTest::keyClick(popup->input(), Qt::Key_Return);
-    const int position = window.diffViewer()->currentPosition();
-    REQUIRE(position >= 0);
-    const auto& session = window.diffViewer()->session();
-    const analysis::Change& change
-        = session->analysis()
-              .changes[std::size_t(visibleChanges(*window.diffViewer()->model())[std::size_t(position)])];
-    const auto isEmail = [&](rdf::TermId t) {
-        return t != rdf::kNoTerm && session->dictionary().term(t).value.ends_with("#hasEmail");
-    };
-    CHECK((isEmail(change.iri) || isEmail(change.newIri) || isEmail(change.property)));
+    CHECK(currentChangeIsAbout(*window.diffViewer(), "#hasEmail"));
     CHECK_FALSE(popup->isVisible());
 }
 
@@ -411,16 +417,7 @@ TEST_CASE(
     REQUIRE(waitFor(ready));
     QCoreApplication::processEvents(); // the pending term is shown on the same signal
     CHECK(window.diffViewer()->session()->newTitle == QStringLiteral("ontology@2"));
-    const int position = window.diffViewer()->currentPosition();
-    REQUIRE(position >= 0);
-    const auto& session = window.diffViewer()->session();
-    const analysis::Change& change
-        = session->analysis()
-              .changes[std::size_t(visibleChanges(*window.diffViewer()->model())[std::size_t(position)])];
-    const auto isEmail = [&](rdf::TermId t) {
-        return t != rdf::kNoTerm && session->dictionary().term(t).value.ends_with("#hasEmail");
-    };
-    CHECK((isEmail(change.iri) || isEmail(change.newIri) || isEmail(change.property)));
+    CHECK(currentChangeIsAbout(*window.diffViewer(), "#hasEmail"));
 
     // A migration or restore changes the workspace: the next search indexes it again.
     popup->invalidate();
