@@ -1,5 +1,6 @@
 #include "evograph/agents/registry.h"
 
+#include "evograph/agents/snapshot_scheduler_agent.h"
 #include "evograph/agents/validator_agent.h"
 #include "evograph/error.h"
 
@@ -11,7 +12,7 @@ const std::vector<AgentDescriptor>& knownAgents()
         {"graph_monitor", "imports new versions of watched files, folders and URLs", AgentClass::Additive, false},
         {"validator", "analyses each new graph version against the one before it", AgentClass::ReadOnly, true},
         {"migration_planner", "drafts a migration plan when breaking changes touch data", AgentClass::Additive, false},
-        {"snapshot_scheduler", "takes and prunes scheduled snapshots ([backup])", AgentClass::Additive, false},
+        {"snapshot_scheduler", "takes and prunes scheduled snapshots ([backup])", AgentClass::Additive, true},
         {"metrics_collector", "keeps metric history in the workspace", AgentClass::ReadOnly, false},
         {"security_agent", "verifies the audit chain, permissions and snapshots", AgentClass::ReadOnly, false},
         {"recovery_agent", "proposes or performs the rollback of a failed migration", AgentClass::Destructive, false},
@@ -24,6 +25,8 @@ std::unique_ptr<Agent> makeAgent(
 {
     if (name == "validator")
         return std::make_unique<ValidatorAgent>(workspacePath, config);
+    if (name == "snapshot_scheduler")
+        return std::make_unique<SnapshotSchedulerAgent>(workspacePath, config);
     for (const AgentDescriptor& d : knownAgents())
         if (d.name == name)
             throw Error("agent " + name + " is not available in this version of evograph");

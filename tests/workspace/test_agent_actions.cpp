@@ -6,9 +6,13 @@
 
 #include "evograph/agents/action_gate.h"
 #include "evograph/agents/runtime.h"
+#include "evograph/agents/snapshot_scheduler_agent.h"
 #include "evograph/agents/validator_agent.h"
 #include "evograph/error.h"
 #include "evograph/workspace/audit.h"
+#include "evograph/workspace/snapshots.h"
+
+#include <filesystem>
 
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
@@ -177,4 +181,49 @@ TEST_CASE("validator: each new version analysed once, resumed from its checkpoin
     validations = f.actions("validator");
     REQUIRE(validations.size() == 3);
     CHECK(validations[0].target == "ontology@3");
+}
+
+TEST_CASE("snapshot_scheduler: takes and exports a snapshot; expired ones are proposed once under strict, deleted "
+          "under permissive",
+    "[workspace][gate][snapshot_scheduler]")
+{
+    Fixture f;
+    {
+        auto ws = f.open();
+        ws.importGraph("ontology", std::string(EVOGRAPH_RESOURCES) + "/demo/user-v1.ttl", "v1");
+    }
+    auto wall = std::chrono::system_clock::now();
+    const auto runWith = [&](const std::string& toml) {
+        agents::SnapshotSchedulerAgent agent(f.path, config::parseConfig(toml, "c.toml"), [&] { return wall; });
+        engine::CancellationToken cancel;
+        return agent.run(engine::TaskContext(
+            cancel, std::make_shared<std::atomic<std::uint64_t>>(), std::make_shared<std::atomic<std::uint64_t>>()));
+    };
+    const auto scheduled = [&] {
+        auto ws = f.open();
+        return workspace::listSnapshots(ws).size();
+    };
+    CHECK(runWith("").summary == "[backup] is not enabled");
+    CHECK(scheduled() == 0);
+
+    const std::string folder = f.dir / "backups";
+    const std::string backup = "[backup]\nenabled = true\nretention_days = 30\ndestination = \"" + folder + "\"\n";
+    CHECK(runWith(backup).summary == "snapshot taken");
+    REQUIRE(scheduled() == 1);
+    const auto files = std::vector(std::filesystem::directory_iterator(folder), std::filesystem::directory_iterator());
+    REQUIRE(files.size() == 1);
+    CHECK(workspace::verifySnapshotFile(files[0].path().string()).ok()); // a sound portable copy
+
+    wall += std::chrono::hours(24 * 31); // every snapshot taken so far is now past retention
+    CHECK(runWith(backup).summary == "snapshot taken; 2 expired");
+    CHECK(runWith(backup).summary == "snapshot taken; 1 expired"); // the two proposed already are not proposed again
+    CHECK(scheduled() == 3); // strict: nothing deleted
+    const auto proposals = f.actions("snapshot_scheduler", "proposed");
+    REQUIRE(proposals.size() == 3);
+    CHECK(proposals[0].target != proposals[1].target);
+    CHECK(proposals[1].target != proposals[2].target);
+
+    runWith(backup + "[policies]\nenforcement_mode = \"permissive\"\n");
+    CHECK(scheduled() == 3); // its own new snapshot expired and was deleted, not approved; the proposals wait
+    CHECK(f.actions("snapshot_scheduler", "ran not approved").size() == 1);
 }

@@ -1,0 +1,85 @@
+#include "evograph/agents/snapshot_scheduler_agent.h"
+
+#include "evograph/agents/action_gate.h"
+#include "evograph/workspace/snapshots.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <ctime>
+#include <filesystem>
+
+namespace evograph::agents {
+
+namespace {
+constexpr const char* kTag = "scheduled";
+
+// "2026-11-23T10:15:02" for a calendar time, comparable with snapshots' createdAt as text.
+std::string isoUtc(std::chrono::system_clock::time_point at)
+{
+    const std::time_t t = std::chrono::system_clock::to_time_t(at);
+    std::tm utc {};
+    gmtime_r(&t, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
+    return text;
+}
+} // namespace
+
+SnapshotSchedulerAgent::SnapshotSchedulerAgent(std::string workspacePath, config::Config config, WallClock wallNow)
+    : m_workspacePath(std::move(workspacePath))
+    , m_config(std::move(config))
+    , m_wallNow(std::move(wallNow))
+{
+}
+
+AgentOutcome SnapshotSchedulerAgent::run(const engine::TaskContext& context)
+{
+    const config::BackupConfig& backup = m_config.backup;
+    if (!backup.enabled)
+        return {"[backup] is not enabled", {}};
+    auto ws = workspace::Workspace::open(
+        m_workspacePath, {workspace::Access::Write, std::chrono::seconds(10), "agent snapshot_scheduler"});
+    AgentOutcome outcome;
+    const workspace::Progress progress = workspace::Progress::of(context);
+    performAction(
+        ws, m_config, {name(), "snapshot.create", AgentClass::Additive, kTag, {}}, [&](workspace::Workspace& w) {
+            const std::string id = workspace::createSnapshot(w, "scheduled backup", {kTag});
+            nlohmann::json details = {{"snapshot", id}};
+            if (!backup.destination.empty()) {
+                std::filesystem::create_directories(backup.destination);
+                const std::string file
+                    = (std::filesystem::path(backup.destination) / ("evograph-" + id + ".snapshot")).string();
+                workspace::exportSnapshot(w, id, file, progress);
+                details["file"] = file;
+            }
+            outcome.events.push_back("snapshot " + id + " taken");
+            return details.dump();
+        });
+
+    // Retention: scheduled snapshots older than retention_days, each proposed once under strict.
+    const std::string cutoff = isoUtc(m_wallNow() - std::chrono::hours(24) * backup.retentionDays);
+    std::vector<std::string> proposed;
+    for (const workspace::AgentAction& a : workspace::agentActions(ws, name(), "proposed", 10000))
+        proposed.push_back(a.target);
+    std::size_t expired = 0;
+    for (const workspace::SnapshotSummary& s : workspace::listSnapshots(ws)) {
+        const auto& m = s.manifest;
+        const bool scheduled = std::find(m.tags.begin(), m.tags.end(), kTag) != m.tags.end();
+        if (!scheduled || m.createdAt >= cutoff || std::find(proposed.begin(), proposed.end(), m.id) != proposed.end())
+            continue;
+        ++expired;
+        const workspace::AgentAction action = performAction(ws, m_config,
+            {name(), "snapshot.delete", AgentClass::Destructive, m.id,
+                nlohmann::json {{"created_at", m.createdAt}, {"retention_days", backup.retentionDays}}.dump()},
+            [&](workspace::Workspace& w) {
+                workspace::deleteSnapshot(w, m.id);
+                return std::string();
+            });
+        outcome.events.push_back("snapshot " + m.id + " expired: " + action.decision);
+    }
+    outcome.summary = "snapshot taken" + (expired ? "; " + std::to_string(expired) + " expired" : std::string());
+    return outcome;
+}
+
+} // namespace evograph::agents
