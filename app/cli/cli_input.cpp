@@ -94,6 +94,12 @@ void watchInterrupts()
     std::signal(SIGINT, &onInterrupt);
 }
 
+void watchTermination()
+{
+    watchInterrupts();
+    std::signal(SIGTERM, &onInterrupt);
+}
+
 bool confirmed(const std::string& question)
 {
     if (!isatty(STDIN_FILENO))

@@ -56,6 +56,8 @@ int runCommand(const std::function<int()>& body);
 
 // What waitForTask needs, kept out of the template.
 void watchInterrupts();
+// Also SIGTERM (services: `serve` stops gracefully on either).
+void watchTermination();
 engine::CancellationToken& interruptToken();
 bool interrupted();
 void showProgress(const std::string& label, std::uint64_t done, std::uint64_t total);

@@ -25,5 +25,6 @@ void addCacheCommand(CLI::App& app, int& exitCode);
 void addProvidersCommand(CLI::App& app, int& exitCode);
 void addConfigCommand(CLI::App& app, int& exitCode);
 void addAgentsCommand(CLI::App& app, int& exitCode);
+void addServeCommand(CLI::App& app, int& exitCode);
 
 } // namespace evograph::cli

@@ -29,6 +29,7 @@ int main(int argc, char** argv)
     evograph::cli::addProvidersCommand(app, exitCode);
     evograph::cli::addConfigCommand(app, exitCode);
     evograph::cli::addAgentsCommand(app, exitCode);
+    evograph::cli::addServeCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

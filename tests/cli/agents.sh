@@ -32,4 +32,16 @@ check "an agent not built yet: exit 2, saying so" bash -c "[ $? -eq 2 ] && grep 
 printf '[agents]\ndisabled_agents = ["validator"]\n' > "$work/hold.toml"
 "$evograph" agents run validator --workspace "$ws" --config "$work/hold.toml" > /dev/null 2> "$work/held.err"
 check "an agent the config holds back: exit 2" bash -c "[ $? -eq 2 ] && grep -q 'disabled_agents' '$work/held.err'"
+
+# --- serve: the enabled agents on their schedules until SIGTERM -----------------------------------
+"$evograph" ws import "$ws" "$resources/demo/user-v1.ttl" --graph ontology > /dev/null # a third version
+printf '[agents]\nenabled_agents = ["validator", "snapshot_scheduler", "graph_monitor"]\n[monitoring]\nhealth_check_interval_seconds = 1\n[backup]\nenabled = true\ninterval_hours = 1\n' > "$work/serve.toml"
+"$evograph" serve --workspace "$ws" --config "$work/serve.toml" --tick-ms 50 > "$work/serve.out" 2>&1 &
+serve=$!
+for _ in $(seq 100); do grep -q "validator: validated 1 new version" "$work/serve.out" && grep -q "snapshot_scheduler: snapshot taken" "$work/serve.out" && break; sleep 0.1; done
+kill -TERM $serve
+wait $serve
+check "serve: runs the enabled agents (the validator picks up the new version, a snapshot is taken) and stops on SIGTERM with exit 0" \
+    bash -c "[ $? -eq 0 ] && grep -q 'validator: validated 1 new version' '$work/serve.out' && grep -q 'snapshot_scheduler: snapshot taken' '$work/serve.out' && grep -q 'stopped$' '$work/serve.out'"
+check "  an enabled agent not built yet is named, not faked" grep -q "graph_monitor: enabled, but not available" "$work/serve.out"
 finish
