@@ -2,7 +2,7 @@
 // then cancels what runs, waits for it and exits 0. A finished run whose outcome differs from the
 // agent's last is one line on stdout.
 // Schedules: validator every [monitoring] health_check_interval_seconds, snapshot_scheduler every
-// [backup] interval_hours. Agents not built yet are named once and skipped.
+// [backup] interval_hours, security_agent hourly. Agents not built yet are named once and skipped.
 #include "cli_config.h"
 #include "commands.h"
 #include "workspace_cli.h"
@@ -26,6 +26,8 @@ std::chrono::milliseconds intervalOf(const std::string& agent, const config::Con
 {
     if (agent == "snapshot_scheduler")
         return std::chrono::milliseconds(static_cast<std::int64_t>(config.backup.intervalHours * 3600 * 1000));
+    if (agent == "security_agent") // re-hashes a snapshot in full each run
+        return std::chrono::hours(1);
     return std::chrono::seconds(config.monitoring.healthCheckIntervalSeconds);
 }
 

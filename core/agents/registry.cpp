@@ -1,5 +1,6 @@
 #include "evograph/agents/registry.h"
 
+#include "evograph/agents/security_agent.h"
 #include "evograph/agents/snapshot_scheduler_agent.h"
 #include "evograph/agents/validator_agent.h"
 #include "evograph/error.h"
@@ -14,7 +15,7 @@ const std::vector<AgentDescriptor>& knownAgents()
         {"migration_planner", "drafts a migration plan when breaking changes touch data", AgentClass::Additive, false},
         {"snapshot_scheduler", "takes and prunes scheduled snapshots ([backup])", AgentClass::Additive, true},
         {"metrics_collector", "keeps metric history in the workspace", AgentClass::ReadOnly, false},
-        {"security_agent", "verifies the audit chain, permissions and snapshots", AgentClass::ReadOnly, false},
+        {"security_agent", "verifies the audit chain, permissions, secrets and snapshots", AgentClass::ReadOnly, true},
         {"recovery_agent", "proposes or performs the rollback of a failed migration", AgentClass::Destructive, false},
     };
     return agents;
@@ -25,6 +26,8 @@ std::unique_ptr<Agent> makeAgent(
 {
     if (name == "validator")
         return std::make_unique<ValidatorAgent>(workspacePath, config);
+    if (name == "security_agent")
+        return std::make_unique<SecurityAgent>(workspacePath, config);
     if (name == "snapshot_scheduler")
         return std::make_unique<SnapshotSchedulerAgent>(workspacePath, config);
     for (const AgentDescriptor& d : knownAgents())

@@ -6,6 +6,7 @@
 
 #include "evograph/agents/action_gate.h"
 #include "evograph/agents/runtime.h"
+#include "evograph/agents/security_agent.h"
 #include "evograph/agents/snapshot_scheduler_agent.h"
 #include "evograph/agents/validator_agent.h"
 #include "evograph/error.h"
@@ -226,4 +227,35 @@ TEST_CASE("snapshot_scheduler: takes and exports a snapshot; expired ones are pr
     runWith(backup + "[policies]\nenforcement_mode = \"permissive\"\n");
     CHECK(scheduled() == 3); // its own new snapshot expired and was deleted, not approved; the proposals wait
     CHECK(f.actions("snapshot_scheduler", "ran not approved").size() == 1);
+}
+
+TEST_CASE("security_agent: audit chain, file mode, credentials in the clear, snapshots verified in rotation",
+    "[workspace][gate][security_agent]")
+{
+    Fixture f;
+    std::string first, second;
+    {
+        auto ws = f.open();
+        ws.importGraph("ontology", std::string(EVOGRAPH_RESOURCES) + "/demo/user-v1.ttl", "v1");
+        first = workspace::createSnapshot(ws, "one");
+        second = workspace::createSnapshot(ws, "two");
+    }
+    const auto run = [&] {
+        agents::SecurityAgent agent(f.path, {});
+        engine::CancellationToken cancel;
+        return agent.run(engine::TaskContext(
+            cancel, std::make_shared<std::atomic<std::uint64_t>>(), std::make_shared<std::atomic<std::uint64_t>>()));
+    };
+    CHECK(run().summary == "no findings; snapshot " + first + " verified in full");
+    CHECK(run().summary == "no findings; snapshot " + second + " verified in full"); // the rotation moves on
+    CHECK(run().summary == "no findings; snapshot " + first + " verified in full");
+
+    std::filesystem::permissions(f.path, std::filesystem::perms::others_read, std::filesystem::perm_options::add);
+    f.open().setSetting("export.api_key", "sk-in-the-clear", false);
+    const agents::AgentOutcome outcome = run();
+    REQUIRE(outcome.events.size() == 2);
+    CHECK_THAT(outcome.events[0], Catch::Matchers::ContainsSubstring("mode 604, not 600"));
+    CHECK_THAT(
+        outcome.events[1], Catch::Matchers::ContainsSubstring("setting export.api_key is named like a credential"));
+    CHECK_THAT(f.actions("security_agent")[0].details, Catch::Matchers::ContainsSubstring("export.api_key"));
 }
