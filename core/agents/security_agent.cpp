@@ -54,22 +54,15 @@ std::vector<std::string> check(workspace::Workspace& ws, const std::string& path
 }
 } // namespace
 
-SecurityAgent::SecurityAgent(std::string workspacePath, config::Config config)
-    : m_workspacePath(std::move(workspacePath))
-    , m_config(std::move(config))
-{
-}
-
 AgentOutcome SecurityAgent::run(const engine::TaskContext& context)
 {
-    auto ws = workspace::Workspace::open(
-        m_workspacePath, {workspace::Access::Write, std::chrono::seconds(10), "agent security_agent"});
+    auto ws = openWorkspace();
     std::size_t rotation = std::stoull(workspace::agentCheckpoint(ws, name()).value_or("0"));
     std::vector<std::string> findings;
     std::string verified;
-    const workspace::AgentAction action = performAction(ws, m_config,
-        {name(), "workspace.check", AgentClass::ReadOnly, m_workspacePath, {}}, [&](workspace::Workspace& w) {
-            findings = check(w, m_workspacePath, verified, rotation, context);
+    const workspace::AgentAction action = performAction(ws, config(),
+        {name(), "workspace.check", AgentClass::ReadOnly, workspacePath(), {}}, [&](workspace::Workspace& w) {
+            findings = check(w, workspacePath(), verified, rotation, context);
             return nlohmann::json {{"findings", findings}, {"snapshot_verified", verified}}.dump();
         });
     if (action.decision == "proposed")

@@ -27,23 +27,21 @@ std::string isoUtc(std::chrono::system_clock::time_point at)
 } // namespace
 
 SnapshotSchedulerAgent::SnapshotSchedulerAgent(std::string workspacePath, config::Config config, WallClock wallNow)
-    : m_workspacePath(std::move(workspacePath))
-    , m_config(std::move(config))
+    : WorkspaceAgent(std::move(workspacePath), std::move(config))
     , m_wallNow(std::move(wallNow))
 {
 }
 
 AgentOutcome SnapshotSchedulerAgent::run(const engine::TaskContext& context)
 {
-    const config::BackupConfig& backup = m_config.backup;
+    const config::BackupConfig& backup = config().backup;
     if (!backup.enabled)
         return {"[backup] is not enabled", {}};
-    auto ws = workspace::Workspace::open(
-        m_workspacePath, {workspace::Access::Write, std::chrono::seconds(10), "agent snapshot_scheduler"});
+    auto ws = openWorkspace();
     AgentOutcome outcome;
     const workspace::Progress progress = workspace::Progress::of(context);
     performAction(
-        ws, m_config, {name(), "snapshot.create", AgentClass::Additive, kTag, {}}, [&](workspace::Workspace& w) {
+        ws, config(), {name(), "snapshot.create", AgentClass::Additive, kTag, {}}, [&](workspace::Workspace& w) {
             const std::string id = workspace::createSnapshot(w, "scheduled backup", {kTag});
             nlohmann::json details = {{"snapshot", id}};
             if (!backup.destination.empty()) {
@@ -69,7 +67,7 @@ AgentOutcome SnapshotSchedulerAgent::run(const engine::TaskContext& context)
         if (!scheduled || m.createdAt >= cutoff || std::find(proposed.begin(), proposed.end(), m.id) != proposed.end())
             continue;
         ++expired;
-        const workspace::AgentAction action = performAction(ws, m_config,
+        const workspace::AgentAction action = performAction(ws, config(),
             {name(), "snapshot.delete", AgentClass::Destructive, m.id,
                 nlohmann::json {{"created_at", m.createdAt}, {"retention_days", backup.retentionDays}}.dump()},
             [&](workspace::Workspace& w) {

@@ -25,16 +25,9 @@ analysis::Analysis analyzeVersion(workspace::Workspace& ws, const std::string& p
 }
 } // namespace
 
-ValidatorAgent::ValidatorAgent(std::string workspacePath, config::Config config)
-    : m_workspacePath(std::move(workspacePath))
-    , m_config(std::move(config))
-{
-}
-
 AgentOutcome ValidatorAgent::run(const engine::TaskContext& context)
 {
-    auto ws = workspace::Workspace::open(
-        m_workspacePath, {workspace::Access::Write, std::chrono::seconds(10), "agent validator"});
+    auto ws = openWorkspace();
     nlohmann::json seen = nlohmann::json::object(); // graph -> the last version validated
     if (const auto cursor = workspace::agentCheckpoint(ws, name()))
         seen = nlohmann::json::parse(*cursor);
@@ -50,7 +43,7 @@ AgentOutcome ValidatorAgent::run(const engine::TaskContext& context)
                 context.checkpoint();
                 const std::string target = graph + "@" + std::to_string(v.seq);
                 std::size_t breaking = 0, changes = 0;
-                const workspace::AgentAction action = performAction(ws, m_config,
+                const workspace::AgentAction action = performAction(ws, config(),
                     {name(), "graph.validate", AgentClass::ReadOnly, target, {}}, [&](workspace::Workspace& w) {
                         const analysis::Analysis result = analyzeVersion(w, previous, v.content, context);
                         changes = result.changes.size();

@@ -23,6 +23,14 @@ using evograph::agents::AgentClass;
 using evograph::test::ScratchDir;
 
 namespace {
+// One run of an agent on this thread, as the runtime's worker would run it.
+agents::AgentOutcome runOnce(agents::Agent& agent)
+{
+    const engine::TaskContext context(engine::CancellationToken(), std::make_shared<std::atomic<std::uint64_t>>(),
+        std::make_shared<std::atomic<std::uint64_t>>());
+    return agent.run(context);
+}
+
 struct Fixture {
     ScratchDir dir;
     std::string path = dir / "ws.evograph";
@@ -196,9 +204,7 @@ TEST_CASE("snapshot_scheduler: takes and exports a snapshot; expired ones are pr
     auto wall = std::chrono::system_clock::now();
     const auto runWith = [&](const std::string& toml) {
         agents::SnapshotSchedulerAgent agent(f.path, config::parseConfig(toml, "c.toml"), [&] { return wall; });
-        engine::CancellationToken cancel;
-        return agent.run(engine::TaskContext(
-            cancel, std::make_shared<std::atomic<std::uint64_t>>(), std::make_shared<std::atomic<std::uint64_t>>()));
+        return runOnce(agent);
     };
     const auto scheduled = [&] {
         auto ws = f.open();
@@ -242,9 +248,7 @@ TEST_CASE("security_agent: audit chain, file mode, credentials in the clear, sna
     }
     const auto run = [&] {
         agents::SecurityAgent agent(f.path, {});
-        engine::CancellationToken cancel;
-        return agent.run(engine::TaskContext(
-            cancel, std::make_shared<std::atomic<std::uint64_t>>(), std::make_shared<std::atomic<std::uint64_t>>()));
+        return runOnce(agent);
     };
     CHECK(run().summary == "no findings; snapshot " + first + " verified in full");
     CHECK(run().summary == "no findings; snapshot " + second + " verified in full"); // the rotation moves on

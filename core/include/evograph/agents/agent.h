@@ -4,7 +4,9 @@
 // read_only (looks), additive (adds versions, snapshots, plan drafts), destructive (removes or
 // rewrites data; in strict mode it can only propose).
 
+#include "evograph/config/config.h"
 #include "evograph/engine/thread_pool.h"
+#include "evograph/workspace/workspace.h"
 
 #include <string>
 #include <string_view>
@@ -30,6 +32,32 @@ public:
     // One run, on a worker. Throws evograph::Error when it fails; checks the context's
     // cancellation (stop cancels it) at its own checkpoints.
     virtual AgentOutcome run(const engine::TaskContext& context) = 0;
+};
+
+// An agent that works on one workspace under one config: each run opens the workspace itself
+// (on its worker; a Workspace is used from one thread) and closes it again, so no agent holds the
+// writer's lock between runs.
+class WorkspaceAgent : public Agent {
+public:
+    WorkspaceAgent(std::string workspacePath, config::Config settings)
+        : m_workspacePath(std::move(workspacePath))
+        , m_config(std::move(settings))
+    {
+    }
+
+protected:
+    // For writing (checkpoints, action records), waiting up to 10 s for another writer.
+    workspace::Workspace openWorkspace() const
+    {
+        return workspace::Workspace::open(
+            m_workspacePath, {workspace::Access::Write, std::chrono::seconds(10), "agent " + name()});
+    }
+    const std::string& workspacePath() const { return m_workspacePath; }
+    const config::Config& config() const { return m_config; }
+
+private:
+    std::string m_workspacePath;
+    config::Config m_config;
 };
 
 } // namespace evograph::agents

@@ -6,21 +6,16 @@
 // the run's result (the action's details and the summary), not a failure of the agent.
 
 #include "evograph/agents/agent.h"
-#include "evograph/config/config.h"
 
 namespace evograph::agents {
 
-class SecurityAgent final : public Agent {
+class SecurityAgent final : public WorkspaceAgent {
 public:
-    SecurityAgent(std::string workspacePath, config::Config config);
+    using WorkspaceAgent::WorkspaceAgent;
     std::string name() const override { return "security_agent"; }
     std::string description() const override { return "verifies the audit chain, permissions, secrets and snapshots"; }
     AgentClass agentClass() const override { return AgentClass::ReadOnly; }
     AgentOutcome run(const engine::TaskContext& context) override;
-
-private:
-    std::string m_workspacePath;
-    config::Config m_config;
 };
 
 } // namespace evograph::agents

@@ -6,13 +6,12 @@
 // `serve` runs it every interval_hours. With [backup] enabled = false it does nothing.
 
 #include "evograph/agents/agent.h"
-#include "evograph/config/config.h"
 
 #include <functional>
 
 namespace evograph::agents {
 
-class SnapshotSchedulerAgent final : public Agent {
+class SnapshotSchedulerAgent final : public WorkspaceAgent {
 public:
     using WallClock = std::function<std::chrono::system_clock::time_point()>;
     // `wallNow`: the calendar time retention is measured in (tests move it).
@@ -25,8 +24,6 @@ public:
     AgentOutcome run(const engine::TaskContext& context) override;
 
 private:
-    std::string m_workspacePath;
-    config::Config m_config;
     WallClock m_wallNow;
 };
 

@@ -5,21 +5,16 @@
 // version seen per graph, saved after each one, so a restart resumes at the next version.
 
 #include "evograph/agents/agent.h"
-#include "evograph/config/config.h"
 
 namespace evograph::agents {
 
-class ValidatorAgent final : public Agent {
+class ValidatorAgent final : public WorkspaceAgent {
 public:
-    ValidatorAgent(std::string workspacePath, config::Config config);
+    using WorkspaceAgent::WorkspaceAgent;
     std::string name() const override { return "validator"; }
     std::string description() const override { return "analyses each new graph version against the one before it"; }
     AgentClass agentClass() const override { return AgentClass::ReadOnly; }
     AgentOutcome run(const engine::TaskContext& context) override;
-
-private:
-    std::string m_workspacePath;
-    config::Config m_config;
 };
 
 } // namespace evograph::agents
