@@ -26,5 +26,6 @@ void addProvidersCommand(CLI::App& app, int& exitCode);
 void addConfigCommand(CLI::App& app, int& exitCode);
 void addAgentsCommand(CLI::App& app, int& exitCode);
 void addServeCommand(CLI::App& app, int& exitCode);
+void addHealthCommand(CLI::App& app, int& exitCode);
 
 } // namespace evograph::cli

@@ -30,6 +30,7 @@ int main(int argc, char** argv)
     evograph::cli::addConfigCommand(app, exitCode);
     evograph::cli::addAgentsCommand(app, exitCode);
     evograph::cli::addServeCommand(app, exitCode);
+    evograph::cli::addHealthCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

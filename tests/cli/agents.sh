@@ -44,4 +44,16 @@ wait $serve
 check "serve: runs the enabled agents (the validator picks up the new version, a snapshot is taken) and stops on SIGTERM with exit 0" \
     bash -c "[ $? -eq 0 ] && grep -q 'validator: validated 1 new version' '$work/serve.out' && grep -q 'snapshot_scheduler: snapshot taken' '$work/serve.out' && grep -q 'stopped$' '$work/serve.out'"
 check "  an enabled agent not built yet is named, not faked" grep -q "graph_monitor: enabled, but not available" "$work/serve.out"
+
+# --- health ----------------------------------------------------------------------------------------
+printf '[agents]\nenabled_agents = ["validator", "security_agent"]\n' > "$work/health.toml"
+"$evograph" agents run security_agent --workspace "$ws" --config "$work/health.toml" > /dev/null 2>&1
+"$evograph" health --workspace "$ws" --config "$work/health.toml" --format json > "$work/health.json" 2>/dev/null
+check "health: healthy (exit 0) with each enabled agent's last action" \
+    bash -c "[ $? -eq 0 ] && python3 -c 'import json,sys; d=json.load(open(\"$work/health.json\")); assert d[\"status\"] == \"healthy\" and len(d[\"agents\"]) == 2, d'"
+chmod o+r "$ws"
+"$evograph" agents run security_agent --workspace "$ws" --config "$work/health.toml" > /dev/null 2>&1
+"$evograph" health --workspace "$ws" --config "$work/health.toml" > "$work/health.txt" 2>/dev/null
+check "  degraded (exit 1) once the security agent finds the file readable by others, saying so" \
+    bash -c "[ $? -eq 1 ] && grep -q '^degraded' '$work/health.txt' && grep -q 'security_agent: 1 finding(s).*not 600' '$work/health.txt'"
 finish
