@@ -6,6 +6,8 @@
 #include "commands.h"
 #include "workspace_cli.h"
 
+#include "evograph/migrate/migration.h"
+
 #include <iostream>
 
 namespace evograph::cli {
@@ -54,7 +56,8 @@ void addConfigCommand(CLI::App& app, int& exitCode)
             if (!o->workspace.empty())
                 settings = workspace::Workspace::open(o->workspace, {workspace::Access::Read, {}, "config show"})
                                .settings(false);
-            const std::vector<config::ShownSetting> shown = config::showSettings(config, settings);
+            const std::vector<config::ShownSetting> shown
+                = config::showSettings(config, settings, migrate::Policy::defaultSettings());
             if (o->format == "json") {
                 nlohmann::json list = nlohmann::json::array();
                 for (const config::ShownSetting& s : shown)

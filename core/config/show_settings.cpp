@@ -6,12 +6,6 @@
 namespace evograph::config {
 
 namespace {
-// The policy settings and their defaults (those of the one gate, migrate::Policy).
-const std::pair<const char*, const char*> kPolicyDefaults[]
-    = {{"policies.enforcement_mode", "strict"}, {"policies.operational.require_approval_for_destructive", "true"},
-        {"policies.operational.auto_approve_read_only", "true"}, {"policies.operational.allow_self_approval", "false"},
-        {"policies.operational.audit_all_operations", "true"}};
-
 std::string join(const std::vector<std::string>& names)
 {
     std::string out;
@@ -36,15 +30,16 @@ std::map<std::string, std::string> effectiveSettings(
     return workspaceSettings;
 }
 
-std::vector<ShownSetting> showSettings(
-    const Config& config, const std::map<std::string, std::string>& workspaceSettings)
+std::vector<ShownSetting> showSettings(const Config& config,
+    const std::map<std::string, std::string>& workspaceSettings, std::map<std::string, std::string> policyDefaults)
 {
+    policyDefaults.emplace("policies.operational.audit_all_operations", "true"); // evograph always audits
     std::vector<ShownSetting> shown;
     const auto sourceOf = [&](const std::string& key) {
         const auto it = config.origins.find(key);
         return it == config.origins.end() ? std::string("default") : formatPosition(it->second);
     };
-    for (const auto& [key, fallback] : kPolicyDefaults) {
+    for (const auto& [key, fallback] : policyDefaults) {
         if (const auto set = config.policies.find(key); set != config.policies.end())
             shown.push_back({key, set->second.value,
                 formatPosition(set->second.where)

@@ -37,6 +37,16 @@ Policy Policy::fromSettings(const std::map<std::string, std::string>& settings)
     return policy;
 }
 
+std::map<std::string, std::string> Policy::defaultSettings()
+{
+    const Policy p;
+    const auto text = [](bool b) { return std::string(b ? "true" : "false"); };
+    return {{"policies.enforcement_mode", p.strict ? "strict" : "permissive"},
+        {"policies.operational.require_approval_for_destructive", text(p.requireApprovalForDestructive)},
+        {"policies.operational.auto_approve_read_only", text(p.autoApproveReadOnly)},
+        {"policies.operational.allow_self_approval", text(p.allowSelfApproval)}};
+}
+
 Policy Policy::of(workspace::Workspace& workspace, const config::Config& config)
 {
     return fromSettings(config::effectiveSettings(workspace.settings(false), config));

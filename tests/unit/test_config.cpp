@@ -1,5 +1,6 @@
 // The one config file: typed tables, FILE:LINE:COL errors, warnings for unknown keys.
 #include "evograph/config/config.h"
+#include "evograph/migrate/migration.h"
 
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
@@ -164,7 +165,8 @@ destination = "file:///srv/evograph-backups"
     CHECK(c.agents.maxConcurrentOperations == 3);
     CHECK(c.backup.destination == "/srv/evograph-backups");
 
-    const auto shown = config::showSettings(c, {{"policies.enforcement_mode", "strict"}});
+    const auto shown
+        = config::showSettings(c, {{"policies.enforcement_mode", "strict"}}, migrate::Policy::defaultSettings());
     const auto mode = std::find_if(
         shown.begin(), shown.end(), [](const config::ShownSetting& s) { return s.key == "policies.enforcement_mode"; });
     REQUIRE(mode != shown.end());

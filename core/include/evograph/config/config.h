@@ -138,12 +138,12 @@ std::map<std::string, std::string> effectiveSettings(
 
 // Every setting the file can hold with its effective value and where that came from ("default",
 // FILE:LINE:COL, or "workspace" for a policy the workspace sets and the file does not), for
-// `evograph config show`.
+// `evograph config show`. `policyDefaults`: the gate's own (migrate::Policy::defaultSettings()).
 struct ShownSetting {
     std::string key, value, source;
 };
-std::vector<ShownSetting> showSettings(
-    const Config& config, const std::map<std::string, std::string>& workspaceSettings = {});
+std::vector<ShownSetting> showSettings(const Config& config,
+    const std::map<std::string, std::string>& workspaceSettings, std::map<std::string, std::string> policyDefaults);
 
 // The name of evograph's own embedder, always there, never configured as a provider.
 inline constexpr const char* kBuiltinProvider = "builtin";

@@ -38,6 +38,9 @@ struct Policy {
     // The one gate's policy for this workspace: its settings with the config file's [policies]
     // over them (config::effectiveSettings). Migrations, agents and the studio all ask this.
     static Policy of(workspace::Workspace& workspace, const config::Config& config);
+    // The defaults above as the settings that would give them ("policies.enforcement_mode" ->
+    // "strict", ...), for `config show`.
+    static std::map<std::string, std::string> defaultSettings();
 };
 
 struct CheckResult {
