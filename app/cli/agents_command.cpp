@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "workspace_cli.h"
 
+#include "evograph/agents/agent_service.h"
 #include "evograph/agents/registry.h"
 #include "evograph/agents/runtime.h"
 #include "evograph/workspace/agent_records.h"
@@ -22,18 +23,20 @@ struct AgentsOptions {
     bool once = false;
 };
 
-std::string enablement(const config::AgentsConfig& agents, const agents::AgentDescriptor& d)
+std::string enablement(
+    const config::Config& config, const std::map<std::string, std::string>& settings, const agents::AgentDescriptor& d)
 {
     if (!d.available)
         return "not available";
-    return agents.isEnabled(d.name) ? "enabled" : "not enabled";
+    return agents::isEnabled(d.name, config, settings) ? "enabled" : "not enabled";
 }
 } // namespace
 
 void addAgentsCommand(CLI::App& app, int& exitCode)
 {
     auto o = std::make_shared<AgentsOptions>();
-    auto* group = app.add_subcommand("agents", "The agents: list them, or run one once");
+    auto* group = app.add_subcommand(
+        "agents", "The agents: list, status, run one once, enable, disable, start, stop (see docs/agents.md)");
     group->require_subcommand(1);
     addWorkspaceArgs(*group, o->args, true);
 
@@ -44,6 +47,7 @@ void addAgentsCommand(CLI::App& app, int& exitCode)
             const config::Config config = loadCliConfig(o->configPath);
             auto ws = workspace::Workspace::open(
                 o->args.path(), o->args.openOptions(workspace::Access::Read, "agents list"));
+            const auto settings = ws.settings(false);
             nlohmann::json json = nlohmann::json::array();
             std::vector<std::vector<std::string>> rows {{"AGENT", "CLASS", "STATUS", "LAST ACTION", "CHECKPOINT"}};
             for (const agents::AgentDescriptor& d : agents::knownAgents()) {
@@ -52,10 +56,10 @@ void addAgentsCommand(CLI::App& app, int& exitCode)
                                                          : actions[0].at + " " + actions[0].action + " "
                         + actions[0].target + " (" + actions[0].decision + ")";
                 const std::string checkpoint = workspace::agentCheckpoint(ws, d.name).value_or("");
-                json.push_back(
-                    {{"name", d.name}, {"class", agents::toString(d.agentClass)}, {"description", d.description},
-                        {"status", enablement(config.agents, d)}, {"last_action", last}, {"checkpoint", checkpoint}});
-                rows.push_back({d.name, std::string(agents::toString(d.agentClass)), enablement(config.agents, d),
+                json.push_back({{"name", d.name}, {"class", agents::toString(d.agentClass)},
+                    {"description", d.description}, {"status", enablement(config, settings, d)}, {"last_action", last},
+                    {"checkpoint", checkpoint}});
+                rows.push_back({d.name, std::string(agents::toString(d.agentClass)), enablement(config, settings, d),
                     last.empty() ? "-" : last, checkpoint.empty() ? "-" : checkpoint});
             }
             if (o->args.json())
@@ -102,6 +106,7 @@ void addAgentsCommand(CLI::App& app, int& exitCode)
             return kOk;
         });
     });
+    addAgentControlCommands(*group, o->args, exitCode);
 }
 
 } // namespace evograph::cli

@@ -31,6 +31,7 @@ int main(int argc, char** argv)
     evograph::cli::addAgentsCommand(app, exitCode);
     evograph::cli::addServeCommand(app, exitCode);
     evograph::cli::addHealthCommand(app, exitCode);
+    evograph::cli::addAlertsCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

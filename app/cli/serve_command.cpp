@@ -1,14 +1,12 @@
-// evograph serve: runs the agents the config enables on their schedules until SIGINT or SIGTERM,
-// then cancels what runs, waits for it and exits 0. A finished run whose outcome differs from the
-// agent's last is one line on stdout.
-// Schedules: validator every [monitoring] health_check_interval_seconds, snapshot_scheduler every
-// [backup] interval_hours, security_agent hourly. Agents not built yet are named once and skipped.
+// evograph serve: runs the workspace's agents (agents::AgentService) until SIGINT or SIGTERM,
+// then cancels what runs, waits for it and exits 0. Events, alert transitions and a finished run
+// whose outcome differs from the agent's last are each a line on stdout.
 #include "cli_config.h"
 #include "commands.h"
 #include "workspace_cli.h"
 
+#include "evograph/agents/agent_service.h"
 #include "evograph/agents/registry.h"
-#include "evograph/agents/runtime.h"
 
 #include <iostream>
 #include <thread>
@@ -21,15 +19,6 @@ struct ServeOptions {
     std::string configPath;
     unsigned tickMs = 500;
 };
-
-std::chrono::milliseconds intervalOf(const std::string& agent, const config::Config& config)
-{
-    if (agent == "snapshot_scheduler")
-        return std::chrono::milliseconds(static_cast<std::int64_t>(config.backup.intervalHours * 3600 * 1000));
-    if (agent == "security_agent") // re-hashes a snapshot in full each run
-        return std::chrono::hours(1);
-    return std::chrono::seconds(config.monitoring.healthCheckIntervalSeconds);
-}
 
 std::string timeNow()
 {
@@ -57,27 +46,23 @@ void addServeCommand(CLI::App& app, int& exitCode)
             workspace::Workspace::open(path, {workspace::Access::Read, {}, "serve"}); // fail early on a bad path
             engine::ThreadPool pool(std::max<std::size_t>(1, config.agents.maxConcurrentOperations));
             const agents::SteadyClock clock;
-            agents::RuntimeOptions options;
-            options.maxConcurrent = config.agents.maxConcurrentOperations;
-            agents::AgentRuntime runtime(pool, clock, config.agents, options);
-            std::vector<std::string> serving;
-            for (const agents::AgentDescriptor& d : agents::knownAgents()) {
-                if (!config.agents.isEnabled(d.name))
-                    continue;
-                if (!d.available) {
+            agents::AgentService service(path, config, pool, clock);
+            for (const agents::AgentDescriptor& d : agents::knownAgents())
+                if (!d.available && config.agents.isEnabled(d.name))
                     std::cout << timeNow() << " " << d.name << ": enabled, but not available in this version\n";
-                    continue;
-                }
-                runtime.add(agents::makeAgent(d.name, path, config), intervalOf(d.name, config));
-                serving.push_back(d.name);
-            }
-            std::cout << timeNow() << " serving " << path << " with " << serving.size() << " agent(s)" << std::endl;
+            std::size_t serving = 0;
+            for (const agents::AgentStatus& s : service.runtime().status())
+                serving += s.state != agents::AgentState::Disabled;
+            std::cout << timeNow() << " serving " << path << " with " << serving << " agent(s) and "
+                      << config.alerts.size() << " alert rule(s)" << std::endl;
             watchTermination();
             // A line per finished run whose outcome differs from the agent's last one (an agent
             // that finds nothing new every few seconds says so once).
             std::map<std::string, std::pair<std::uint64_t, std::string>> reported; // runs, text
-            const auto report = [&] {
-                for (const agents::AgentStatus& s : runtime.status()) {
+            const auto report = [&](const std::vector<std::string>& lines) {
+                for (const std::string& line : lines)
+                    std::cout << timeNow() << " " << line << "\n";
+                for (const agents::AgentStatus& s : service.runtime().status()) {
                     auto& [runs, text] = reported[s.name];
                     if (s.runs == runs)
                         continue;
@@ -85,19 +70,17 @@ void addServeCommand(CLI::App& app, int& exitCode)
                     std::string line = s.lastError.empty() ? s.lastSummary : "failed: " + s.lastError;
                     line += s.circuitOpen ? " (circuit open)" : "";
                     if (line != text)
-                        std::cout << timeNow() << " " << s.name << ": " << line << std::endl;
+                        std::cout << timeNow() << " " << s.name << ": " << line << "\n";
                     text = std::move(line);
                 }
+                std::cout.flush();
             };
             while (!interrupted()) {
-                runtime.tick();
-                report();
+                report(service.step());
                 std::this_thread::sleep_for(std::chrono::milliseconds(o->tickMs));
             }
-            for (const std::string& name : serving)
-                runtime.stop(name);
-            runtime.waitIdle();
-            report();
+            service.shutdown();
+            report({});
             std::cout << timeNow() << " stopped" << std::endl;
             return kOk;
         });

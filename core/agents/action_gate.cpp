@@ -41,7 +41,7 @@ workspace::AgentAction performAction(workspace::Workspace& workspace, const conf
         throw;
     }
     record.decision = decision.outcome == GateOutcome::RunNotApproved ? "ran not approved" : "ran";
-    return workspace::recordAgentAction(workspace, record);
+    return workspace::recordAgentAction(workspace, record, request.checkpoint);
 }
 
 } // namespace evograph::agents

@@ -1,5 +1,7 @@
 #include "evograph/agents/registry.h"
 
+#include "evograph/agents/graph_monitor_agent.h"
+#include "evograph/agents/migration_planner_agent.h"
 #include "evograph/agents/security_agent.h"
 #include "evograph/agents/snapshot_scheduler_agent.h"
 #include "evograph/agents/validator_agent.h"
@@ -10,9 +12,9 @@ namespace evograph::agents {
 const std::vector<AgentDescriptor>& knownAgents()
 {
     static const std::vector<AgentDescriptor> agents {
-        {"graph_monitor", "imports new versions of watched files, folders and URLs", AgentClass::Additive, false},
+        {"graph_monitor", "imports new versions of watched files, folders and URLs", AgentClass::Additive, true},
         {"validator", "analyses each new graph version against the one before it", AgentClass::ReadOnly, true},
-        {"migration_planner", "drafts a migration plan when breaking changes touch data", AgentClass::Additive, false},
+        {"migration_planner", "drafts a migration plan when breaking changes touch data", AgentClass::Additive, true},
         {"snapshot_scheduler", "takes and prunes scheduled snapshots ([backup])", AgentClass::Additive, true},
         {"metrics_collector", "keeps metric history in the workspace", AgentClass::ReadOnly, false},
         {"security_agent", "verifies the audit chain, permissions, secrets and snapshots", AgentClass::ReadOnly, true},
@@ -24,6 +26,10 @@ const std::vector<AgentDescriptor>& knownAgents()
 std::unique_ptr<Agent> makeAgent(
     const std::string& name, const std::string& workspacePath, const config::Config& config)
 {
+    if (name == "graph_monitor")
+        return std::make_unique<GraphMonitorAgent>(workspacePath, config);
+    if (name == "migration_planner")
+        return std::make_unique<MigrationPlannerAgent>(workspacePath, config);
     if (name == "validator")
         return std::make_unique<ValidatorAgent>(workspacePath, config);
     if (name == "security_agent")

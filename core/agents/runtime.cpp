@@ -3,6 +3,8 @@
 #include "evograph/error.h"
 
 #include <algorithm>
+#include <fstream>
+#include <unistd.h>
 
 namespace evograph::agents {
 
@@ -36,11 +38,43 @@ std::string_view toString(AgentState state)
     return "?";
 }
 
+std::string AgentEvent::text() const
+{
+    std::string out = kind + (subject.empty() ? "" : " " + subject);
+    std::string readings;
+    for (const auto& [name, value] : values) {
+        std::string number = std::to_string(value);
+        number.erase(number.find_last_not_of('0') + 1); // 2.000000 -> 2
+        if (!number.empty() && number.back() == '.')
+            number.pop_back();
+        readings += (readings.empty() ? "" : ", ") + name + " " + number;
+    }
+    return readings.empty() ? out : out + " (" + readings + ")";
+}
+
+RuntimeOptions runtimeOptions(const config::AgentsConfig& config)
+{
+    RuntimeOptions options;
+    options.maxConcurrent = config.maxConcurrentOperations;
+    options.maxMemoryMb = config.maxMemoryMb;
+    return options;
+}
+
+std::uint64_t residentMemoryMb()
+{
+    std::ifstream statm("/proc/self/statm");
+    std::uint64_t size = 0, resident = 0;
+    if (!(statm >> size >> resident))
+        return 0;
+    return resident * static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE)) / (1024 * 1024);
+}
+
 struct AgentRuntime::Entry {
     std::shared_ptr<Agent> agent; // shared with its running task
     std::chrono::milliseconds interval {0};
     AgentStatus status;
     std::optional<engine::Task<AgentOutcome>> running;
+    bool triggeredWhileRunning = false; // run once more when this run is done
 };
 
 AgentRuntime::AgentRuntime(
@@ -70,6 +104,7 @@ void AgentRuntime::add(std::unique_ptr<Agent> agent, std::chrono::milliseconds i
     e->status.name = agent->name();
     e->status.description = agent->description();
     e->status.agentClass = agent->agentClass();
+    e->status.triggers = agent->triggers();
     const bool enabled = m_config.isEnabled(e->status.name);
     e->status.state = enabled ? AgentState::Idle : AgentState::Disabled;
     if (enabled)
@@ -121,6 +156,52 @@ void AgentRuntime::runNow(const std::string& name)
     e.status.nextRun = m_clock.now();
 }
 
+void AgentRuntime::setEnabled(const std::string& name, bool enabled)
+{
+    const std::lock_guard lock(m_mutex);
+    Entry& e = entry(name);
+    if (!enabled) {
+        if (e.running)
+            e.running->cancel();
+        e.status.state = AgentState::Disabled;
+        e.status.nextRun.reset();
+    } else if (e.status.state == AgentState::Disabled) {
+        e.status.state = AgentState::Idle;
+        e.status.nextRun = m_clock.now();
+    }
+}
+
+void AgentRuntime::wake(Entry& e, Clock::TimePoint now)
+{
+    const AgentState state = e.status.state;
+    if (state != AgentState::Idle && state != AgentState::Failing && state != AgentState::Running)
+        return;
+    if (e.running)
+        e.triggeredWhileRunning = true;
+    else if (!e.status.circuitOpen) // a failing agent keeps its backoff only while its circuit is open
+        e.status.nextRun = now;
+}
+
+void AgentRuntime::trigger(const AgentEvent& event, Clock::TimePoint now)
+{
+    for (auto& [name, e] : m_agents)
+        if (std::find(e->status.triggers.begin(), e->status.triggers.end(), event.kind) != e->status.triggers.end())
+            wake(*e, now);
+}
+
+void AgentRuntime::publish(AgentEvent event)
+{
+    const std::lock_guard lock(m_mutex);
+    trigger(event, m_clock.now());
+    m_events.push_back(std::move(event));
+}
+
+std::vector<AgentEvent> AgentRuntime::drainEvents()
+{
+    const std::lock_guard lock(m_mutex);
+    return std::exchange(m_events, {});
+}
+
 // Records a finished run: success schedules the next at the interval, failure backs off and, after
 // enough in a row, opens the circuit.
 void AgentRuntime::collect(Entry& e, Clock::TimePoint now)
@@ -128,7 +209,12 @@ void AgentRuntime::collect(Entry& e, Clock::TimePoint now)
     AgentStatus& s = e.status;
     const bool stopped = s.state == AgentState::Stopped;
     try {
-        const AgentOutcome outcome = *e.running->get();
+        AgentOutcome outcome = *e.running->get();
+        for (AgentEvent& event : outcome.events) {
+            event.agent = s.name;
+            trigger(event, now);
+            m_events.push_back(std::move(event));
+        }
         ++s.runs;
         s.consecutiveFailures = 0;
         s.circuitOpen = false;
@@ -152,6 +238,8 @@ void AgentRuntime::collect(Entry& e, Clock::TimePoint now)
         }
     }
     e.running.reset();
+    if (std::exchange(e.triggeredWhileRunning, false))
+        wake(e, now);
 }
 
 std::size_t AgentRuntime::tick()
@@ -163,6 +251,16 @@ std::size_t AgentRuntime::tick()
         if (e->running && e->running->isReady())
             collect(*e, now);
         running += e->running.has_value();
+    }
+    for (auto& [name, e] : m_agents)
+        if ((e->status.state == AgentState::Idle || e->status.state == AgentState::Running) && e->agent->poll())
+            wake(*e, now);
+    if (m_options.maxMemoryMb && residentMemoryMb() > m_options.maxMemoryMb) {
+        for (auto& [name, e] : m_agents) // refused, not dropped: they run once memory is back
+            if (e->status.nextRun && *e->status.nextRun <= now)
+                e->status.lastError = "waiting: resident memory above max_memory_mb ("
+                    + std::to_string(m_options.maxMemoryMb) + " MiB)";
+        return 0;
     }
     std::size_t started = 0;
     for (auto& [name, e] : m_agents) {

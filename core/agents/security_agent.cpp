@@ -61,7 +61,8 @@ AgentOutcome SecurityAgent::run(const engine::TaskContext& context)
     std::vector<std::string> findings;
     std::string verified;
     const workspace::AgentAction action = performAction(ws, config(),
-        {name(), "workspace.check", AgentClass::ReadOnly, workspacePath(), {}}, [&](workspace::Workspace& w) {
+        {name(), "workspace.check", AgentClass::ReadOnly, workspacePath(), {}, std::nullopt},
+        [&](workspace::Workspace& w) {
             findings = check(w, workspacePath(), verified, rotation, context);
             return nlohmann::json {{"findings", findings}, {"snapshot_verified", verified}}.dump();
         });
@@ -69,7 +70,10 @@ AgentOutcome SecurityAgent::run(const engine::TaskContext& context)
         return {"the check awaits a reviewer (" + action.reason + ")", {}};
     workspace::saveAgentCheckpoint(ws, name(), std::to_string(rotation));
     AgentOutcome outcome;
-    outcome.events = findings;
+    for (const std::string& finding : findings)
+        outcome.events.push_back({"security finding", finding, {}, {}});
+    outcome.events.push_back(
+        {"security checked", workspacePath(), {{"security_findings", double(findings.size())}}, {}});
     outcome.summary = findings.empty()
         ? "no findings" + (verified.empty() ? std::string() : "; snapshot " + verified + " verified in full")
         : std::to_string(findings.size()) + " finding(s): " + findings.front();

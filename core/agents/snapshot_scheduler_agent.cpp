@@ -40,8 +40,8 @@ AgentOutcome SnapshotSchedulerAgent::run(const engine::TaskContext& context)
     auto ws = openWorkspace();
     AgentOutcome outcome;
     const workspace::Progress progress = workspace::Progress::of(context);
-    performAction(
-        ws, config(), {name(), "snapshot.create", AgentClass::Additive, kTag, {}}, [&](workspace::Workspace& w) {
+    performAction(ws, config(), {name(), "snapshot.create", AgentClass::Additive, kTag, {}, std::nullopt},
+        [&](workspace::Workspace& w) {
             const std::string id = workspace::createSnapshot(w, "scheduled backup", {kTag});
             nlohmann::json details = {{"snapshot", id}};
             if (!backup.destination.empty()) {
@@ -51,7 +51,7 @@ AgentOutcome SnapshotSchedulerAgent::run(const engine::TaskContext& context)
                 workspace::exportSnapshot(w, id, file, progress);
                 details["file"] = file;
             }
-            outcome.events.push_back("snapshot " + id + " taken");
+            outcome.events.push_back({"snapshot taken", id, {}, {}});
             return details.dump();
         });
 
@@ -69,12 +69,13 @@ AgentOutcome SnapshotSchedulerAgent::run(const engine::TaskContext& context)
         ++expired;
         const workspace::AgentAction action = performAction(ws, config(),
             {name(), "snapshot.delete", AgentClass::Destructive, m.id,
-                nlohmann::json {{"created_at", m.createdAt}, {"retention_days", backup.retentionDays}}.dump()},
+                nlohmann::json {{"created_at", m.createdAt}, {"retention_days", backup.retentionDays}}.dump(),
+                std::nullopt},
             [&](workspace::Workspace& w) {
                 workspace::deleteSnapshot(w, m.id);
                 return std::string();
             });
-        outcome.events.push_back("snapshot " + m.id + " expired: " + action.decision);
+        outcome.events.push_back({"snapshot expired", m.id + ": " + action.decision, {}, {}});
     }
     outcome.summary = "snapshot taken" + (expired ? "; " + std::to_string(expired) + " expired" : std::string());
     return outcome;

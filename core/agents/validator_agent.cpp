@@ -43,8 +43,11 @@ AgentOutcome ValidatorAgent::run(const engine::TaskContext& context)
                 context.checkpoint();
                 const std::string target = graph + "@" + std::to_string(v.seq);
                 std::size_t breaking = 0, changes = 0;
+                nlohmann::json next = seen;
+                next[graph] = v.seq;
                 const workspace::AgentAction action = performAction(ws, config(),
-                    {name(), "graph.validate", AgentClass::ReadOnly, target, {}}, [&](workspace::Workspace& w) {
+                    {name(), "graph.validate", AgentClass::ReadOnly, target, {}, next.dump()},
+                    [&](workspace::Workspace& w) {
                         const analysis::Analysis result = analyzeVersion(w, previous, v.content, context);
                         changes = result.changes.size();
                         breaking = result.summary().bySeverity[static_cast<std::size_t>(analysis::Severity::Breaking)];
@@ -56,10 +59,10 @@ AgentOutcome ValidatorAgent::run(const engine::TaskContext& context)
                     outcome.summary = target + ": validation awaits a reviewer (" + action.reason + ")";
                     return outcome;
                 }
-                outcome.events.push_back("validated " + target + ": " + std::to_string(breaking) + " breaking of "
-                    + std::to_string(changes) + " changes");
-                seen[graph] = v.seq;
-                workspace::saveAgentCheckpoint(ws, name(), seen.dump()); // after each: a restart resumes here
+                outcome.events.push_back({"validated", target,
+                    {{"breaking_changes", static_cast<double>(breaking)}, {"changes", static_cast<double>(changes)}},
+                    {}});
+                seen = std::move(next); // saved with the action: a restart resumes after it
                 ++validated;
             }
             previous = v.content;

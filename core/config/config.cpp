@@ -80,6 +80,7 @@ Config parseConfig(std::string_view text, const std::string& name)
     readPolicyTables(reader, config);
     readAgentTables(reader, config);
     readMonitoringAndBackup(reader, config);
+    readAlertTables(reader, config);
     reader.finish();
     return config;
 }
@@ -93,7 +94,11 @@ Config loadConfig(const std::filesystem::path& file)
         if (!std::filesystem::exists(path, ec))
             return {};
     }
-    return parseConfig(readFile(path), path.string());
+    Config config = parseConfig(readFile(path), path.string());
+    for (WatchSource& source : config.agents.watch) // relative to the file's folder
+        if (!source.path.empty() && std::filesystem::path(source.path).is_relative())
+            source.path = (path.parent_path() / source.path).lexically_normal().string();
+    return config;
 }
 
 } // namespace evograph::config

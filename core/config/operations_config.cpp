@@ -57,6 +57,46 @@ std::vector<std::string> agentNames(TableReader& reader, const std::string& key,
     }
     return names;
 }
+std::string required(TableReader& reader, const std::string& key)
+{
+    std::optional<std::string> value = reader.string(key);
+    if (!value || value->empty())
+        reader.fail(key, "is required");
+    return *value;
+}
+
+// [agents.graph_monitor] watch = [{ path = "incoming/", graph = "ontology" },
+// { url = "https://…/ontology.ttl", graph = "ontology", interval_seconds = 300 }]
+std::vector<WatchSource> watchSources(TableReader& monitor)
+{
+    std::vector<WatchSource> sources;
+    const toml::array* array = monitor.array("watch");
+    if (!array)
+        return sources;
+    std::size_t index = 0;
+    for (const toml::node& element : *array) {
+        const std::string path = monitor.dotted("watch") + "[" + std::to_string(index++) + "]";
+        const toml::table* table = element.as_table();
+        if (!table)
+            throw Error(positionOf(element, monitor.file()),
+                path + ": expected { path = ..., graph = ... } or { url = ..., graph = ... }");
+        TableReader reader(*table, path, monitor.file(), monitor.warnings());
+        WatchSource source;
+        source.where = reader.position();
+        source.path = reader.string("path").value_or("");
+        source.url = reader.string("url").value_or("");
+        if (source.path.empty() == source.url.empty())
+            reader.fail("path", "give exactly one of path (a file or folder) and url");
+        if (!source.url.empty() && source.url.rfind("http://", 0) != 0 && source.url.rfind("https://", 0) != 0)
+            reader.fail("url", "\"" + source.url + "\": only http:// and https:// URLs are watched");
+        source.graph = required(reader, "graph");
+        source.interval
+            = std::chrono::seconds(reader.integer("interval_seconds", 1, 7 * 86400).value_or(source.interval.count()));
+        reader.finish();
+        sources.push_back(std::move(source));
+    }
+    return sources;
+}
 } // namespace
 
 bool AgentsConfig::isEnabled(const std::string& agent) const
@@ -113,7 +153,73 @@ void readAgentTables(TableReader& root, Config& config)
         noteOrigins(limits, config, {"max_cpu_percent", "max_memory_mb", "max_concurrent_operations"});
         limits.finish();
     }
+    if (const toml::table* monitorTable = agents.table("graph_monitor")) {
+        TableReader monitor(*monitorTable, "agents.graph_monitor", root.file(), root.warnings());
+        out.watch = watchSources(monitor);
+        noteOrigins(monitor, config, {"watch"});
+        monitor.finish();
+    }
+    // The other agents have no settings of their own yet: their tables are read for unknown keys.
+    for (const std::string& name : kAgentNames)
+        if (name != "graph_monitor")
+            if (const toml::table* agentTable = agents.table(name))
+                TableReader(*agentTable, "agents." + name, root.file(), root.warnings()).finish();
     agents.finish();
+}
+
+void readAlertTables(TableReader& root, Config& config)
+{
+    const toml::array* array = root.array("alerts");
+    if (!array)
+        return;
+    std::size_t index = 0;
+    for (const toml::node& element : *array) {
+        const toml::table* table = element.as_table();
+        const std::string path = "alerts[" + std::to_string(index++) + "]";
+        if (!table)
+            throw Error(positionOf(element, root.file()), path + ": expected a table ([[alerts]])");
+        TableReader alert(*table, path, root.file(), root.warnings());
+        AlertRule rule;
+        rule.where = alert.position();
+        rule.name = required(alert, "name");
+        for (const AlertRule& other : config.alerts)
+            if (other.name == rule.name)
+                alert.fail("name",
+                    "\"" + rule.name + "\" is the name of another alert (at " + formatPosition(other.where)
+                        + "); names must be unique");
+        rule.expr = parseAlertExpression(required(alert, "expr"), alert.position("expr"));
+        if (const auto text = alert.string("for"))
+            rule.forDuration = parseDuration(*text, alert.position("for"));
+        if (const auto text = alert.string("keep_firing_for"))
+            rule.keepFiringFor = parseDuration(*text, alert.position("keep_firing_for"));
+        rule.severity = alert.choice("severity", {"info", "warning", "critical"}).value_or(rule.severity);
+        if (const toml::table* annotations = alert.table("annotations"))
+            for (const auto& [key, value] : *annotations) {
+                const std::optional<std::string> text = value.value<std::string>();
+                if (!text)
+                    throw Error(positionOf(value, root.file()),
+                        path + ".annotations." + std::string(key.str()) + ": expected a string");
+                rule.annotations[std::string(key.str())] = *text;
+            }
+        if (const toml::array* actions = alert.array("actions")) {
+            rule.actions.clear();
+            for (const toml::node& action : *actions) {
+                const std::optional<std::string> text = action.value<std::string>();
+                if (!text
+                    || !(*text == "notify" || text->rfind("webhook:http", 0) == 0 || text->rfind("agent:", 0) == 0))
+                    throw Error(positionOf(action, root.file()),
+                        path + ".actions: expected \"notify\", \"webhook:URL\" (http or https) or \"agent:NAME\"");
+                if (text->rfind("agent:", 0) == 0
+                    && std::find(kAgentNames.begin(), kAgentNames.end(), text->substr(6)) == kAgentNames.end())
+                    throw Error(positionOf(action, root.file()),
+                        path + ".actions: evograph has no agent \"" + text->substr(6)
+                            + "\" (its agents: " + knownAgents() + ")");
+                rule.actions.push_back(*text);
+            }
+        }
+        alert.finish();
+        config.alerts.push_back(std::move(rule));
+    }
 }
 
 void readMonitoringAndBackup(TableReader& root, Config& config)

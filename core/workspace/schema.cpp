@@ -146,6 +146,23 @@ CREATE TABLE agent_actions(
   details TEXT NOT NULL);
 CREATE INDEX agent_actions_by_agent ON agent_actions(agent, id);
 )sql",
+    // 5 -> 6: what `serve` last knew of each agent (for `agents status` and the studio from another
+    // process), and every state change of an alert rule.
+    R"sql(
+CREATE TABLE agent_status(
+  agent TEXT PRIMARY KEY,
+  status TEXT NOT NULL,
+  updated_at TEXT NOT NULL);
+CREATE TABLE alert_history(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  state TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  value REAL NOT NULL,
+  at TEXT NOT NULL,
+  annotations TEXT NOT NULL);
+CREATE INDEX alert_history_by_name ON alert_history(name, id);
+)sql",
 };
 
 void runSteps(sql::Connection& db, int from, int to)

@@ -70,6 +70,13 @@ Statement& Statement::bind(std::string_view text)
     return *this;
 }
 
+Statement& Statement::bind(double value)
+{
+    if (sqlite3_bind_double(m_statement, m_nextParameter++, value) != SQLITE_OK)
+        m_connection.fail("cannot bind a value");
+    return *this;
+}
+
 Statement& Statement::bind(std::int64_t value)
 {
     if (sqlite3_bind_int64(m_statement, m_nextParameter++, value) != SQLITE_OK)
@@ -121,6 +128,11 @@ bool Statement::isNull(int column) const
 std::int64_t Statement::integer(int column) const
 {
     return sqlite3_column_int64(m_statement, column);
+}
+
+double Statement::real(int column) const
+{
+    return sqlite3_column_double(m_statement, column);
 }
 
 std::string Statement::text(int column) const

@@ -28,6 +28,7 @@ public:
     Statement& bind(const std::string& text) { return bind(std::string_view(text)); }
     Statement& bind(const char* text) { return bind(std::string_view(text)); }
     Statement& bind(std::int64_t value);
+    Statement& bind(double value);
     Statement& bind(std::nullopt_t);
     Statement& bindBlob(std::string_view bytes);
     Statement& bind(const std::optional<std::string>& text) { return text ? bind(*text) : bind(std::nullopt); }
@@ -41,6 +42,7 @@ public:
 
     bool isNull(int column) const;
     std::int64_t integer(int column) const;
+    double real(int column) const;
     std::string text(int column) const;
     std::optional<std::string> optionalText(int column) const;
     std::string blob(int column) const;

@@ -14,7 +14,7 @@ ws="$work/ws.evograph"
 
 "$evograph" agents list --workspace "$ws" --config "$seed/config/pilot.toml" --format json > "$work/list.json" 2>/dev/null
 check "agents list: the seven agents, their class and status under pilot.toml" \
-    json 'a = {x["name"]: x for x in d}; assert len(a) == 7; assert a["validator"]["status"] == "enabled" and a["validator"]["class"] == "read_only"; assert a["recovery_agent"]["class"] == "destructive"; assert a["graph_monitor"]["status"] == "not available"' < "$work/list.json"
+    json 'a = {x["name"]: x for x in d}; assert len(a) == 7; assert a["validator"]["status"] == "enabled" and a["validator"]["class"] == "read_only"; assert a["recovery_agent"]["class"] == "destructive"; assert a["graph_monitor"]["status"] == "enabled" and a["recovery_agent"]["status"] == "not available"' < "$work/list.json"
 
 "$evograph" agents run validator --once --workspace "$ws" > "$work/run.out" 2>&1
 check "agents run validator --once: validates both versions" bash -c "[ $? -eq 0 ] && grep -q 'validator: validated 2 new version(s)' '$work/run.out'"
@@ -35,7 +35,7 @@ check "an agent the config holds back: exit 2" bash -c "[ $? -eq 2 ] && grep -q 
 
 # --- serve: the enabled agents on their schedules until SIGTERM -----------------------------------
 "$evograph" ws import "$ws" "$resources/demo/user-v1.ttl" --graph ontology > /dev/null # a third version
-printf '[agents]\nenabled_agents = ["validator", "snapshot_scheduler", "graph_monitor"]\n[monitoring]\nhealth_check_interval_seconds = 1\n[backup]\nenabled = true\ninterval_hours = 1\n' > "$work/serve.toml"
+printf '[agents]\nenabled_agents = ["validator", "snapshot_scheduler", "recovery_agent"]\n[monitoring]\nhealth_check_interval_seconds = 1\n[backup]\nenabled = true\ninterval_hours = 1\n' > "$work/serve.toml"
 "$evograph" serve --workspace "$ws" --config "$work/serve.toml" --tick-ms 50 > "$work/serve.out" 2>&1 &
 serve=$!
 for _ in $(seq 100); do grep -q "validator: validated 1 new version" "$work/serve.out" && grep -q "snapshot_scheduler: snapshot taken" "$work/serve.out" && break; sleep 0.1; done
@@ -43,7 +43,7 @@ kill -TERM $serve
 wait $serve
 check "serve: runs the enabled agents (the validator picks up the new version, a snapshot is taken) and stops on SIGTERM with exit 0" \
     bash -c "[ $? -eq 0 ] && grep -q 'validator: validated 1 new version' '$work/serve.out' && grep -q 'snapshot_scheduler: snapshot taken' '$work/serve.out' && grep -q 'stopped$' '$work/serve.out'"
-check "  an enabled agent not built yet is named, not faked" grep -q "graph_monitor: enabled, but not available" "$work/serve.out"
+check "  an enabled agent not built yet is named, not faked" grep -q "recovery_agent: enabled, but not available" "$work/serve.out"
 
 # --- health ----------------------------------------------------------------------------------------
 printf '[agents]\nenabled_agents = ["validator", "security_agent"]\n' > "$work/health.toml"

@@ -43,7 +43,7 @@ struct Fixture {
         auto ws = open();
         bool ran = false;
         const auto record = agents::performAction(ws, config,
-            {"recovery_agent", "migration.rollback", cls, "op-1", R"({"operation":"op-1"})"},
+            {"recovery_agent", "migration.rollback", cls, "op-1", R"({"operation":"op-1"})", std::nullopt},
             [&](workspace::Workspace& w) {
                 ran = true;
                 w.setSetting("test.marker", "touched", false);
@@ -119,7 +119,8 @@ TEST_CASE("every agent action is audited with the agent's name; a failing one is
     {
         auto ws = f.open();
         CHECK_THROWS_WITH(
-            agents::performAction(ws, {}, {"graph_monitor", "graph.import", AgentClass::Additive, "ontology", {}},
+            agents::performAction(ws, {},
+                {"graph_monitor", "graph.import", AgentClass::Additive, "ontology", {}, std::nullopt},
                 [](workspace::Workspace&) -> std::string { throw Error("https://example.org/o.ttl: HTTP 503"); }),
             Catch::Matchers::ContainsSubstring("HTTP 503"));
     }
@@ -257,9 +258,10 @@ TEST_CASE("security_agent: audit chain, file mode, credentials in the clear, sna
     std::filesystem::permissions(f.path, std::filesystem::perms::others_read, std::filesystem::perm_options::add);
     f.open().setSetting("export.api_key", "sk-in-the-clear", false);
     const agents::AgentOutcome outcome = run();
-    REQUIRE(outcome.events.size() == 2);
-    CHECK_THAT(outcome.events[0], Catch::Matchers::ContainsSubstring("mode 604, not 600"));
-    CHECK_THAT(
-        outcome.events[1], Catch::Matchers::ContainsSubstring("setting export.api_key is named like a credential"));
+    REQUIRE(outcome.events.size() == 3);
+    CHECK(outcome.events[2].values.at("security_findings") == 2);
+    CHECK_THAT(outcome.events[0].subject, Catch::Matchers::ContainsSubstring("mode 604, not 600"));
+    CHECK_THAT(outcome.events[1].subject,
+        Catch::Matchers::ContainsSubstring("setting export.api_key is named like a credential"));
     CHECK_THAT(f.actions("security_agent")[0].details, Catch::Matchers::ContainsSubstring("export.api_key"));
 }

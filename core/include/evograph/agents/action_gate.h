@@ -32,6 +32,8 @@ struct ActionRequest {
     AgentClass actionClass = AgentClass::ReadOnly;
     std::string target;
     std::string details; // a JSON object, kept with the record
+    // The agent's checkpoint once the action has run, saved with its record in one transaction.
+    std::optional<std::string> checkpoint;
 };
 
 // Decides by the workspace's policy and the config, runs `act` on the workspace when the gate lets

@@ -8,6 +8,7 @@
 #include "evograph/engine/thread_pool.h"
 #include "evograph/workspace/workspace.h"
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,10 +18,21 @@ namespace evograph::agents {
 enum class AgentClass : std::uint8_t { ReadOnly, Additive, Destructive };
 std::string_view toString(AgentClass agentClass); // "read_only", "additive", "destructive"
 
+// Something an agent's run brought about that others may react to: graph_monitor's "version
+// imported" makes the validator run, the validator's "validated" (with its breaking_changes) the
+// migration planner and the alert rules that read breaking_changes.
+struct AgentEvent {
+    std::string kind; // "version imported", "validated", "plan drafted", "alert firing", ...
+    std::string subject; // what it is about: "ontology@3", an alert's name
+    std::map<std::string, double> values; // readings for the alert rules: {"breaking_changes", 2}
+    std::string agent; // who published it (the runtime fills it in)
+    std::string text() const; // "validated ontology@3 (breaking_changes 2, changes 7)"
+};
+
 // What one run did, for the agent's log and status.
 struct AgentOutcome {
     std::string summary;
-    std::vector<std::string> events; // e.g. "version imported: ontology@3"
+    std::vector<AgentEvent> events;
 };
 
 class Agent {
@@ -32,6 +44,11 @@ public:
     // One run, on a worker. Throws evograph::Error when it fails; checks the context's
     // cancellation (stop cancels it) at its own checkpoints.
     virtual AgentOutcome run(const engine::TaskContext& context) = 0;
+    // The event kinds that make it run at once, besides its interval.
+    virtual std::vector<std::string> triggers() const { return {}; }
+    // Asked on every tick on the runtime's thread, also while run() is busy on a worker: has
+    // something outside changed (a watched folder) so that it should run again? Must be cheap.
+    virtual bool poll() { return false; }
 };
 
 // An agent that works on one workspace under one config: each run opens the workspace itself

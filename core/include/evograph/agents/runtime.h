@@ -5,6 +5,12 @@
 // consecutive failure, up to `maxBackoff`); after `circuitThreshold` failures in a row its circuit
 // opens and it rests for `circuitCooldown` before one more try. Agents the config does not enable
 // are Disabled and never run; stop() cancels a running one.
+//
+// Events: what a run reports (AgentOutcome::events) or publish() brings in makes every agent that
+// triggers on its kind due at once; an agent busy when triggered runs once more after, so no event
+// is lost, and since each agent works from its checkpoint a second run never repeats work. The
+// events are kept for drainEvents() (serve prints them, the alert rules read their values).
+// Above `maxMemoryMb` of resident memory no new run starts.
 
 #include "evograph/agents/agent.h"
 #include "evograph/agents/clock.h"
@@ -28,6 +34,7 @@ struct AgentStatus {
     unsigned consecutiveFailures = 0;
     bool circuitOpen = false;
     std::string lastSummary, lastError;
+    std::vector<std::string> triggers; // event kinds it reacts to
     std::optional<Clock::TimePoint> lastRun, nextRun;
 };
 
@@ -36,7 +43,13 @@ struct RuntimeOptions {
     std::chrono::milliseconds maxBackoff = std::chrono::minutes(15);
     unsigned circuitThreshold = 5;
     std::chrono::milliseconds circuitCooldown = std::chrono::minutes(30);
+    std::uint64_t maxMemoryMb = 0; // [agents.resource_limits] max_memory_mb; 0: no ceiling
 };
+
+// The options the config's [agents.resource_limits] give.
+RuntimeOptions runtimeOptions(const config::AgentsConfig& config);
+// This process's resident memory in MiB (Linux /proc/self/statm; 0 where unknown).
+std::uint64_t residentMemoryMb();
 
 class AgentRuntime {
 public:
@@ -53,6 +66,13 @@ public:
     void stop(const std::string& name);
     // Makes an enabled agent due now (it runs at the next tick).
     void runNow(const std::string& name);
+    // Enables or disables at run time (the workspace's agents.NAME.enabled); disabling stops it.
+    void setEnabled(const std::string& name, bool enabled);
+
+    // An event from outside the agents (an alert firing): triggers as a run's events do.
+    void publish(AgentEvent event);
+    // The events since the last call, oldest first.
+    std::vector<AgentEvent> drainEvents();
 
     // Collects finished runs and starts the due ones; returns how many it started.
     std::size_t tick();
@@ -66,6 +86,8 @@ private:
     struct Entry;
     Entry& entry(const std::string& name);
     void collect(Entry& e, Clock::TimePoint now);
+    void trigger(const AgentEvent& event, Clock::TimePoint now); // with m_mutex held
+    static void wake(Entry& e, Clock::TimePoint now);
 
     engine::ThreadPool& m_pool;
     const Clock& m_clock;
@@ -73,6 +95,7 @@ private:
     RuntimeOptions m_options;
     mutable std::mutex m_mutex;
     std::map<std::string, std::unique_ptr<Entry>> m_agents;
+    std::vector<AgentEvent> m_events;
 };
 
 } // namespace evograph::agents

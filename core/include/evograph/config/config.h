@@ -8,6 +8,7 @@
 // evograph does not know are warnings with the same position, kept in Config::warnings for the
 // front end to print.
 
+#include "evograph/config/alert_rule.h"
 #include "evograph/error.h"
 
 #include <cstddef>
@@ -86,13 +87,24 @@ struct SettingValue {
 inline const std::vector<std::string> kAgentNames {"graph_monitor", "validator", "migration_planner",
     "snapshot_scheduler", "metrics_collector", "security_agent", "recovery_agent"};
 
-// [agents] and [agents.resource_limits].
+// [agents.graph_monitor] watch = [...]: where new versions of a graph come from. A relative path
+// is taken from the config file's folder (the current one without a file).
+struct WatchSource {
+    std::string path; // a file, or a folder whose RDF files are each a new version
+    std::string url; // or an http(s) URL, asked every `interval` with ETag / Last-Modified
+    std::string graph;
+    std::chrono::seconds interval {300};
+    SourcePosition where;
+};
+
+// [agents], [agents.resource_limits] and the agents' own tables [agents.NAME].
 struct AgentsConfig {
     std::vector<std::string> enabled; // names; "*" for every agent
     std::vector<std::string> disabled; // wins over enabled
     std::size_t maxConcurrentOperations = 4;
     std::uint64_t maxMemoryMb = 0; // 0: no ceiling; above it new runs are refused
     unsigned maxCpuPercent = 100;
+    std::vector<WatchSource> watch; // [agents.graph_monitor]
 
     // recovery_agent runs only when named (not by "*"): it is destructive.
     bool isEnabled(const std::string& agent) const;
@@ -123,6 +135,7 @@ struct Config {
     AgentsConfig agents;
     MonitoringConfig monitoring;
     BackupConfig backup;
+    std::vector<AlertRule> alerts; // [[alerts]]
     std::map<std::string, SourcePosition> origins; // where each key the file set is, by dotted name
     std::vector<ConfigWarning> warnings;
 
