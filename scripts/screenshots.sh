@@ -27,6 +27,35 @@ printf '[ai.providers.local]\nkind = "openai"\nurl = "http://127.0.0.1:8080/v1"\
 shoot studio-term-search --search "electronic mail address" --workspace "$demo" "${demo_files[@]}"
 shoot studio-snapshots --view snapshots --workspace "$demo"
 shoot studio-migrations --workspace "$demo" --plan "$(dirname "$demo")/user-v1-to-v2.yaml"
+# The Agents view, serving the agents of a workspace on which `evograph serve` imported a new
+# version with a breaking change from a watched folder (the alert fired, a plan was drafted).
+agents=$(mktemp -d); trap 'rm -rf "$settings" "$agents"' EXIT
+mkdir -p "$agents/incoming"
+ev=build/default/app/evograph
+$ev ws init "$agents/pilot.evograph" > /dev/null
+$ev ws import "$agents/pilot.evograph" resources/demo/user-v1.ttl --graph ontology > /dev/null
+$ev ws import "$agents/pilot.evograph" resources/demo/users-data.ttl --graph data > /dev/null
+cat > "$agents/evograph.toml" <<'TOML'
+[agents]
+enabled_agents = ["graph_monitor", "validator", "migration_planner", "security_agent", "snapshot_scheduler"]
+[agents.graph_monitor]
+watch = [{ path = "incoming/", graph = "ontology" }]
+[backup]
+enabled = true
+[[alerts]]
+name = "breaking-change"
+expr = "breaking_changes > 0"
+severity = "critical"
+annotations = { summary = "a new ontology version breaks compatibility" }
+TOML
+$ev serve --workspace "$agents/pilot.evograph" --config "$agents/evograph.toml" --tick-ms 100 > "$agents/serve.out" &
+serve=$!
+sleep 2
+cp resources/demo/user-v2.ttl "$agents/incoming/.v2" && mv "$agents/incoming/.v2" "$agents/incoming/user-v2.ttl"
+for _ in $(seq 100); do grep -q "plan drafted" "$agents/serve.out" && break; sleep 0.1; done
+kill -TERM $serve; wait $serve
+shoot studio-agents --view agents --serve-agents --screenshot-delay 3000 --workspace "$agents/pilot.evograph" \
+  --config "$agents/evograph.toml"
 if [ -d "$corpus/obo-ro" ]; then
   ro=("$corpus/obo-ro/v2025-03-05/ro.owl" "$corpus/obo-ro/v2025-06-24/ro.owl")
   shoot studio-diff-ro "${ro[@]}"

@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "agents/agents_view.h"
 #include "common/graph_versions.h"
 #include "common/jobs_panel.h"
 #include "common/theme.h"
@@ -57,6 +58,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_snapshots(new SnapshotBrowser(m_engine, this))
     , m_metrics(new MetricsView(*m_sampler, this))
     , m_migrations(new MigrationView(m_engine, this))
+    , m_agents(new AgentsView(this))
     , m_filesPage(new QStackedWidget(this))
     , m_tabs(new QTabWidget(this))
     , m_jobs(new JobsPanel(m_engine, this))
@@ -92,7 +94,8 @@ MainWindow::MainWindow(QWidget* parent)
     };
     const Page pages[] = {{tr("Diff"), QStyle::SP_FileDialogContentsView, m_diff},
         {tr("Snapshots"), QStyle::SP_DriveHDIcon, m_snapshots}, {tr("Metrics"), QStyle::SP_ComputerIcon, m_metrics},
-        {tr("Files"), QStyle::SP_FileIcon, m_filesPage}, {tr("Migrations"), QStyle::SP_BrowserReload, m_migrations}};
+        {tr("Files"), QStyle::SP_FileIcon, m_filesPage}, {tr("Migrations"), QStyle::SP_BrowserReload, m_migrations},
+        {tr("Agents"), QStyle::SP_MediaPlay, m_agents}};
     for (const Page& page : pages) {
         new QListWidgetItem(style()->standardIcon(page.icon), page.name, m_navigator);
         m_pages->addWidget(page.widget);
@@ -130,6 +133,12 @@ MainWindow::MainWindow(QWidget* parent)
             statusBar()->showMessage(tr("%1 did not change against the version before").arg(term), 8000);
     });
     connect(m_migrations, &MigrationView::applied, m_termSearch, &TermSearchPopup::invalidate);
+    connect(m_agents, &AgentsView::eventHappened, m_sampler, &MetricSampler::mark);
+    connect(m_agents, &AgentsView::reviewRequested, this, [this] { showView(View::Migrations); });
+    connect(m_agents, &AgentsView::alertFiring, this, [this](const QString& message) {
+        statusBar()->showMessage(message, 60000);
+        QApplication::beep();
+    });
     connect(m_snapshots, &SnapshotBrowser::refreshed, m_termSearch, &TermSearchPopup::invalidate);
     connect(m_diff, &DiffViewer::comparisonFailed, this, [this](const QString& message) {
         m_pendingTerm.clear();
@@ -212,8 +221,9 @@ void MainWindow::createMenus()
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    const std::pair<QString, View> views[] = {{tr("&Diff"), View::Diff}, {tr("&Snapshots"), View::Snapshots},
-        {tr("&Metrics"), View::Metrics}, {tr("&Files"), View::Files}, {tr("Mi&grations"), View::Migrations}};
+    const std::pair<QString, View> views[]
+        = {{tr("&Diff"), View::Diff}, {tr("&Snapshots"), View::Snapshots}, {tr("&Metrics"), View::Metrics},
+            {tr("&Files"), View::Files}, {tr("Mi&grations"), View::Migrations}, {tr("&Agents"), View::Agents}};
     for (const auto& [name, which] : views)
         view->addAction(
             name, QKeySequence(Qt::CTRL | (Qt::Key_1 + int(which))), this, [this, which = which] { showView(which); });
@@ -291,6 +301,7 @@ void MainWindow::openWorkspace(const QString& path)
 {
     m_snapshots->setWorkspace(path);
     m_migrations->setWorkspace(path);
+    m_agents->setWorkspace(path);
     m_workspaceLabel->setText(
         path.isEmpty() ? tr("No workspace") : tr("Workspace: %1").arg(QFileInfo(path).fileName()));
     m_workspaceLabel->setToolTip(path);
@@ -416,6 +427,7 @@ void MainWindow::loadConfig(const QString& path)
         const config::Config config = config::loadConfig(path.toStdString());
         m_termSearch->setConfig(config);
         m_migrations->setConfig(config);
+        m_agents->setConfig(config);
     } catch (const Error& e) {
         statusBar()->showMessage(tr("The config file was not read: %1").arg(QString::fromUtf8(e.what())), 30000);
     }

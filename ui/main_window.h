@@ -19,6 +19,7 @@ class QDockWidget;
 
 namespace evograph::ui {
 
+class AgentsView;
 class DiffViewer;
 class JobsPanel;
 class MetricSampler;
@@ -30,7 +31,7 @@ class TermSearchPopup;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class View { Diff, Snapshots, Metrics, Files, Migrations };
+    enum class View { Diff, Snapshots, Metrics, Files, Migrations, Agents };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -54,6 +55,7 @@ public:
     SnapshotBrowser* snapshotBrowser() const { return m_snapshots; }
     MetricsView* metricsView() const { return m_metrics; }
     MigrationView* migrationView() const { return m_migrations; }
+    AgentsView* agentsView() const { return m_agents; }
     MetricSampler& sampler() { return *m_sampler; }
     JobsPanel* jobsPanel() const { return m_jobs; }
 
@@ -87,6 +89,7 @@ private:
     SnapshotBrowser* m_snapshots;
     MetricsView* m_metrics;
     MigrationView* m_migrations;
+    AgentsView* m_agents;
     QStackedWidget* m_filesPage;
     QTabWidget* m_tabs;
     JobsPanel* m_jobs;

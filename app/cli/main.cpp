@@ -32,6 +32,7 @@ int main(int argc, char** argv)
     evograph::cli::addServeCommand(app, exitCode);
     evograph::cli::addHealthCommand(app, exitCode);
     evograph::cli::addAlertsCommand(app, exitCode);
+    evograph::cli::addMetricsCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -6,8 +6,10 @@
 //   --search TEXT                              open the term search (Ctrl+K) over the comparison
 //                                              and the workspace
 //   --config FILE                              the config file (default: $XDG_CONFIG_HOME/evograph/evograph.toml)
+//   --serve-agents                             run the workspace's agents in the studio (Agents view)
 // Without --workspace, the default workspace opens when it exists.
 
+#include "agents/agents_view.h"
 #include "common/theme.h"
 #include "diff/diff_viewer.h"
 #include "main_window.h"
@@ -64,6 +66,8 @@ MainWindow::View parseView(const QString& name, MainWindow::View fallback)
         return MainWindow::View::Files;
     if (name == QLatin1String("migrations"))
         return MainWindow::View::Migrations;
+    if (name == QLatin1String("agents"))
+        return MainWindow::View::Agents;
     return fallback;
 }
 } // namespace
@@ -87,7 +91,8 @@ int main(int argc, char** argv)
     const QCommandLineOption data(QStringLiteral("data"),
         QStringLiteral("Instance data for impact counts (repeatable)."), QStringLiteral("FILE"));
     const QCommandLineOption view(QStringLiteral("view"),
-        QStringLiteral("Start in a view: diff, snapshots, metrics, files or migrations."), QStringLiteral("VIEW"));
+        QStringLiteral("Start in a view: diff, snapshots, metrics, files, migrations or agents."),
+        QStringLiteral("VIEW"));
     const QCommandLineOption theme(QStringLiteral("theme"),
         QStringLiteral("light, dark or system (default: as last chosen)."), QStringLiteral("THEME"));
     const QCommandLineOption group(QStringLiteral("group"),
@@ -97,6 +102,8 @@ int main(int argc, char** argv)
     const QCommandLineOption plan(QStringLiteral("plan"),
         QStringLiteral("Open a migration plan in the Migrations view (its dry run runs on the workspace)."),
         QStringLiteral("FILE"));
+    const QCommandLineOption serveAgents(QStringLiteral("serve-agents"),
+        QStringLiteral("Run the workspace's agents in the studio, as `evograph serve` would (the Agents view)."));
     const QCommandLineOption search(QStringLiteral("search"),
         QStringLiteral("Open the term search (Ctrl+K) with TEXT once the comparison (or the workspace) is shown."),
         QStringLiteral("TEXT"));
@@ -112,8 +119,8 @@ int main(int argc, char** argv)
         QStringLiteral("700"));
     const QCommandLineOption startupTime(
         QStringLiteral("startup-time"), QStringLiteral("Print the time to the first painted window."));
-    for (const auto* option : {&workspace, &data, &view, &theme, &group, &filter, &plan, &search, &configFile,
-             &screenshot, &delay, &startupTime})
+    for (const auto* option : {&workspace, &data, &view, &theme, &group, &filter, &plan, &search, &serveAgents,
+             &configFile, &screenshot, &delay, &startupTime})
         parser.addOption(*option);
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("OLD NEW to compare, or files to inspect"),
         QStringLiteral("[FILE...]"));
@@ -193,6 +200,8 @@ int main(int argc, char** argv)
         window.openWorkspace(workspacePath);
     if (parser.isSet(plan))
         window.migrationView()->openPlan(parser.value(plan));
+    if (parser.isSet(serveAgents) && !workspacePath.isEmpty())
+        window.agentsView()->setServing(true);
     if (comparing)
         window.compareFiles(files[0], files[1], parser.values(data));
     else if (!files.isEmpty())

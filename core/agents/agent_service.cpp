@@ -60,6 +60,8 @@ std::chrono::milliseconds defaultInterval(const std::string& agent, const config
         return std::chrono::hours(1);
     if (agent == "graph_monitor")
         return std::chrono::seconds(60);
+    if (agent == "metrics_collector") // 1 s samples, down-sampled as they age
+        return std::chrono::seconds(1);
     return std::chrono::seconds(config.monitoring.healthCheckIntervalSeconds);
 }
 
@@ -186,7 +188,7 @@ void AgentService::act(const AlertStatus& alert, std::vector<std::string>& log)
         m_runtime.publish({"alert firing", alert.rule.name, {}, {}});
 }
 
-void AgentService::saveStatus()
+void AgentService::saveStatus(bool served)
 {
     const auto steadyNow = m_clock.now();
     const auto wallNow = std::chrono::system_clock::now();
@@ -197,10 +199,10 @@ void AgentService::saveStatus()
     };
     std::optional<workspace::Workspace> ws;
     for (const AgentStatus& s : m_runtime.status()) {
-        const std::string json = nlohmann::json {{"state", toString(s.state)}, {"class", toString(s.agentClass)},
-            {"runs", s.runs}, {"failures", s.failures}, {"circuit_open", s.circuitOpen},
-            {"last_summary", s.lastSummary}, {"last_error", s.lastError}, {"last_run", wall(s.lastRun)},
-            {"next_run", wall(s.nextRun)},
+        const std::string state(served ? toString(s.state) : "not served");
+        const std::string json = nlohmann::json {{"state", state}, {"class", toString(s.agentClass)}, {"runs", s.runs},
+            {"failures", s.failures}, {"circuit_open", s.circuitOpen}, {"last_summary", s.lastSummary},
+            {"last_error", s.lastError}, {"last_run", wall(s.lastRun)}, {"next_run", wall(s.nextRun)},
             {"pid", ::getpid()}}.dump();
         auto& last = m_lastStatusJson[s.name];
         if (json == last)
@@ -223,7 +225,8 @@ std::vector<std::string> AgentService::step()
     }
     m_runtime.tick();
     for (const AgentEvent& event : m_runtime.drainEvents()) {
-        log.push_back(event.agent + ": " + event.text());
+        if (!event.agent.empty()) // published from outside (an alert firing): logged where it arose
+            log.push_back(event.agent + ": " + event.text());
         m_alerts.observe(event, now);
     }
     m_alerts.observe(engine::MetricsRegistry::global().snapshot(), now);
@@ -240,7 +243,7 @@ std::vector<std::string> AgentService::step()
         return true;
     });
     if (!m_lastStatus || now - *m_lastStatus >= kStatusEvery) {
-        saveStatus();
+        saveStatus(true);
         m_lastStatus = now;
     }
     return log;
@@ -254,7 +257,7 @@ void AgentService::shutdown()
     m_runtime.waitIdle();
     for (auto& task : m_webhooks->sending)
         task.waitFor(std::chrono::seconds(15));
-    saveStatus();
+    saveStatus(false);
 }
 
 std::vector<AlertStatus> AgentService::alerts() const

@@ -1,6 +1,7 @@
 #include "evograph/agents/registry.h"
 
 #include "evograph/agents/graph_monitor_agent.h"
+#include "evograph/agents/metrics_collector_agent.h"
 #include "evograph/agents/migration_planner_agent.h"
 #include "evograph/agents/security_agent.h"
 #include "evograph/agents/snapshot_scheduler_agent.h"
@@ -16,7 +17,7 @@ const std::vector<AgentDescriptor>& knownAgents()
         {"validator", "analyses each new graph version against the one before it", AgentClass::ReadOnly, true},
         {"migration_planner", "drafts a migration plan when breaking changes touch data", AgentClass::Additive, true},
         {"snapshot_scheduler", "takes and prunes scheduled snapshots ([backup])", AgentClass::Additive, true},
-        {"metrics_collector", "keeps metric history in the workspace", AgentClass::ReadOnly, false},
+        {"metrics_collector", "keeps metric history in the workspace", AgentClass::ReadOnly, true},
         {"security_agent", "verifies the audit chain, permissions, secrets and snapshots", AgentClass::ReadOnly, true},
         {"recovery_agent", "proposes or performs the rollback of a failed migration", AgentClass::Destructive, false},
     };
@@ -28,6 +29,8 @@ std::unique_ptr<Agent> makeAgent(
 {
     if (name == "graph_monitor")
         return std::make_unique<GraphMonitorAgent>(workspacePath, config);
+    if (name == "metrics_collector")
+        return std::make_unique<MetricsCollectorAgent>(workspacePath, config);
     if (name == "migration_planner")
         return std::make_unique<MigrationPlannerAgent>(workspacePath, config);
     if (name == "validator")

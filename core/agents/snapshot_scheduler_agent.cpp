@@ -40,20 +40,31 @@ AgentOutcome SnapshotSchedulerAgent::run(const engine::TaskContext& context)
     auto ws = openWorkspace();
     AgentOutcome outcome;
     const workspace::Progress progress = workspace::Progress::of(context);
-    performAction(ws, config(), {name(), "snapshot.create", AgentClass::Additive, kTag, {}, std::nullopt},
-        [&](workspace::Workspace& w) {
-            const std::string id = workspace::createSnapshot(w, "scheduled backup", {kTag});
-            nlohmann::json details = {{"snapshot", id}};
-            if (!backup.destination.empty()) {
-                std::filesystem::create_directories(backup.destination);
-                const std::string file
-                    = (std::filesystem::path(backup.destination) / ("evograph-" + id + ".snapshot")).string();
-                workspace::exportSnapshot(w, id, file, progress);
-                details["file"] = file;
-            }
-            outcome.events.push_back({"snapshot taken", id, {}, {}});
-            return details.dump();
-        });
+    // A restart of `serve` runs the agent at once: no second snapshot within the interval (99 % of
+    // it, so that a run on schedule is not skipped over a second of rounding).
+    const std::string recent = isoUtc(m_wallNow()
+        - std::chrono::duration_cast<std::chrono::system_clock::duration>(
+            std::chrono::duration<double>(backup.intervalHours * 3600 * 0.99)));
+    const auto snapshots = workspace::listSnapshots(ws);
+    const bool due = std::none_of(snapshots.begin(), snapshots.end(), [&](const workspace::SnapshotSummary& s) {
+        const auto& tags = s.manifest.tags;
+        return std::find(tags.begin(), tags.end(), kTag) != tags.end() && s.manifest.createdAt >= recent;
+    });
+    if (due)
+        performAction(ws, config(), {name(), "snapshot.create", AgentClass::Additive, kTag, {}, std::nullopt},
+            [&](workspace::Workspace& w) {
+                const std::string id = workspace::createSnapshot(w, "scheduled backup", {kTag});
+                nlohmann::json details = {{"snapshot", id}};
+                if (!backup.destination.empty()) {
+                    std::filesystem::create_directories(backup.destination);
+                    const std::string file
+                        = (std::filesystem::path(backup.destination) / ("evograph-" + id + ".snapshot")).string();
+                    workspace::exportSnapshot(w, id, file, progress);
+                    details["file"] = file;
+                }
+                outcome.events.push_back({"snapshot taken", id, {}, {}});
+                return details.dump();
+            });
 
     // Retention: scheduled snapshots older than retention_days, each proposed once under strict.
     const std::string cutoff = isoUtc(m_wallNow() - std::chrono::hours(24) * backup.retentionDays);
@@ -77,7 +88,8 @@ AgentOutcome SnapshotSchedulerAgent::run(const engine::TaskContext& context)
             });
         outcome.events.push_back({"snapshot expired", m.id + ": " + action.decision, {}, {}});
     }
-    outcome.summary = "snapshot taken" + (expired ? "; " + std::to_string(expired) + " expired" : std::string());
+    outcome.summary = (due ? "snapshot taken" : "the last scheduled snapshot is recent")
+        + (expired ? "; " + std::to_string(expired) + " expired" : std::string());
     return outcome;
 }
 

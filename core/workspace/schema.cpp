@@ -163,6 +163,16 @@ CREATE TABLE alert_history(
   annotations TEXT NOT NULL);
 CREATE INDEX alert_history_by_name ON alert_history(name, id);
 )sql",
+    // 6 -> 7: the engine's metrics over time (metrics_collector), down-sampled as they age.
+    R"sql(
+CREATE TABLE metric_samples(
+  metric TEXT NOT NULL,
+  resolution INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  value REAL NOT NULL,
+  PRIMARY KEY (metric, resolution, at));
+CREATE INDEX metric_samples_by_time ON metric_samples(at);
+)sql",
 };
 
 void runSteps(sql::Connection& db, int from, int to)

@@ -96,6 +96,9 @@ check "  agents start: running again" grep -q "validator: started" "$work/serve.
 
 kill -TERM $serve; wait $serve
 check "serve stops on SIGTERM with exit 0" bash -c "[ $? -eq 0 ] && grep -q 'stopped$' '$work/serve.out'"
+"$evograph" agents status --workspace "$ws" --config "$work/serve.toml" --format json > "$work/status2.json"
+check "  and agents status then says the agents are not served" \
+    json 'assert all(x["state"] == "not served" for x in d if x["enabled"]), d' < "$work/status2.json"
 
 # --- kill -9 mid-work, then a restart ----------------------------------------------------------------
 "$evograph" serve --workspace "$ws" --config "$work/serve.toml" --tick-ms 100 > "$work/serve2.out" 2>&1 &

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <catch2/catch_test_macros.hpp>
 
@@ -21,6 +22,12 @@ inline bool waitFor(QSignalSpy& spy, int count = 1, int timeoutMs = 60000)
         if (!spy.wait(timeoutMs))
             return false;
     return true;
+}
+
+// Processes events until `done()` holds; false after `timeoutMs`.
+template <typename Predicate> bool waitUntil(Predicate done, int timeoutMs = 10000)
+{
+    return QTest::qWaitFor(done, timeoutMs);
 }
 
 } // namespace evograph::ui::test

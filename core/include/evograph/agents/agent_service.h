@@ -20,7 +20,7 @@ namespace evograph::agents {
 // How often an agent runs when nothing triggers it: the validator and the planner every
 // [monitoring] health_check_interval_seconds, snapshot_scheduler every [backup] interval_hours,
 // security_agent hourly, graph_monitor every 60 s (its folders wake it through inotify, its URLs
-// by their own intervals).
+// by their own intervals), metrics_collector every second.
 std::chrono::milliseconds defaultInterval(const std::string& agent, const config::Config& config);
 
 // Whether the agent should be enabled: the config file's explicit word, else the workspace's
@@ -41,7 +41,7 @@ public:
     std::vector<std::string> step();
     // Makes the next step read the workspace's controls (after this process changed them).
     void reloadControls() { m_lastControls.reset(); }
-    // Stops every agent, waits for running work and saves the final status.
+    // Stops every agent, waits for running work and saves the final status ("not served").
     void shutdown();
 
     AgentRuntime& runtime() { return m_runtime; }
@@ -50,7 +50,7 @@ public:
 private:
     void applyControls(std::vector<std::string>& log);
     void act(const AlertStatus& alert, std::vector<std::string>& log);
-    void saveStatus();
+    void saveStatus(bool served); // not served: the process is done serving (states "not served")
 
     std::string m_workspacePath;
     config::Config m_config;
