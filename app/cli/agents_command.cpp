@@ -26,8 +26,6 @@ struct AgentsOptions {
 std::string enablement(
     const config::Config& config, const std::map<std::string, std::string>& settings, const agents::AgentDescriptor& d)
 {
-    if (!d.available)
-        return "not available";
     return agents::isEnabled(d.name, config, settings) ? "enabled" : "not enabled";
 }
 } // namespace

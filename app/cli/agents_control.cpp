@@ -21,15 +21,11 @@ struct ControlOptions {
     std::string name, configPath;
 };
 
-const agents::AgentDescriptor& descriptor(const std::string& name)
+void requireAgent(const std::string& name)
 {
-    for (const agents::AgentDescriptor& d : agents::knownAgents())
-        if (d.name == name) {
-            if (!d.available)
-                throw Error("agent " + name + " is not available in this version of evograph");
-            return d;
-        }
-    throw Error("no agent \"" + name + "\" (see evograph agents list)");
+    const auto& names = config::kAgentNames;
+    if (std::find(names.begin(), names.end(), name) == names.end())
+        throw Error("no agent \"" + name + "\" (see evograph agents list)");
 }
 
 // Why the config file's explicit word overrides the change, if it does.
@@ -78,8 +74,6 @@ void addAgentControlCommands(CLI::App& group, WorkspaceArgs& args, int& exitCode
             std::vector<std::vector<std::string>> rows {
                 {"AGENT", "ENABLED", "STATE", "RUNS", "FAILURES", "LAST RUN", "NEXT RUN", "LAST"}};
             for (const agents::AgentDescriptor& d : agents::knownAgents()) {
-                if (!d.available)
-                    continue;
                 const bool enabled = agents::isEnabled(d.name, config, settings);
                 const auto found = reported.find(d.name);
                 const nlohmann::json s
@@ -117,7 +111,7 @@ void addAgentControlCommands(CLI::App& group, WorkspaceArgs& args, int& exitCode
         addConfigOption(*c, o->configPath);
         c->callback([o, &args, &exitCode, enable] {
             exitCode = runCommand([&] {
-                descriptor(o->name);
+                requireAgent(o->name);
                 if (const auto why = configOverrides(loadCliConfig(o->configPath), o->name, enable))
                     return refuse(*why);
                 setControl(args, "agents." + o->name + ".enabled", enable ? "true" : "false", "agents enable");
@@ -134,7 +128,7 @@ void addAgentControlCommands(CLI::App& group, WorkspaceArgs& args, int& exitCode
         addConfigOption(*c, o->configPath);
         c->callback([o, &args, &exitCode, start] {
             exitCode = runCommand([&] {
-                descriptor(o->name);
+                requireAgent(o->name);
                 if (start) {
                     const config::Config config = loadCliConfig(o->configPath);
                     auto ws = workspace::Workspace::open(

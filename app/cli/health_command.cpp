@@ -39,7 +39,7 @@ void addHealthCommand(CLI::App& app, int& exitCode)
                 reasons.push_back("audit log: " + problem);
             nlohmann::json agents = nlohmann::json::array();
             for (const agents::AgentDescriptor& d : agents::knownAgents()) {
-                if (!d.available || !config.agents.isEnabled(d.name))
+                if (!config.agents.isEnabled(d.name))
                     continue;
                 const auto last = workspace::agentActions(ws, d.name, {}, 1);
                 nlohmann::json entry = {{"name", d.name}, {"last_action", nullptr}};

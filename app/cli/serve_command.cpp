@@ -6,7 +6,6 @@
 #include "workspace_cli.h"
 
 #include "evograph/agents/agent_service.h"
-#include "evograph/agents/registry.h"
 
 #include <iostream>
 #include <thread>
@@ -47,9 +46,6 @@ void addServeCommand(CLI::App& app, int& exitCode)
             engine::ThreadPool pool(std::max<std::size_t>(1, config.agents.maxConcurrentOperations));
             const agents::SteadyClock clock;
             agents::AgentService service(path, config, pool, clock);
-            for (const agents::AgentDescriptor& d : agents::knownAgents())
-                if (!d.available && config.agents.isEnabled(d.name))
-                    std::cout << timeNow() << " " << d.name << ": enabled, but not available in this version\n";
             std::size_t serving = 0;
             for (const agents::AgentStatus& s : service.runtime().status())
                 serving += s.state != agents::AgentState::Disabled;

@@ -1,4 +1,5 @@
 // evograph snapshot create|list|info|verify|diff|restore|delete|prune|export|import.
+#include "agent_pause.h"
 #include "commands.h"
 #include "workspace_cli.h"
 
@@ -284,6 +285,11 @@ void addRestore(CLI::App& group, const Options& o, int& exitCode)
                     return kOk;
                 }
             }
+            // A running `serve` stops its writing agents first and starts them again after.
+            const WritingAgentsPaused paused(o->args, "snapshot restore");
+            if (!paused.agents().empty())
+                std::cerr << "stopped " << paused.agents().size()
+                          << " writing agent(s) of evograph serve for the restore; they start again after\n";
             const auto r = onWorkspace(o->args.path(), o->args.openOptions(Access::Write, "snapshot restore"),
                 "restoring", [&](Workspace& ws, const Progress& progress) {
                     return workspace::restoreSnapshot(ws, o->id, progress);

@@ -104,8 +104,7 @@ AgentService::AgentService(
     , m_webhooks(std::make_unique<Webhooks>())
 {
     for (const AgentDescriptor& d : knownAgents())
-        if (d.available)
-            m_runtime.add(makeAgent(d.name, m_workspacePath, m_config), defaultInterval(d.name, m_config));
+        m_runtime.add(makeAgent(d.name, m_workspacePath, m_config), defaultInterval(d.name, m_config));
 }
 
 AgentService::~AgentService()
@@ -116,8 +115,24 @@ AgentService::~AgentService()
 
 void AgentService::applyControls(std::vector<std::string>& log)
 {
-    const auto settings
-        = workspace::Workspace::open(m_workspacePath, {workspace::Access::Read, {}, "agents"}).settings(false);
+    auto ws = workspace::Workspace::open(m_workspacePath, {workspace::Access::Read, {}, "agents"});
+    const auto settings = ws.settings(false);
+    if (const std::optional<std::string> pause = workspace::writingAgentsPausedFor(ws)) {
+        for (const AgentStatus& s : m_runtime.status())
+            if (s.agentClass != AgentClass::ReadOnly && s.state != AgentState::Disabled
+                && s.state != AgentState::Stopped) {
+                m_runtime.stop(s.name);
+                m_paused.push_back(s.name);
+                log.push_back(s.name + ": paused for " + *pause);
+            }
+        m_runtime.waitIdle(); // cancelled at their next checkpoint; the asker waits for the status
+        m_lastStatus.reset(); // written at this step
+        return;
+    }
+    for (const std::string& name : std::exchange(m_paused, {})) {
+        m_runtime.start(name);
+        log.push_back(name + ": resumed");
+    }
     for (const AgentStatus& s : m_runtime.status()) {
         const bool enabled = isEnabled(s.name, m_config, settings);
         const bool disabledNow = s.state == AgentState::Disabled;

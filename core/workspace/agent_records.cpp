@@ -93,6 +93,27 @@ std::vector<StoredAgentStatus> agentStatuses(Workspace& workspace)
     return out;
 }
 
+namespace {
+constexpr const char* kPause = "*pause"; // no agent's name: agent names are identifiers
+}
+
+void pauseWritingAgents(Workspace& workspace, const std::string& reason)
+{
+    saveAgentCheckpoint(workspace, kPause, reason);
+}
+
+void resumeWritingAgents(Workspace& workspace)
+{
+    Workspace::Impl& ws = workspace.impl();
+    ws.requireWrite("resuming the agents");
+    sql::Statement(ws.db, "DELETE FROM agent_checkpoints WHERE agent = ?").bind(kPause).run();
+}
+
+std::optional<std::string> writingAgentsPausedFor(Workspace& workspace)
+{
+    return agentCheckpoint(workspace, kPause);
+}
+
 AlertTransition recordAlertTransition(Workspace& workspace, AlertTransition transition)
 {
     Workspace::Impl& ws = workspace.impl();

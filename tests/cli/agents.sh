@@ -14,7 +14,7 @@ ws="$work/ws.evograph"
 
 "$evograph" agents list --workspace "$ws" --config "$seed/config/pilot.toml" --format json > "$work/list.json" 2>/dev/null
 check "agents list: the seven agents, their class and status under pilot.toml" \
-    json 'a = {x["name"]: x for x in d}; assert len(a) == 7; assert a["validator"]["status"] == "enabled" and a["validator"]["class"] == "read_only"; assert a["recovery_agent"]["class"] == "destructive"; assert a["graph_monitor"]["status"] == "enabled" and a["recovery_agent"]["status"] == "not available"' < "$work/list.json"
+    json 'a = {x["name"]: x for x in d}; assert len(a) == 7; assert a["validator"]["status"] == "enabled" and a["validator"]["class"] == "read_only"; assert a["recovery_agent"]["class"] == "destructive"; assert a["graph_monitor"]["status"] == "enabled" and a["recovery_agent"]["status"] == "not enabled"' < "$work/list.json"
 
 "$evograph" agents run validator --once --workspace "$ws" > "$work/run.out" 2>&1
 check "agents run validator --once: validates both versions" bash -c "[ $? -eq 0 ] && grep -q 'validator: validated 2 new version(s)' '$work/run.out'"
@@ -27,8 +27,8 @@ check "  agents list shows its last action and checkpoint" \
 check "  each validation is in the audit log, naming the agent" \
     json 'r = [x for x in d if x["operation"] == "agent.action"]; assert len(r) == 2 and all(x["target"].startswith("agent:validator") for x in r), r' < "$work/audit.json"
 
-"$evograph" agents run recovery_agent --once --workspace "$ws" > /dev/null 2> "$work/unavailable.err"
-check "an agent not built yet: exit 2, saying so" bash -c "[ $? -eq 2 ] && grep -q 'recovery_agent is not available' '$work/unavailable.err'"
+"$evograph" agents run janitor --once --workspace "$ws" > /dev/null 2> "$work/unknown.err"
+check "an agent evograph does not have: exit 2, saying so" bash -c "[ $? -eq 2 ] && grep -q 'no agent \"janitor\"' '$work/unknown.err'"
 printf '[agents]\ndisabled_agents = ["validator"]\n' > "$work/hold.toml"
 "$evograph" agents run validator --workspace "$ws" --config "$work/hold.toml" > /dev/null 2> "$work/held.err"
 check "an agent the config holds back: exit 2" bash -c "[ $? -eq 2 ] && grep -q 'disabled_agents' '$work/held.err'"
@@ -43,7 +43,6 @@ kill -TERM $serve
 wait $serve
 check "serve: runs the enabled agents (the validator picks up the new version, a snapshot is taken) and stops on SIGTERM with exit 0" \
     bash -c "[ $? -eq 0 ] && grep -q 'validator: validated 1 new version' '$work/serve.out' && grep -q 'snapshot_scheduler: snapshot taken' '$work/serve.out' && grep -q 'stopped$' '$work/serve.out'"
-check "  an enabled agent not built yet is named, not faked" grep -q "recovery_agent: enabled, but not available" "$work/serve.out"
 
 # --- health ----------------------------------------------------------------------------------------
 printf '[agents]\nenabled_agents = ["validator", "security_agent"]\n' > "$work/health.toml"

@@ -94,6 +94,14 @@ check "agents disable of an agent the config file enables: refused (exit 1), nam
 wait_for "validator: started" "$work/serve.out" 50
 check "  agents start: running again" grep -q "validator: started" "$work/serve.out"
 
+# --- snapshot restore while serve runs: the writing agents stop first and start again after ------
+snapshot=$("$evograph" snapshot create --workspace "$ws")
+"$evograph" snapshot restore "$snapshot" --yes --workspace "$ws" > /dev/null 2> "$work/restore.err"
+check "snapshot restore with serve running: the writing agents stop first (exit 0)" \
+    bash -c "[ $? -eq 0 ] && grep -q 'stopped 2 writing agent(s) of evograph serve' '$work/restore.err' && grep -q 'graph_monitor: paused for snapshot restore' '$work/serve.out'"
+wait_for "graph_monitor: resumed" "$work/serve.out" 50
+check "  and start again after" bash -c "grep -q 'graph_monitor: resumed' '$work/serve.out' && grep -q 'migration_planner: resumed' '$work/serve.out'"
+
 kill -TERM $serve; wait $serve
 check "serve stops on SIGTERM with exit 0" bash -c "[ $? -eq 0 ] && grep -q 'stopped$' '$work/serve.out'"
 "$evograph" agents status --workspace "$ws" --config "$work/serve.toml" --format json > "$work/status2.json"

@@ -5,12 +5,15 @@
 #include "workspace_fixture.h"
 
 #include "evograph/agents/action_gate.h"
+#include "evograph/agents/recovery_agent.h"
 #include "evograph/agents/runtime.h"
 #include "evograph/agents/security_agent.h"
 #include "evograph/agents/snapshot_scheduler_agent.h"
 #include "evograph/agents/validator_agent.h"
 #include "evograph/error.h"
+#include "evograph/migrate/migration.h"
 #include "evograph/workspace/audit.h"
+#include "evograph/workspace/migration_journal.h"
 #include "evograph/workspace/snapshots.h"
 
 #include <filesystem>
@@ -264,4 +267,52 @@ TEST_CASE("security_agent: audit chain, file mode, credentials in the clear, sna
     CHECK_THAT(outcome.events[1].subject,
         Catch::Matchers::ContainsSubstring("setting export.api_key is named like a credential"));
     CHECK_THAT(f.actions("security_agent")[0].details, Catch::Matchers::ContainsSubstring("export.api_key"));
+}
+
+TEST_CASE("recovery_agent: a firing alert calling for it proposes the rollback (strict) or performs it (permissive)",
+    "[workspace][gate]")
+{
+    Fixture f;
+    const std::string onto = "http://example.com/ontology#";
+    std::string dataBefore;
+    {
+        auto ws = f.open();
+        ws.importGraph("data", std::string(EVOGRAPH_RESOURCES) + "/demo/users-data.ttl", "initial");
+        dataBefore = ws.state().graphs.at("data").content;
+        ws.setSetting("policies.enforcement_mode", "permissive", false); // the migration runs unapproved
+        migrate::Plan plan;
+        plan.graphs = {"data"};
+        plan.steps = {migrate::moveValuesStep("move", onto + "manages", onto + "supervises")};
+        plan = migrate::parsePlan(migrate::writePlan(plan), "move.yaml"); // approvals bind a file's hash
+        REQUIRE(migrate::applyPlan(ws, plan).operation.status == "applied");
+    }
+    config::Config strict = config::parseConfig(R"([policies]
+enforcement_mode = "strict"
+[[alerts]]
+name = "data-broken"
+expr = "failed_checks > 0"
+actions = ["notify", "agent:recovery_agent"]
+)",
+        "evograph.toml");
+    agents::RecoveryAgent idle(f.path, strict);
+    CHECK(runOnce(idle).summary == "nothing calls for a rollback");
+    {
+        auto ws = f.open();
+        workspace::recordAlertTransition(ws, {0, "data-broken", "firing", "critical", 1, {}, "{}"});
+    }
+    agents::RecoveryAgent agent(f.path, strict);
+    const agents::AgentOutcome proposed = runOnce(agent);
+    CHECK_THAT(proposed.summary, Catch::Matchers::ContainsSubstring("proposed: alert data-broken is firing"));
+    CHECK(f.actions("recovery_agent", "proposed").size() == 1);
+    CHECK(f.open().state().graphs.at("data").content != dataBefore); // nothing rolled back
+    CHECK_THAT(runOnce(agent).summary, Catch::Matchers::ContainsSubstring("handled already")); // proposed once
+
+    f.saveCheckpoint("recovery_agent", "");
+    config::Config permissive = strict;
+    permissive.policies["policies.enforcement_mode"].value = "permissive";
+    agents::RecoveryAgent lax(f.path, permissive);
+    CHECK_THAT(runOnce(lax).summary, Catch::Matchers::ContainsSubstring("(ran not approved)"));
+    auto ws = f.open();
+    CHECK(ws.state().graphs.at("data").content == dataBefore);
+    CHECK(workspace::journal(ws).front().status == "rolled_back");
 }

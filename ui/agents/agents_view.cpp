@@ -268,7 +268,7 @@ void AgentsView::showAgents()
             live[s.name] = std::move(s);
     int row = 0;
     for (const agents::AgentDescriptor& d : agents::knownAgents()) {
-        const bool enabled = d.available && agents::isEnabled(d.name, m_config, settings);
+        const bool enabled = agents::isEnabled(d.name, m_config, settings);
         QString state, lastRun, nextRun, runs, failures, last;
         if (const auto s = live.find(d.name); s != live.end()) {
             state = q(std::string(agents::toString(s->second.state)));
@@ -290,15 +290,14 @@ void AgentsView::showAgents()
             failures = QString::number(reported.value("failures", 0));
             last = q(error.empty() ? reported.value("last_summary", "") : "error: " + error);
         } else {
-            state = d.available ? tr("not served") : tr("not available");
+            state = tr("not served");
             lastRun = nextRun = QStringLiteral("–");
         }
         if (m_agents->rowCount() <= row)
             m_agents->insertRow(row);
         setRow(m_agents, row,
-            {q(d.name), q(std::string(agents::toString(d.agentClass))),
-                d.available ? (enabled ? tr("yes") : tr("no")) : tr("–"), state, lastRun, nextRun, runs, failures,
-                last});
+            {q(d.name), q(std::string(agents::toString(d.agentClass))), enabled ? tr("yes") : tr("no"), state, lastRun,
+                nextRun, runs, failures, last});
         m_agents->item(row, 0)->setToolTip(q(d.description));
         const bool failing = state == QLatin1String("failing");
         m_agents->item(row, 3)->setForeground(failing ? QColor(0xb3, 0x26, 0x1e) : palette().color(QPalette::Text));
@@ -372,15 +371,14 @@ void AgentsView::updateButtons()
 {
     const int row = m_agents->currentRow();
     const bool chosen = !selectedAgent().isEmpty() && row >= 0;
-    const bool available = chosen && m_agents->item(row, 2)->text() != QLatin1String("–");
-    const bool enabled = available && m_agents->item(row, 2)->text() == tr("yes");
+    const bool enabled = chosen && m_agents->item(row, 2)->text() == tr("yes");
     const QString state = chosen ? m_agents->item(row, 3)->text() : QString();
     m_runNow->setEnabled(
         enabled && m_service && state != QLatin1String("stopped") && state != QLatin1String("running"));
     m_runNow->setToolTip(m_service ? tr("Run the agent now") : tr("Serve the agents here to run one now"));
     m_start->setEnabled(enabled && state == QLatin1String("stopped"));
     m_stop->setEnabled(enabled && state != QLatin1String("stopped"));
-    m_enable->setEnabled(available && !enabled);
+    m_enable->setEnabled(chosen && !enabled);
     m_disable->setEnabled(enabled);
 }
 

@@ -6,6 +6,8 @@
 //     agents.NAME.stopped (`agents stop|start`) are read every few seconds and applied; an agent
 //     the config file names in enabled_agents / disabled_agents stays as the file says;
 //   - each agent's status is written to the workspace (`agents status` from another process);
+//   - while the workspace asks the writing agents to pause (workspace::pauseWritingAgents, e.g.
+//     `snapshot restore`), the additive and destructive agents are stopped, then started again;
 //   - each alert transition is recorded (`alerts list`) and acted upon: notify (a line of the
 //     log), webhook:URL (a JSON POST through the one HTTP layer, Slack-compatible: {"text": ...}),
 //     agent:NAME (runs it now); a firing alert is also published as an "alert firing" event.
@@ -60,6 +62,7 @@ private:
     AlertEvaluator m_alerts;
     std::optional<Clock::TimePoint> m_lastControls, m_lastStatus;
     std::map<std::string, std::string> m_lastStatusJson;
+    std::vector<std::string> m_paused; // writing agents stopped for a pause, to start after it
     struct Webhooks;
     std::unique_ptr<Webhooks> m_webhooks;
 };

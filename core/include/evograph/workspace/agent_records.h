@@ -43,6 +43,13 @@ struct StoredAgentStatus {
 };
 std::vector<StoredAgentStatus> agentStatuses(Workspace& workspace);
 
+// A pause of the agents that write, asked for by an operation that must not race them (a snapshot
+// restore): the process serving the agents stops them while it is set and starts them again once
+// it is cleared. Kept beside the checkpoints (no snapshot captures it, so a restore keeps it).
+void pauseWritingAgents(Workspace& workspace, const std::string& reason);
+void resumeWritingAgents(Workspace& workspace);
+std::optional<std::string> writingAgentsPausedFor(Workspace& workspace);
+
 // An alert rule's change of state: pending, firing, resolved (the history of firings).
 struct AlertTransition {
     std::int64_t id = 0;
