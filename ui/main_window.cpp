@@ -302,6 +302,7 @@ void MainWindow::openWorkspace(const QString& path)
     m_snapshots->setWorkspace(path);
     m_migrations->setWorkspace(path);
     m_agents->setWorkspace(path);
+    m_metrics->setWorkspace(path);
     m_workspaceLabel->setText(
         path.isEmpty() ? tr("No workspace") : tr("Workspace: %1").arg(QFileInfo(path).fileName()));
     m_workspaceLabel->setToolTip(path);
@@ -428,6 +429,7 @@ void MainWindow::loadConfig(const QString& path)
         m_termSearch->setConfig(config);
         m_migrations->setConfig(config);
         m_agents->setConfig(config);
+        m_metrics->setAlertRules(config.alerts);
     } catch (const Error& e) {
         statusBar()->showMessage(tr("The config file was not read: %1").arg(QString::fromUtf8(e.what())), 30000);
     }

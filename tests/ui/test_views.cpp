@@ -13,10 +13,12 @@
 #include "snapshots/snapshot_model.h"
 #include "ui_test_support.h"
 
+#include "evograph/config/config.h"
 #include "evograph/vector/vector_index.h"
 #include "evograph/workspace/snapshots.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>
@@ -431,4 +433,34 @@ TEST_CASE(
         versions << popup->results()->item(i)->text().section(QStringLiteral(" · "), -1);
     CHECK(versions.contains(QStringLiteral("ontology@2")));
     CHECK(versions.contains(QStringLiteral("ontology (the version before)")));
+}
+
+TEST_CASE("the last 7 days on the charts come from the workspace; alert thresholds are lines", "[ui][metrics]")
+{
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("kept.evograph").toStdString();
+    const std::int64_t now = QDateTime::currentSecsSinceEpoch();
+    {
+        auto ws = workspace::Workspace::create(path);
+        std::vector<workspace::MetricSample> samples;
+        for (std::int64_t s = 0; s < 10; ++s) { // ten minutes, three days ago (kept at 1 min by then)
+            samples.push_back({"task.agent.validator.p95", now - 3 * 86400 + 60 * s, 40.0 + s});
+            samples.push_back({"parse.triples", now - 3 * 86400 + 60 * s, 1000.0 * s});
+        }
+        workspace::recordMetricSamples(ws, samples, now);
+    }
+    MetricSampler sampler;
+    MetricsView view(sampler);
+    view.setAlertRules(config::parseConfig(
+        "[[alerts]]\nname = \"slow-validation\"\nexpr = \"p95(task.agent.validator) > 45\"\n", "evograph.toml")
+                           .alerts);
+    view.setWorkspace(QString::fromStdString(path));
+    view.setRange(MetricsView::Range::Session);
+    CHECK(view.chart(MetricChart::Latency).pointCount("agent.validator p95") == 0); // not this session's
+    CHECK(
+        view.chart(MetricChart::Latency).pointCount("alert slow-validation: p95(task.agent.validator[5m]) > 45") == 2);
+    view.setRange(MetricsView::Range::Week);
+    CHECK(view.chart(MetricChart::Latency).pointCount("agent.validator p95") == 10);
+    CHECK(view.chart(MetricChart::Throughput).pointCount("read") == 9); // the counter's rate between samples
+    CHECK_FALSE(view.chart(MetricChart::Latency).showsNoData());
 }

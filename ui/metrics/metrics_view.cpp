@@ -1,5 +1,7 @@
 #include "metrics_view.h"
 
+#include "metrics/kept_metrics.h"
+
 #include <QComboBox>
 #include <QDateTime>
 #include <QFileDialog>
@@ -41,6 +43,7 @@ MetricsView::MetricsView(MetricSampler& sampler, QWidget* parent)
     m_range->addItem(tr("Last 5 minutes"), int(Range::FiveMinutes));
     m_range->addItem(tr("Last hour"), int(Range::OneHour));
     m_range->addItem(tr("Whole session"), int(Range::Session));
+    m_range->addItem(tr("Last 7 days (kept in the workspace)"), int(Range::Week));
     connect(m_range, &QComboBox::currentIndexChanged, this, &MetricsView::refresh);
     m_pause->setCheckable(true);
     m_pause->setToolTip(tr("Freeze the charts; sampling goes on"));
@@ -75,6 +78,20 @@ MetricsView::MetricsView(MetricSampler& sampler, QWidget* parent)
     refresh();
 }
 
+void MetricsView::setWorkspace(const QString& path)
+{
+    m_workspace = path;
+    m_kept.clear();
+    m_keptAt = 0;
+    refresh();
+}
+
+void MetricsView::setAlertRules(std::vector<config::AlertRule> rules)
+{
+    m_rules = std::move(rules);
+    refresh();
+}
+
 void MetricsView::setRange(Range range)
 {
     m_range->setCurrentIndex(m_range->findData(int(range)));
@@ -97,11 +114,32 @@ void MetricsView::refresh()
     const auto range = Range(m_range->currentData().toInt());
     // "Last 5 minutes" of a younger session is the session so far: no empty stretch before it began.
     const qint64 window = range == Range::FiveMinutes ? 5 * 60'000 : range == Range::OneHour ? 60 * 60'000 : now;
-    const qint64 from = std::max(m_sampler.sessionStart(), now - window);
+    const bool week = range == Range::Week;
+    const qint64 from = week ? now - 7 * 86'400'000LL : std::max(m_sampler.sessionStart(), now - window);
+    if (week && !m_workspace.isEmpty() && now - m_keptAt > 30'000) {
+        try {
+            auto ws = workspace::Workspace::open(m_workspace.toStdString(), {workspace::Access::Read, {}, "metrics"});
+            m_kept = workspace::metricHistory(ws, from / 1000, now / 1000);
+        } catch (const std::exception&) {
+            m_kept.clear(); // an older workspace file or none: the session's samples only
+        }
+        m_keptAt = now;
+    }
     for (const MetricChart which : kMetricCharts) {
         TimeSeriesChart& target = *m_charts[int(which)];
         bool any = false;
-        for (const auto& [name, points] : m_sampler.series(which)) {
+        std::map<QString, std::vector<QPointF>> all = m_sampler.series(which);
+        if (week)
+            for (auto& [name, kept] : keptSeries(m_kept, which)) { // the kept days, then this session
+                std::vector<QPointF>& points = all[name];
+                kept.insert(kept.end(), points.begin(), points.end());
+                std::stable_sort(
+                    kept.begin(), kept.end(), [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); });
+                points = std::move(kept);
+            }
+        for (auto& [name, line] : thresholdLines(m_rules, which, from, now))
+            all[name] = std::move(line);
+        for (const auto& [name, points] : all) {
             // Only the points in the window: a session's worth of samples stays cheap to draw.
             const auto first = std::lower_bound(points.begin(), points.end(), static_cast<double>(from),
                 [](const QPointF& point, double x) { return point.x() < x; });
