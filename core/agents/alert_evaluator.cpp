@@ -76,10 +76,9 @@ void AlertEvaluator::observe(const engine::MetricsSnapshot& metrics, Clock::Time
     for (const auto& [name, value] : metrics.gauges)
         observe(name, static_cast<double>(value), at);
     for (const auto& [name, counts] : metrics.buckets) {
-        engine::Histogram::Buckets interval = counts;
-        if (const auto last = m_lastBuckets.find(name); last != m_lastBuckets.end())
-            for (std::size_t i = 0; i < interval.size(); ++i)
-                interval[i] -= std::min(interval[i], last->second[i]);
+        const auto last = m_lastBuckets.find(name);
+        const engine::Histogram::Buckets interval
+            = engine::Histogram::between(last == m_lastBuckets.end() ? nullptr : &last->second, counts);
         m_lastBuckets[name] = counts;
         const auto summary = metrics.histograms.find(name);
         append(name,
@@ -112,7 +111,7 @@ double AlertEvaluator::read(const config::AlertExpression& expr, Clock::TimePoin
             for (const Sample* s : window)
                 for (std::size_t i = 0; i < sum.size(); ++i)
                     sum[i] += (*s->buckets)[i];
-            if (std::all_of(sum.begin(), sum.end(), [](std::uint64_t c) { return c == 0; }))
+            if (engine::Histogram::isEmpty(sum))
                 return kNoData;
             return engine::Histogram::quantileOf(sum, q) / 1000.0;
         }

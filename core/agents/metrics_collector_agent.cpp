@@ -19,14 +19,13 @@ AgentOutcome MetricsCollectorAgent::run(const engine::TaskContext& context)
     {
         const std::lock_guard lock(m_mutex);
         for (const auto& [name, counts] : metrics.buckets) {
-            engine::Histogram::Buckets interval = counts;
-            if (const auto last = m_lastBuckets.find(name); last != m_lastBuckets.end())
-                for (std::size_t i = 0; i < interval.size(); ++i)
-                    interval[i] -= std::min(interval[i], last->second[i]);
+            const auto last = m_lastBuckets.find(name);
+            const engine::Histogram::Buckets interval
+                = engine::Histogram::between(last == m_lastBuckets.end() ? nullptr : &last->second, counts);
             m_lastBuckets[name] = counts;
             if (const auto summary = metrics.histograms.find(name); summary != metrics.histograms.end())
                 samples.push_back({name + ".count", now, static_cast<double>(summary->second.count)});
-            if (std::all_of(interval.begin(), interval.end(), [](std::uint64_t c) { return c == 0; }))
+            if (engine::Histogram::isEmpty(interval))
                 continue; // nothing recorded since the last run: no latency to report
             for (const auto& [suffix, q] : {std::pair {".p50", 0.50}, {".p95", 0.95}, {".p99", 0.99}})
                 samples.push_back({name + suffix, now, engine::Histogram::quantileOf(interval, q) / 1000.0});

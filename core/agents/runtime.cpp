@@ -57,6 +57,10 @@ RuntimeOptions runtimeOptions(const config::AgentsConfig& config)
     RuntimeOptions options;
     options.maxConcurrent = config.maxConcurrentOperations;
     options.maxMemoryMb = config.maxMemoryMb;
+    options.globalRunsPerSecond = config.globalRunsPerSecond;
+    options.perAgentRunsPerSecond = config.perAgentRunsPerSecond;
+    for (const auto& [agent, seconds] : config.timeoutSeconds)
+        options.timeouts[agent] = std::chrono::seconds(seconds);
     return options;
 }
 
@@ -75,6 +79,7 @@ struct AgentRuntime::Entry {
     AgentStatus status;
     std::optional<engine::Task<AgentOutcome>> running;
     bool triggeredWhileRunning = false; // run once more when this run is done
+    bool timedOut = false; // cancelled for running past its timeout
 };
 
 AgentRuntime::AgentRuntime(
@@ -223,23 +228,39 @@ void AgentRuntime::collect(Entry& e, Clock::TimePoint now)
         if (!stopped)
             s.state = AgentState::Idle, s.nextRun = now + e.interval;
     } catch (const Cancelled&) {
-        s.lastError = "cancelled";
-        if (!stopped)
-            s.state = AgentState::Idle, s.nextRun = now + e.interval;
-    } catch (const std::exception& error) {
-        ++s.runs, ++s.failures, ++s.consecutiveFailures;
-        s.lastError = error.what();
-        if (!stopped) {
-            s.state = AgentState::Failing;
-            s.circuitOpen = s.consecutiveFailures >= m_options.circuitThreshold;
-            const auto backoff = std::min<std::chrono::milliseconds>(
-                e.interval * (1LL << std::min(s.consecutiveFailures, 20u)), m_options.maxBackoff);
-            s.nextRun = now + (s.circuitOpen ? m_options.circuitCooldown : backoff);
+        if (!e.timedOut) {
+            s.lastError = "cancelled";
+            if (!stopped)
+                s.state = AgentState::Idle, s.nextRun = now + e.interval;
+        } else {
+            failed(e,
+                "timed out after "
+                    + std::to_string(
+                        std::chrono::duration_cast<std::chrono::seconds>(m_options.timeouts.at(s.name)).count())
+                    + " s",
+                now);
         }
+    } catch (const std::exception& error) {
+        failed(e, error.what(), now);
     }
+    e.timedOut = false;
     e.running.reset();
     if (std::exchange(e.triggeredWhileRunning, false))
         wake(e, now);
+}
+
+void AgentRuntime::failed(Entry& e, const std::string& error, Clock::TimePoint now)
+{
+    AgentStatus& s = e.status;
+    ++s.runs, ++s.failures, ++s.consecutiveFailures;
+    s.lastError = error;
+    if (s.state == AgentState::Stopped)
+        return;
+    s.state = AgentState::Failing;
+    s.circuitOpen = s.consecutiveFailures >= m_options.circuitThreshold;
+    const auto backoff = std::min<std::chrono::milliseconds>(
+        e.interval * (1LL << std::min(s.consecutiveFailures, 20u)), m_options.maxBackoff);
+    s.nextRun = now + (s.circuitOpen ? m_options.circuitCooldown : backoff);
 }
 
 std::size_t AgentRuntime::tick()
@@ -250,6 +271,11 @@ std::size_t AgentRuntime::tick()
     for (auto& [name, e] : m_agents) {
         if (e->running && e->running->isReady())
             collect(*e, now);
+        if (const auto limit = m_options.timeouts.find(name); limit != m_options.timeouts.end() && e->running
+            && !e->timedOut && e->status.lastRun && now - *e->status.lastRun > limit->second) {
+            e->timedOut = true; // collected as a failure once it has stopped
+            e->running->cancel();
+        }
         running += e->running.has_value();
     }
     for (auto& [name, e] : m_agents)
@@ -268,6 +294,16 @@ std::size_t AgentRuntime::tick()
         const bool ready = s.state == AgentState::Idle || s.state == AgentState::Failing;
         if (!ready || e->running || !s.nextRun || *s.nextRun > now || running >= m_options.maxConcurrent)
             continue;
+        const auto spacing = [](double perSecond) {
+            return std::chrono::duration_cast<Clock::TimePoint::duration>(std::chrono::duration<double>(1 / perSecond));
+        };
+        if (m_options.perAgentRunsPerSecond > 0 && s.lastRun
+            && now - *s.lastRun < spacing(m_options.perAgentRunsPerSecond))
+            continue; // due, waiting for its turn
+        if (m_options.globalRunsPerSecond > 0 && m_lastStart
+            && now - *m_lastStart < spacing(m_options.globalRunsPerSecond))
+            break;
+        m_lastStart = now;
         s.state = AgentState::Running;
         s.lastRun = now;
         s.nextRun.reset();

@@ -81,6 +81,7 @@ Config parseConfig(std::string_view text, const std::string& name)
     readAgentTables(reader, config);
     readMonitoringAndBackup(reader, config);
     readAlertTables(reader, config);
+    readPerformanceTables(reader, config);
     reader.finish();
     return config;
 }

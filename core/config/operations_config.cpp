@@ -167,6 +167,33 @@ void readAgentTables(TableReader& root, Config& config)
     agents.finish();
 }
 
+void readPerformanceTables(TableReader& root, Config& config)
+{
+    const toml::table* table = root.table("performance");
+    if (!table)
+        return;
+    TableReader performance(*table, "performance", root.file(), root.warnings());
+    AgentsConfig& out = config.agents;
+    if (const toml::table* limitsTable = performance.table("rate_limiting")) {
+        TableReader limits(*limitsTable, "performance.rate_limiting", root.file(), root.warnings());
+        out.globalRunsPerSecond = limits.number("global_requests_per_second", 0, 1e6).value_or(0);
+        out.perAgentRunsPerSecond = limits.number("per_agent_requests_per_second", 0, 1e6).value_or(0);
+        noteOrigins(limits, config, {"global_requests_per_second", "per_agent_requests_per_second"});
+        limits.finish();
+    }
+    if (const toml::table* timeoutsTable = performance.table("timeouts")) {
+        TableReader timeouts(*timeoutsTable, "performance.timeouts", root.file(), root.warnings());
+        for (const auto& [key, agent] : {std::pair {"validation_timeout_seconds", "validator"},
+                 {"generation_timeout_seconds", "migration_planner"}, {"graph_query_timeout_seconds", "graph_monitor"}})
+            if (const auto seconds = timeouts.integer(key, 1, 86400))
+                out.timeoutSeconds[agent] = static_cast<std::uint64_t>(*seconds);
+        noteOrigins(timeouts, config,
+            {"validation_timeout_seconds", "generation_timeout_seconds", "graph_query_timeout_seconds"});
+        timeouts.finish();
+    }
+    performance.finish();
+}
+
 void readAlertTables(TableReader& root, Config& config)
 {
     const toml::array* array = root.array("alerts");

@@ -9,6 +9,8 @@ namespace evograph::config {
 void readPolicyTables(TableReader& root, Config& config);
 // [agents] and [agents.resource_limits].
 void readAgentTables(TableReader& root, Config& config);
+// [performance], [performance.rate_limiting], [performance.timeouts].
+void readPerformanceTables(TableReader& root, Config& config);
 // [[alerts]].
 void readAlertTables(TableReader& root, Config& config);
 // [monitoring] and [backup].

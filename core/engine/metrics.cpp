@@ -1,5 +1,7 @@
 #include "evograph/engine/metrics.h"
 
+#include <algorithm>
+
 #include <cmath>
 
 namespace evograph::engine {
@@ -46,6 +48,20 @@ Histogram::Buckets Histogram::buckets() const
     for (int i = 0; i < kBuckets; ++i)
         counts[i] = m_buckets[i].load(std::memory_order_relaxed);
     return counts;
+}
+
+Histogram::Buckets Histogram::between(const Buckets* before, const Buckets& after)
+{
+    Buckets interval = after;
+    if (before)
+        for (std::size_t i = 0; i < interval.size(); ++i)
+            interval[i] -= std::min(interval[i], (*before)[i]);
+    return interval;
+}
+
+bool Histogram::isEmpty(const Buckets& counts)
+{
+    return std::all_of(counts.begin(), counts.end(), [](std::uint64_t c) { return c == 0; });
 }
 
 double Histogram::quantileOf(const Buckets& counts, double q)

@@ -1,5 +1,7 @@
 #include "evograph/workspace/metric_report.h"
 
+#include "../engine/markup_escape.h"
+
 #include <algorithm>
 #include <cmath>
 #include <ctime>
@@ -12,29 +14,6 @@ namespace {
 bool endsWith(const std::string& text, std::string_view suffix)
 {
     return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-std::string escape(const std::string& text)
-{
-    std::string out;
-    for (const char c : text)
-        switch (c) {
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '&':
-            out += "&amp;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    return out;
 }
 
 std::string utc(std::int64_t seconds)
@@ -114,10 +93,12 @@ std::string metricReportHtml(const std::map<std::string, std::vector<MetricPoint
 {
     std::ostringstream html;
     html << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>evograph metrics: "
-         << escape(workspaceName) << "</title>\n<style>body{font-family:sans-serif;margin:2em;color:#1f2328}"
+         << detail::escapeMarkup(workspaceName)
+         << "</title>\n<style>body{font-family:sans-serif;margin:2em;color:#1f2328}"
          << "table{border-collapse:collapse}td,th{padding:4px 10px;border-bottom:1px solid #d0d7de;text-align:right}"
          << "td:first-child,th:first-child{text-align:left}</style></head><body>\n<h1>Metrics of "
-         << escape(workspaceName) << "</h1>\n<p>" << utc(from) << " to " << utc(to) << ": " << history.size()
+         << detail::escapeMarkup(workspaceName) << "</h1>\n<p>" << utc(from) << " to " << utc(to) << ": "
+         << history.size()
          << " series kept by metrics_collector (1 s for an hour, 1 min for a week, 1 h beyond).</p>\n";
     if (history.empty())
         html << "<p>No metrics were kept in this period. Enable the metrics_collector agent and run "
@@ -126,7 +107,8 @@ std::string metricReportHtml(const std::map<std::string, std::vector<MetricPoint
         double lo = points.front().value, hi = lo, sum = 0;
         for (const MetricPoint& p : points)
             lo = std::min(lo, p.value), hi = std::max(hi, p.value), sum += p.value;
-        html << "<h2>" << escape(metric) << "</h2>\n<table><tr><th>points</th><th>min</th><th>average</th><th>max</th>"
+        html << "<h2>" << detail::escapeMarkup(metric)
+             << "</h2>\n<table><tr><th>points</th><th>min</th><th>average</th><th>max</th>"
              << "<th>last</th></tr><tr><td>" << points.size() << "</td><td>" << number(lo) << "</td><td>"
              << number(sum / static_cast<double>(points.size())) << "</td><td>" << number(hi) << "</td><td>"
              << number(points.back().value) << "</td></tr></table>\n"

@@ -184,3 +184,30 @@ actions = ["notify", "webhook:https://hooks.example.org/x", "agent:recovery_agen
         "[agents.graph_monitor]\nfolders = [\"x\"]\n[agents.template_executor]\n", "evograph.toml");
     REQUIRE(unknown.warnings.size() == 2);
 }
+
+TEST_CASE("config: the seed's [performance] tables: rate limits and timeouts for the agents", "[config]")
+{
+    const config::Config c = config::parseConfig(R"([performance]
+max_concurrent_generations = 5
+[performance.rate_limiting]
+global_requests_per_second = 100
+per_agent_requests_per_second = 10
+[performance.timeouts]
+generation_timeout_seconds = 30
+validation_timeout_seconds = 10
+graph_query_timeout_seconds = 5
+consensus_timeout_seconds = 2
+)",
+        "evograph.toml");
+    CHECK(c.agents.globalRunsPerSecond == 100);
+    CHECK(c.agents.perAgentRunsPerSecond == 10);
+    CHECK(c.agents.timeoutSeconds.at("validator") == 10);
+    CHECK(c.agents.timeoutSeconds.at("migration_planner") == 30);
+    CHECK(c.agents.timeoutSeconds.at("graph_monitor") == 5);
+    REQUIRE(c.warnings.size() == 2); // max_concurrent_generations, consensus_timeout_seconds
+    CHECK_THAT(
+        config::formatWarning(c.warnings[0]), ContainsSubstring("performance.timeouts.consensus_timeout_seconds"));
+    CHECK_THAT(config::formatWarning(c.warnings[1]), ContainsSubstring("performance.max_concurrent_generations"));
+    CHECK_THAT(errorOf("[performance.timeouts]\nvalidation_timeout_seconds = 0\n"),
+        ContainsSubstring("performance.timeouts.validation_timeout_seconds"));
+}

@@ -85,10 +85,9 @@ void MetricSampler::sampleNow()
         const bool task = name.rfind("task.", 0) == 0;
         if (!task && name.rfind("vector.", 0) != 0)
             continue;
-        engine::Histogram::Buckets interval = buckets;
-        if (const auto before = m_last.buckets.find(name); before != m_last.buckets.end())
-            for (std::size_t i = 0; i < interval.size(); ++i)
-                interval[i] -= before->second[i];
+        const auto before = m_last.buckets.find(name);
+        const engine::Histogram::Buckets interval
+            = engine::Histogram::between(before == m_last.buckets.end() ? nullptr : &before->second, buckets);
         if (engine::Histogram::quantileOf(interval, 1.0) == 0)
             continue; // nothing finished: no point, not a stale one
         const QString operation = QString::fromStdString(task ? name.substr(5) : name);

@@ -10,7 +10,9 @@
 // triggers on its kind due at once; an agent busy when triggered runs once more after, so no event
 // is lost, and since each agent works from its checkpoint a second run never repeats work. The
 // events are kept for drainEvents() (serve prints them, the alert rules read their values).
-// Above `maxMemoryMb` of resident memory no new run starts.
+// Above `maxMemoryMb` of resident memory no new run starts. Run starts are spaced by the rate
+// limits (a due run waits for its turn); a run longer than its agent's timeout is cancelled and
+// counts as a failure ("timed out after N s").
 
 #include "evograph/agents/agent.h"
 #include "evograph/agents/clock.h"
@@ -44,6 +46,8 @@ struct RuntimeOptions {
     unsigned circuitThreshold = 5;
     std::chrono::milliseconds circuitCooldown = std::chrono::minutes(30);
     std::uint64_t maxMemoryMb = 0; // [agents.resource_limits] max_memory_mb; 0: no ceiling
+    double globalRunsPerSecond = 0, perAgentRunsPerSecond = 0; // [performance.rate_limiting]; 0: none
+    std::map<std::string, std::chrono::milliseconds> timeouts; // [performance.timeouts], by agent
 };
 
 // The options the config's [agents.resource_limits] give.
@@ -86,6 +90,7 @@ private:
     struct Entry;
     Entry& entry(const std::string& name);
     void collect(Entry& e, Clock::TimePoint now);
+    void failed(Entry& e, const std::string& error, Clock::TimePoint now); // backoff and circuit
     void trigger(const AgentEvent& event, Clock::TimePoint now); // with m_mutex held
     static void wake(Entry& e, Clock::TimePoint now);
 
@@ -96,6 +101,7 @@ private:
     mutable std::mutex m_mutex;
     std::map<std::string, std::unique_ptr<Entry>> m_agents;
     std::vector<AgentEvent> m_events;
+    std::optional<Clock::TimePoint> m_lastStart; // of any agent, for the global rate limit
 };
 
 } // namespace evograph::agents

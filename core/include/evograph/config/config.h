@@ -105,6 +105,13 @@ struct AgentsConfig {
     std::uint64_t maxMemoryMb = 0; // 0: no ceiling; above it new runs are refused
     unsigned maxCpuPercent = 100;
     std::vector<WatchSource> watch; // [agents.graph_monitor]
+    // [performance.rate_limiting]: agent runs started per second (0: no limit), all agents
+    // together (global_requests_per_second) and each (per_agent_requests_per_second).
+    double globalRunsPerSecond = 0, perAgentRunsPerSecond = 0;
+    // [performance.timeouts]: a run longer than this is cancelled and counts as a failure (0:
+    // none). validation_timeout_seconds: validator; generation_timeout_seconds:
+    // migration_planner; graph_query_timeout_seconds: graph_monitor.
+    std::map<std::string, std::uint64_t> timeoutSeconds; // agent -> seconds
 
     // recovery_agent runs only when named (not by "*"): it is destructive.
     bool isEnabled(const std::string& agent) const;

@@ -52,6 +52,9 @@ public:
     Buckets buckets() const;
     // q in [0, 1] over bucket counts (a reading or a difference); 0 when they are all zero.
     static double quantileOf(const Buckets& counts, double q);
+    // What was recorded between two readings: `after` less `before` (none: all of `after`).
+    static Buckets between(const Buckets* before, const Buckets& after);
+    static bool isEmpty(const Buckets& counts);
 
 private:
     std::array<std::atomic<std::uint64_t>, kBuckets> m_buckets {};
