@@ -158,9 +158,19 @@ AgentsView::AgentsView(QWidget* parent)
     connect(m_enable, &QPushButton::clicked, this, [this] { control(QStringLiteral("enable")); });
     connect(m_disable, &QPushButton::clicked, this, [this] { control(QStringLiteral("disable")); });
     connect(review, &QPushButton::clicked, this, &AgentsView::reviewRequested);
-    connect(m_timer, &QTimer::timeout, this, &AgentsView::refresh);
+    // Hidden and not serving, nothing changes that the view must follow: no workspace reads then.
+    connect(m_timer, &QTimer::timeout, this, [this] {
+        if (m_service || isVisible())
+            refresh();
+    });
     m_timer->start(kStepMs);
     setWorkspace({});
+}
+
+void AgentsView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    refresh(); // current the moment it is shown
 }
 
 AgentsView::~AgentsView()

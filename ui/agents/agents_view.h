@@ -47,6 +47,9 @@ public:
     QTableWidget* alertsTable() const { return m_alerts; }
     QPlainTextEdit* log() const { return m_log; }
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 Q_SIGNALS:
     void reviewRequested(); // open the Migrations view
     void alertFiring(const QString& message);
