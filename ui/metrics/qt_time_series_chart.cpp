@@ -3,11 +3,13 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QCursor>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QGraphicsSimpleTextItem>
 #include <QLabel>
 #include <QLineSeries>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -61,6 +63,18 @@ public:
             m_chart->addSeries(series);
             series->attachAxis(m_x);
             series->attachAxis(m_y);
+            // A readout on hover: the series, the time and the value under the pointer.
+            QObject::connect(series, &QLineSeries::hovered, m_view, [this, name](const QPointF& point, bool state) {
+                if (!state) {
+                    QToolTip::hideText();
+                    return;
+                }
+                const QDateTime at = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(point.x()));
+                QToolTip::showText(QCursor::pos(),
+                    QStringLiteral("%1\n%2: %3 %4")
+                        .arg(name, at.toString(m_x->format()), QString::number(point.y(), 'g', 4), m_y->titleText()),
+                    m_view);
+            });
         }
         series->replace(QList<QPointF>(points.begin(), points.end()));
         rescale();
@@ -69,6 +83,8 @@ public:
     void setWindow(qint64 fromMs, qint64 toMs) override
     {
         m_from = fromMs, m_to = std::max(toMs, fromMs + 1000);
+        // Times of day for a window within a day; dates too for the days kept in the workspace.
+        m_x->setFormat(m_to - m_from > 86'400'000 ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm:ss"));
         m_x->setRange(QDateTime::fromMSecsSinceEpoch(m_from), QDateTime::fromMSecsSinceEpoch(m_to));
         rescale();
         placeMarkers();
