@@ -107,6 +107,12 @@ TEST_CASE("the diff viewer shows the User example: breaking first, Turtle side b
     // Impact counts come from the data.
     CHECK(first.impact.has_value());
     CHECK(viewer.model()->index(0, 0).isValid());
+    // Long entity names are cut in their column: the tooltip has the entity in full, then why.
+    const QStringList tip
+        = viewer.model()->index(0, 0, viewer.model()->index(0, 0)).data(Qt::ToolTipRole).toString().split('\n');
+    REQUIRE(tip.size() == 2);
+    CHECK(tip[0].contains("User"));
+    CHECK(tip[1].contains("now required"));
 }
 
 TEST_CASE("stale comparisons are dropped: only the latest one reaches the viewer", "[ui][diff]")

@@ -284,8 +284,11 @@ QVariant ChangeTreeModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::ForegroundRole:
         return index.column() == Severity ? QVariant(severityColor(change.severity)) : QVariant();
-    case Qt::ToolTipRole:
-        return QString::fromStdString(change.reason);
+    case Qt::ToolTipRole: // the entity in full (long names are cut in the column), then why
+        return index.column() == Entity
+            ? (row.label.isEmpty() ? row.entity : QStringLiteral("%1  “%2”").arg(row.entity, row.label)) + '\n'
+                + QString::fromStdString(change.reason)
+            : QString::fromStdString(change.reason);
     case Qt::TextAlignmentRole:
         return index.column() == Impact ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     default:
