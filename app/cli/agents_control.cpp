@@ -28,19 +28,6 @@ void requireAgent(const std::string& name)
         throw Error("no agent \"" + name + "\" (see evograph agents list)");
 }
 
-// Why the config file's explicit word overrides the change, if it does.
-std::optional<std::string> configOverrides(const config::Config& config, const std::string& agent, bool enable)
-{
-    const auto& list = enable ? config.agents.disabled : config.agents.enabled;
-    if (std::find(list.begin(), list.end(), agent) == list.end())
-        return std::nullopt;
-    const std::string key = enable ? "agents.disabled_agents" : "agents.enabled_agents";
-    const auto where = config.origins.find(key);
-    return "agent " + agent + " is " + (enable ? "disabled" : "enabled") + " by the config file (" + key
-        + (where == config.origins.end() ? "" : " at " + formatPosition(where->second))
-        + "), which overrides the workspace; change it there";
-}
-
 ExitCode refuse(const std::string& why)
 {
     std::cerr << "evograph: refused: " << why << "\n";
@@ -112,7 +99,7 @@ void addAgentControlCommands(CLI::App& group, WorkspaceArgs& args, int& exitCode
         c->callback([o, &args, &exitCode, enable] {
             exitCode = runCommand([&] {
                 requireAgent(o->name);
-                if (const auto why = configOverrides(loadCliConfig(o->configPath), o->name, enable))
+                if (const auto why = agents::configOverride(loadCliConfig(o->configPath), o->name, enable))
                     return refuse(*why);
                 setControl(args, "agents." + o->name + ".enabled", enable ? "true" : "false", "agents enable");
                 std::cout << o->name << ": " << (enable ? "enabled" : "disabled") << "\n";

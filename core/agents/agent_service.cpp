@@ -40,16 +40,6 @@ nlohmann::json annotationsOf(const AlertStatus& alert)
     return annotations;
 }
 
-std::string valueText(double value)
-{
-    if (std::isnan(value))
-        return "no data";
-    std::string text = std::to_string(value);
-    text.erase(text.find_last_not_of('0') + 1);
-    if (text.back() == '.')
-        text.pop_back();
-    return text;
-}
 } // namespace
 
 std::chrono::milliseconds defaultInterval(const std::string& agent, const config::Config& config)
@@ -75,6 +65,17 @@ bool isEnabled(
     if (const auto it = workspaceSettings.find("agents." + agent + ".enabled"); it != workspaceSettings.end())
         return it->second == "true";
     return config.agents.isEnabled(agent);
+}
+
+std::optional<std::string> configOverride(const config::Config& config, const std::string& agent, bool enable)
+{
+    if (!named(enable ? config.agents.disabled : config.agents.enabled, agent))
+        return std::nullopt;
+    const std::string key = enable ? "agents.disabled_agents" : "agents.enabled_agents";
+    const auto where = config.origins.find(key);
+    return "agent " + agent + " is " + (enable ? "disabled" : "enabled") + " by the config file (" + key
+        + (where == config.origins.end() ? "" : " at " + formatPosition(where->second))
+        + "), which overrides the workspace; change it there";
 }
 
 // Webhook posts run on the pool: a slow receiver must not hold up the agents' schedule.
@@ -161,7 +162,7 @@ void AgentService::act(const AlertStatus& alert, std::vector<std::string>& log)
     const std::string summary
         = alert.rule.annotations.count("summary") ? alert.rule.annotations.at("summary") : alert.rule.expr.text();
     const std::string line = "alert " + alert.rule.name + " " + state + " (" + alert.rule.severity + ", "
-        + alert.rule.expr.text() + ": " + valueText(alert.value) + ")";
+        + alert.rule.expr.text() + ": " + readingText(alert.value) + ")";
     {
         auto ws = workspace::Workspace::open(
             m_workspacePath, {workspace::Access::Write, std::chrono::seconds(10), "alerts"});

@@ -3,6 +3,7 @@
 #include "evograph/error.h"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <unistd.h>
 
@@ -38,17 +39,23 @@ std::string_view toString(AgentState state)
     return "?";
 }
 
+std::string readingText(double value)
+{
+    if (std::isnan(value))
+        return "no data";
+    std::string text = std::to_string(value);
+    text.erase(text.find_last_not_of('0') + 1); // 2.000000 -> 2.
+    if (text.back() == '.')
+        text.pop_back();
+    return text;
+}
+
 std::string AgentEvent::text() const
 {
     std::string out = kind + (subject.empty() ? "" : " " + subject);
     std::string readings;
-    for (const auto& [name, value] : values) {
-        std::string number = std::to_string(value);
-        number.erase(number.find_last_not_of('0') + 1); // 2.000000 -> 2
-        if (!number.empty() && number.back() == '.')
-            number.pop_back();
-        readings += (readings.empty() ? "" : ", ") + name + " " + number;
-    }
+    for (const auto& [name, value] : values)
+        readings += (readings.empty() ? "" : ", ") + name + " " + readingText(value);
     return readings.empty() ? out : out + " (" + readings + ")";
 }
 

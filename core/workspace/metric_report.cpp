@@ -11,10 +11,6 @@
 namespace evograph::workspace {
 
 namespace {
-bool endsWith(const std::string& text, std::string_view suffix)
-{
-    return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 std::string utc(std::int64_t seconds)
 {
@@ -53,7 +49,7 @@ std::map<std::string, double> metricBaseline(const std::map<std::string, std::ve
 {
     std::map<std::string, double> baseline;
     for (const auto& [metric, points] : history) {
-        if (points.empty() || !(endsWith(metric, ".p50") || endsWith(metric, ".p95") || endsWith(metric, ".p99")))
+        if (points.empty() || !(metric.ends_with(".p50") || metric.ends_with(".p95") || metric.ends_with(".p99")))
             continue;
         double sum = 0;
         for (const MetricPoint& p : points)

@@ -91,7 +91,7 @@ TEST_CASE(
     CHECK(cell(table, "validator", 2) == "yes");
     bool refused = false;
     for (const QLabel* label : view.findChildren<QLabel*>())
-        refused |= label->text().contains("enabled by the config file (studio.toml)");
+        refused |= label->text().contains("enabled by the config file (agents.enabled_agents at studio.toml:2:");
     CHECK(refused);
 
     // The proposal awaiting a reviewer is listed.

@@ -4,6 +4,8 @@
 #include "evograph/agents/alert_evaluator.h"
 #include "evograph/config/config.h"
 
+#include "config_errors.h"
+
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
 
@@ -26,15 +28,6 @@ config::AlertRule rule(const std::string& name, const std::string& expr, std::ch
     return r;
 }
 
-std::string errorOf(const std::string& text)
-{
-    try {
-        config::parseConfig(text, "evograph.toml");
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "no error";
-}
 } // namespace
 
 TEST_CASE("alert expressions: functions, windows and comparisons; typos are errors at their column", "[alerts]")
@@ -49,11 +42,11 @@ TEST_CASE("alert expressions: functions, windows and comparisons; typos are erro
     CHECK(config::parseAlertExpression("breaking_changes>0", {}).text() == "breaking_changes > 0");
     CHECK(config::parseAlertExpression("avg_over_time(pool.queued[1h]) != 2", {}).window == 3600s);
 
-    CHECK_THAT(errorOf("[[alerts]]\nname = \"x\"\nexpr = \"p95(diff.latency) >> 3\"\n"),
+    CHECK_THAT(test::configError("[[alerts]]\nname = \"x\"\nexpr = \"p95(diff.latency) >> 3\"\n"),
         ContainsSubstring("evograph.toml:3:28: error: alert expression \"p95(diff.latency) >> 3\": expected a number"));
-    CHECK_THAT(errorOf("[[alerts]]\nname = \"x\"\nexpr = \"p42(diff.latency) > 3\"\n"),
+    CHECK_THAT(test::configError("[[alerts]]\nname = \"x\"\nexpr = \"p42(diff.latency) > 3\"\n"),
         ContainsSubstring("no function \"p42\" (evograph has p50, p90, p95, p99"));
-    CHECK_THAT(errorOf("[[alerts]]\nname = \"x\"\nexpr = \"rate(x[5 minutes]) > 3\"\n"),
+    CHECK_THAT(test::configError("[[alerts]]\nname = \"x\"\nexpr = \"rate(x[5 minutes]) > 3\"\n"),
         ContainsSubstring("\"5 minutes\" is not a duration"));
 }
 
@@ -169,16 +162,17 @@ actions = ["notify", "webhook:https://hooks.example.org/x", "agent:recovery_agen
     CHECK(r.where.line == 6);
     CHECK(c.warnings.empty());
 
-    CHECK_THAT(errorOf("[[alerts]]\nname = \"a\"\nexpr = \"x > 1\"\n[[alerts]]\nname = \"a\"\nexpr = \"y > 1\"\n"),
+    CHECK_THAT(
+        test::configError("[[alerts]]\nname = \"a\"\nexpr = \"x > 1\"\n[[alerts]]\nname = \"a\"\nexpr = \"y > 1\"\n"),
         ContainsSubstring("evograph.toml:5:8: error: alerts[1].name: \"a\" is the name of another alert"));
-    CHECK_THAT(errorOf("[[alerts]]\nname = \"a\"\nexpr = \"x > 1\"\nactions = [\"email\"]\n"),
+    CHECK_THAT(test::configError("[[alerts]]\nname = \"a\"\nexpr = \"x > 1\"\nactions = [\"email\"]\n"),
         ContainsSubstring("alerts[0].actions: expected \"notify\", \"webhook:URL\""));
-    CHECK_THAT(errorOf("[[alerts]]\nname = \"a\"\nexpr = \"x > 1\"\nactions = [\"agent:janitor\"]\n"),
+    CHECK_THAT(test::configError("[[alerts]]\nname = \"a\"\nexpr = \"x > 1\"\nactions = [\"agent:janitor\"]\n"),
         ContainsSubstring("evograph has no agent \"janitor\""));
-    CHECK_THAT(errorOf("[[alerts]]\nname = \"a\"\n"), ContainsSubstring("alerts[0].expr: is required"));
-    CHECK_THAT(errorOf("[agents.graph_monitor]\nwatch = [{ graph = \"o\" }]\n"),
+    CHECK_THAT(test::configError("[[alerts]]\nname = \"a\"\n"), ContainsSubstring("alerts[0].expr: is required"));
+    CHECK_THAT(test::configError("[agents.graph_monitor]\nwatch = [{ graph = \"o\" }]\n"),
         ContainsSubstring("give exactly one of path (a file or folder) and url"));
-    CHECK_THAT(errorOf("[agents.graph_monitor]\nwatch = [{ url = \"ftp://x/o.ttl\", graph = \"o\" }]\n"),
+    CHECK_THAT(test::configError("[agents.graph_monitor]\nwatch = [{ url = \"ftp://x/o.ttl\", graph = \"o\" }]\n"),
         ContainsSubstring("only http:// and https:// URLs are watched"));
     const config::Config unknown = config::parseConfig(
         "[agents.graph_monitor]\nfolders = [\"x\"]\n[agents.template_executor]\n", "evograph.toml");
@@ -208,6 +202,6 @@ consensus_timeout_seconds = 2
     CHECK_THAT(
         config::formatWarning(c.warnings[0]), ContainsSubstring("performance.timeouts.consensus_timeout_seconds"));
     CHECK_THAT(config::formatWarning(c.warnings[1]), ContainsSubstring("performance.max_concurrent_generations"));
-    CHECK_THAT(errorOf("[performance.timeouts]\nvalidation_timeout_seconds = 0\n"),
+    CHECK_THAT(test::configError("[performance.timeouts]\nvalidation_timeout_seconds = 0\n"),
         ContainsSubstring("performance.timeouts.validation_timeout_seconds"));
 }

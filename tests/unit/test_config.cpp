@@ -2,6 +2,8 @@
 #include "evograph/config/config.h"
 #include "evograph/migrate/migration.h"
 
+#include "config_errors.h"
+
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
 
@@ -12,18 +14,6 @@
 
 using namespace evograph;
 using Catch::Matchers::ContainsSubstring;
-
-namespace {
-std::string errorOf(const std::string& text)
-{
-    try {
-        config::parseConfig(text, "evograph.toml");
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "no error";
-}
-} // namespace
 
 TEST_CASE("config: providers, routing and the response cache are read with their defaults", "[config]")
 {
@@ -80,25 +70,27 @@ hash_algorithm = "sha256"
 
 TEST_CASE("config: wrong types and values are errors at FILE:LINE:COL naming the key", "[config]")
 {
-    CHECK_THAT(
-        errorOf("[ai.providers.x]\nkind = \"openai\"\nurl = \"http://h\"\nmodel = \"m\"\ndimensions = \"384\"\n"),
+    CHECK_THAT(test::configError(
+                   "[ai.providers.x]\nkind = \"openai\"\nurl = \"http://h\"\nmodel = \"m\"\ndimensions = \"384\"\n"),
         ContainsSubstring("evograph.toml:5:14: error: ai.providers.x.dimensions: expected an integer, found a string"));
-    CHECK_THAT(errorOf("[ai.providers.x]\nkind = \"grpc\"\n"),
+    CHECK_THAT(test::configError("[ai.providers.x]\nkind = \"grpc\"\n"),
         ContainsSubstring("evograph.toml:2:8") && ContainsSubstring("\"grpc\" is not one of \"openai\", \"ollama\""));
-    CHECK_THAT(errorOf("[ai.providers.x]\nkind = \"openai\"\nurl = \"ftp://h\"\nmodel = \"m\"\n"),
+    CHECK_THAT(test::configError("[ai.providers.x]\nkind = \"openai\"\nurl = \"ftp://h\"\nmodel = \"m\"\n"),
         ContainsSubstring(":3:7") && ContainsSubstring("no http:// or https:// URL"));
-    CHECK_THAT(errorOf("[ai.providers.x]\nkind = \"openai\"\nurl = \"http://h\"\nmodel = \"m\"\napi_key = \"sk-1\"\n"),
+    CHECK_THAT(test::configError(
+                   "[ai.providers.x]\nkind = \"openai\"\nurl = \"http://h\"\nmodel = \"m\"\napi_key = \"sk-1\"\n"),
         ContainsSubstring("keys never go in the config file"));
-    CHECK_THAT(
-        errorOf("[ai.providers.x]\nkind = \"openai\"\nurl = \"http://h\"\n"), ContainsSubstring("model: missing"));
-    CHECK_THAT(errorOf("[[ai.routing.rules]]\ncondition = \"request.requires_high_quality\"\nprovider = \"builtin\"\n"),
+    CHECK_THAT(test::configError("[ai.providers.x]\nkind = \"openai\"\nurl = \"http://h\"\n"),
+        ContainsSubstring("model: missing"));
+    CHECK_THAT(test::configError(
+                   "[[ai.routing.rules]]\ncondition = \"request.requires_high_quality\"\nprovider = \"builtin\"\n"),
         ContainsSubstring(":2:13") && ContainsSubstring("no condition evograph knows"));
-    CHECK_THAT(errorOf("[[ai.routing.rules]]\ncondition = \"default\"\nprovider = \"anthropic\"\n"),
+    CHECK_THAT(test::configError("[[ai.routing.rules]]\ncondition = \"default\"\nprovider = \"anthropic\"\n"),
         ContainsSubstring("no provider \"anthropic\" is configured"));
-    CHECK_THAT(errorOf("[cache.ai_responses]\nhash_algorithm = \"md5\"\n"),
+    CHECK_THAT(test::configError("[cache.ai_responses]\nhash_algorithm = \"md5\"\n"),
         ContainsSubstring("\"md5\" is not one of \"sha256\""));
-    CHECK_THAT(errorOf("[cache.ai_responses]\nmax_size_mb = -1\n"), ContainsSubstring("out of range"));
-    CHECK_THAT(errorOf("[ai\nkind = 1\n"), ContainsSubstring("evograph.toml:1:"));
+    CHECK_THAT(test::configError("[cache.ai_responses]\nmax_size_mb = -1\n"), ContainsSubstring("out of range"));
+    CHECK_THAT(test::configError("[ai\nkind = 1\n"), ContainsSubstring("evograph.toml:1:"));
 }
 
 TEST_CASE("config: keys evograph does not know are warnings with their position and what is known", "[config]")
@@ -175,10 +167,10 @@ destination = "file:///srv/evograph-backups"
 
 TEST_CASE("config: a remote backup destination is an error saying what to write", "[config]")
 {
-    CHECK_THAT(errorOf("[backup]\ndestination = \"s3://bucket/x\"\n"),
+    CHECK_THAT(test::configError("[backup]\ndestination = \"s3://bucket/x\"\n"),
         ContainsSubstring(
             "evograph.toml:2:15: error: backup.destination: \"s3://bucket/x\": evograph keeps backups in a "
             "local folder; s3:// destinations are not supported"));
-    CHECK_THAT(errorOf("[agents]\nenabled_agents = [1]\n"),
+    CHECK_THAT(test::configError("[agents]\nenabled_agents = [1]\n"),
         ContainsSubstring("evograph.toml:2:19: error: agents.enabled_agents: expected agent names"));
 }

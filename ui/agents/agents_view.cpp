@@ -403,16 +403,11 @@ void AgentsView::control(const QString& action)
                 m_service->runtime().runNow(agent);
         } else {
             const bool enabling = action == QLatin1String("enable");
-            if (action == QLatin1String("enable") || action == QLatin1String("disable")) {
-                // The config file's explicit word wins over the workspace (as `agents enable` says).
-                const auto& overriding = enabling ? m_config.agents.disabled : m_config.agents.enabled;
-                if (std::find(overriding.begin(), overriding.end(), agent) != overriding.end()) {
-                    m_message->setMessage(
-                        tr("%1 is %2 by the config file (%3), which overrides the workspace")
-                            .arg(q(agent), enabling ? tr("disabled") : tr("enabled"), q(m_config.file)));
+            if (action == QLatin1String("enable") || action == QLatin1String("disable"))
+                if (const auto why = agents::configOverride(m_config, agent, enabling)) {
+                    m_message->setMessage(q(*why)); // the config file's explicit word wins, as in the CLI
                     return;
                 }
-            }
             auto ws = workspace::Workspace::open(
                 m_workspace.toStdString(), {workspace::Access::Write, std::chrono::seconds(5), "studio agents"});
             if (action == QLatin1String("enable") || action == QLatin1String("disable"))

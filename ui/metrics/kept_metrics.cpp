@@ -5,11 +5,6 @@ namespace evograph::ui {
 namespace {
 using Function = config::AlertExpression::Function;
 
-bool endsWith(const std::string& text, std::string_view suffix)
-{
-    return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 // The chart a metric of the registry is drawn on, and how the sampler names its series.
 std::optional<std::pair<MetricChart, QString>> placeOf(const std::string& metric, const std::string& quantile)
 {
@@ -32,7 +27,7 @@ std::map<QString, std::vector<QPointF>> keptSeries(
     for (const auto& [metric, points] : history) {
         std::string base = metric, quantile;
         for (const char* q : {".p50", ".p95"})
-            if (endsWith(metric, q))
+            if (metric.ends_with(q))
                 base = metric.substr(0, metric.size() - 4), quantile = q + 1;
         if (chart == MetricChart::Throughput && metric == "parse.triples") { // a counter: its rate
             auto& out = series[QObject::tr("read")];

@@ -29,6 +29,9 @@ struct AgentEvent {
     std::string text() const; // "validated ontology@3 (breaking_changes 2, changes 7)"
 };
 
+// A reading as logs show it: "2" for 2.0, "0.25", "no data" for NaN.
+std::string readingText(double value);
+
 // What one run did, for the agent's log and status.
 struct AgentOutcome {
     std::string summary;

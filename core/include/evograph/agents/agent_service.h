@@ -29,6 +29,9 @@ std::chrono::milliseconds defaultInterval(const std::string& agent, const config
 // agents.NAME.enabled setting, else the config's default ("*").
 bool isEnabled(const std::string& agent, const config::Config& config,
     const std::map<std::string, std::string>& workspaceSettings);
+// Why enabling (or disabling) the agent in the workspace would not take: the config file names
+// it in disabled_agents (enabled_agents), which wins. Empty when the workspace may decide.
+std::optional<std::string> configOverride(const config::Config& config, const std::string& agent, bool enable);
 
 class AgentService {
 public:
