@@ -2,6 +2,7 @@
 // as TSV, JSON or the Alignment API's RDF/XML format.
 #include "cli_config.h"
 #include "commands.h"
+#include "remote_sources.h"
 
 #include "evograph/embed/alignment.h"
 #include "evograph/rdf/path_reader.h"
@@ -42,6 +43,7 @@ void addAlignCommand(CLI::App& app, int& exitCode)
     c->add_option("-o,--output", o->output, "write to FILE (atomically) instead of stdout");
     c->add_option("--provider", o->provider, "builtin (default), a provider of the config, or auto");
     addConfigOption(*c, o->configPath);
+    addSourceWorkspaceOption(*c);
     c->callback([o, &exitCode] {
         exitCode = runCommand([&] {
             const config::Config config = loadCliConfig(o->configPath);

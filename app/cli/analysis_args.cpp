@@ -1,6 +1,7 @@
 #include "analysis_args.h"
 
 #include "cli_config.h"
+#include "remote_sources.h"
 
 #include "evograph/embed/providers.h"
 #include "evograph/embed/rename_signal.h"
@@ -25,6 +26,7 @@ void addAnalysisArgs(CLI::App& command, AnalysisArgs& args)
             "provider of the config, auto, or none")
         ->each([&args](const std::string&) { args.providerGiven = true; });
     addConfigOption(command, args.configPath);
+    addSourceWorkspaceOption(command);
 }
 
 std::shared_ptr<const analysis::AnalyzedVersions> analyzeArgs(const AnalysisArgs& args)

@@ -1,6 +1,9 @@
 #include "cli_input.h"
 
 #include "evograph/engine/atomic_file.h"
+#include "evograph/rdf/path_reader.h"
+#include "evograph/rdf/source_readers.h"
+#include "remote_sources.h"
 
 #include <cerrno>
 #include <chrono>
@@ -36,10 +39,12 @@ std::string megabytes(std::uint64_t bytes)
 
 void addInputOptions(CLI::App& command, InputOptions& options)
 {
-    command.add_option("FILE", options.path, "RDF file to read")->required();
+    command.add_option("FILE", options.path, "RDF file to read, or sparql:ENDPOINT#GRAPH_IRI, or remote:NAME")
+        ->required();
     command.add_option("-i,--input-format", options.format,
         "input format: turtle, trig, ntriples, nquads, rdfxml (default: from the extension, else the content)");
     command.add_option("--base", options.base, "base IRI (default: the file's own file:// URI)");
+    addSourceWorkspaceOption(command);
 }
 
 std::optional<rdf::Format> formatOption(const std::string& name, const char* role)
@@ -72,7 +77,8 @@ rdf::ReadReport readInput(const InputOptions& options, rdf::Dataset& into)
             std::fflush(stderr);
         };
     }
-    auto report = rdf::readFile(options.path, into, read);
+    auto report = rdf::sourceReaderFor(options.path) ? rdf::readPath(options.path, into, read)
+                                                     : rdf::readFile(options.path, into, read);
     if (read.progress)
         std::fprintf(stderr, "\r\033[K");
     return report;

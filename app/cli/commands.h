@@ -28,6 +28,7 @@ void addAgentsCommand(CLI::App& app, int& exitCode);
 void addServeCommand(CLI::App& app, int& exitCode);
 void addAlertsCommand(CLI::App& app, int& exitCode);
 void addMetricsCommand(CLI::App& app, int& exitCode);
+void addRemoteCommand(CLI::App& app, int& exitCode);
 struct WorkspaceArgs;
 // agents status|enable|disable|start|stop under the `agents` group (agents_control.cpp).
 void addAgentControlCommands(CLI::App& agentsGroup, WorkspaceArgs& args, int& exitCode);

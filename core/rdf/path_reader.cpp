@@ -1,6 +1,7 @@
 #include "evograph/rdf/path_reader.h"
 
 #include "evograph/error.h"
+#include "evograph/rdf/source_readers.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -19,6 +20,8 @@ bool hidden(const fs::path& path)
 
 std::vector<std::string> rdfFilesAt(const std::string& path)
 {
+    if (sourceReaderFor(path))
+        return {path};
     std::error_code error;
     if (!fs::is_directory(path, error))
         return {path};
@@ -57,8 +60,11 @@ std::uint64_t bytesAt(const std::string& path)
 ReadReport readPath(const std::string& path, Dataset& into, const ReadOptions& options)
 {
     const std::vector<std::string> files = rdfFilesAt(path);
-    if (files.size() == 1)
+    if (files.size() == 1) {
+        if (const SourceReader* reader = sourceReaderFor(path))
+            return (*reader)(path, into, options);
         return readFile(files.front(), into, options);
+    }
     const std::uint64_t total = bytesAt(path);
     ReadReport report;
     std::uint64_t offset = 0;

@@ -173,6 +173,35 @@ CREATE TABLE metric_samples(
   PRIMARY KEY (metric, resolution, at));
 CREATE INDEX metric_samples_by_time ON metric_samples(at);
 )sql",
+    // 7 -> 8: graphs bound to a remote store's named graph (the store holds the live data; the
+    // workspace its history and what the store held when last read or written), and the journal
+    // of pushes, batch by batch, so an interrupted one resumes. No password is ever stored.
+    R"sql(
+CREATE TABLE remotes(
+  graph TEXT PRIMARY KEY,
+  endpoint TEXT NOT NULL,
+  update_endpoint TEXT NOT NULL,
+  gsp TEXT NOT NULL,
+  graph_iri TEXT NOT NULL,
+  user TEXT NOT NULL,
+  password_env TEXT NOT NULL,
+  known_content TEXT NOT NULL,
+  known_version INTEGER NOT NULL,
+  bound_at TEXT NOT NULL);
+CREATE TABLE remote_pushes(
+  id INTEGER PRIMARY KEY,
+  graph TEXT NOT NULL,
+  base_content TEXT NOT NULL,
+  target_content TEXT NOT NULL,
+  target_version INTEGER NOT NULL,
+  batch_size INTEGER NOT NULL,
+  batches INTEGER NOT NULL,
+  batches_sent INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT);
+CREATE INDEX remote_pushes_by_graph ON remote_pushes(graph, id);
+)sql",
 };
 
 void runSteps(sql::Connection& db, int from, int to)

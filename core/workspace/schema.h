@@ -7,7 +7,7 @@
 
 namespace evograph::workspace {
 
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 // Creates the schema up to `version` (kSchemaVersion by default) in an empty database. Tests pass
 // an older version to make the files that earlier releases wrote.

@@ -73,6 +73,11 @@ Progress Progress::of(const engine::TaskContext& context)
     return {context.cancellation(), context.progressCallback()};
 }
 
+std::string contentHash(const rdf::Dataset& data, const engine::CancellationToken& cancel)
+{
+    return canonicalContent(data, cancel).hash;
+}
+
 std::string defaultWorkspacePath()
 {
     std::filesystem::path base;
@@ -286,17 +291,23 @@ Workspace::Imported Workspace::importGraph(const std::string& graph, const std::
     std::optional<rdf::Format> format, const Progress& progress)
 {
     m_impl->requireWrite("import");
-    if (graph.empty())
-        throw Error("a graph needs a name (--graph NAME)");
-    // Stages, for progress: read, canonicalize, load and diff the previous version, store.
-    constexpr std::uint64_t kStages = 4;
     auto data = rdf::Dataset(std::make_shared<rdf::Dictionary>());
     rdf::ReadOptions read;
     read.format = format;
     read.cancel = progress.cancel;
     rdf::readFile(file, data, read);
-    progress(1, kStages);
+    progress(1, 4);
+    return importDataset(graph, data, label, std::filesystem::absolute(file).string(), progress);
+}
 
+Workspace::Imported Workspace::importDataset(const std::string& graph, const rdf::Dataset& data,
+    const std::string& label, const std::string& source, const Progress& progress)
+{
+    m_impl->requireWrite("import");
+    if (graph.empty())
+        throw Error("a graph needs a name (--graph NAME)");
+    // Stages, for progress: read (the caller's), canonicalize, load and diff the previous version, store.
+    constexpr std::uint64_t kStages = 4;
     PreparedVersion prepared = prepareVersion(*m_impl, graph, data, {progress.cancel, {}});
     progress(3, kStages);
     if (!prepared.changes())
@@ -304,10 +315,9 @@ Workspace::Imported Workspace::importGraph(const std::string& graph, const std::
 
     sql::Transaction transaction(m_impl->db);
     const std::string before = state().hash();
-    GraphVersion version
-        = commitVersion(*m_impl, std::move(prepared), label, std::filesystem::absolute(file).string(), progress);
+    GraphVersion version = commitVersion(*m_impl, std::move(prepared), label, source, progress);
     const nlohmann::json details = {{"version", version.seq}, {"label", version.label}, {"content", version.content},
-        {"triples", version.triples}, {"source", file}};
+        {"triples", version.triples}, {"source", source}};
     appendAudit(*m_impl, {"graph.import", graph, before, state().hash(), details.dump()});
     transaction.commit();
     progress(kStages, kStages);

@@ -12,7 +12,11 @@
 //   the environment (http_proxy, https_proxy, no_proxy), as curl reads them.
 // - Secrets: headers marked secret (Authorization, keys) are sent and never appear in an error,
 //   a log line or a debug dump; URLs in messages lose their user info and query.
-// - Bodies larger than maxResponseBytes are cut off with an error, not buffered.
+// - Bodies larger than maxResponseBytes are cut off with an error, not buffered; a request with a
+//   sink streams a successful (2xx) body to it instead, without a limit. Once bytes reached the
+//   sink a failure is not retried (the sink would see them twice): it throws.
+// - Credentials (user and password) answer Basic or Digest authentication, whichever the server
+//   asks for; the password is a secret like the headers marked so.
 // - Cancellation: the transfer stops at the token's next check (every ~100 ms) with Cancelled.
 //
 // A transport failure that outlasts the retries is an evograph::Error ("POST http://host/path:
@@ -39,11 +43,19 @@ struct HttpHeader {
     bool secret = false; // never shown anywhere
 };
 
+struct HttpCredentials {
+    std::string user, password; // password: never shown anywhere
+    bool empty() const { return user.empty(); }
+};
+
 struct HttpRequest {
     std::string method = "GET";
     std::string url;
     std::vector<HttpHeader> headers;
     std::string body;
+    HttpCredentials credentials; // Basic or Digest, as the server asks
+    // When set, a 2xx body goes here in pieces as it arrives (HttpResponse::body stays empty).
+    std::function<void(std::string_view)> sink;
 };
 
 struct HttpResponse {
@@ -70,6 +82,9 @@ bool isRetriedStatus(long status);
 
 // "http://host:port/path" of a URL: user info, query and fragment removed (for messages).
 std::string displayUrl(const std::string& url);
+
+// `text` percent-encoded for a URL query or a form body (RFC 3986 unreserved characters kept).
+std::string urlEncode(std::string_view text);
 
 // The wait a Retry-After (delta-seconds or HTTP date) or retry-after-ms header asks for.
 std::optional<std::chrono::milliseconds> retryAfter(const std::map<std::string, std::string>& headers);

@@ -44,6 +44,10 @@ struct Progress {
     }
 };
 
+// The hash the workspace addresses a dataset's content by: SHA-256 of its RDFC-1.0 canonical
+// N-Quads (lower-case hex). `data` must be finalized.
+std::string contentHash(const rdf::Dataset& data, const engine::CancellationToken& cancel = {});
+
 // $XDG_DATA_HOME/evograph/workspace.evograph (~/.local/share/... when XDG_DATA_HOME is unset).
 std::string defaultWorkspacePath();
 
@@ -104,6 +108,10 @@ public:
     };
     Imported importGraph(const std::string& graph, const std::string& file, const std::string& label,
         std::optional<rdf::Format> format = std::nullopt, const Progress& progress = {});
+    // The same for a dataset read elsewhere (a remote store's graph); `source` names where it came
+    // from in the version and the audit log. `data` must be finalized.
+    Imported importDataset(const std::string& graph, const rdf::Dataset& data, const std::string& label,
+        const std::string& source, const Progress& progress = {});
 
     // Versions, oldest first; of one graph or of all.
     std::vector<GraphVersion> log(const std::optional<std::string>& graph = std::nullopt);

@@ -1,0 +1,45 @@
+#pragma once
+// The minimal change from one version of a graph to another as SPARQL 1.1 Update requests for a
+// store's named graph, in batches of about N triples each.
+//
+// Ground triples go as DELETE DATA and INSERT DATA. Blank nodes cannot be named across requests
+// (the store gives them its own identities), so each structure of blank nodes that changed (a
+// connected component through blank nodes: a restriction, a list) is addressed by its
+// surrounding statements: its removed and added triples with the old blank nodes as variables,
+// WHERE the old component's statements as they are in the store. A new structure is
+// INSERT {...} WHERE {} (Virtuoso refuses blank nodes in INSERT DATA), guarded by FILTER NOT
+// EXISTS. So every request is idempotent: sending a batch twice (resuming after an interruption
+// whose last batch may or may not have arrived) gives the same graph. Deletions come first.
+//
+// A component is never split across batches; one larger than N is a batch of its own. DATA blocks
+// hold at most kMaxDataTriples triples each (Virtuoso's SPARQL parser gives up near 5,000), a batch
+// as many blocks as it needs. Where the store has a Graph Store Protocol endpoint, ground
+// insertions go as GSP POST of N-Triples instead (merging is idempotent too, and much faster).
+
+#include "evograph/diff/graph_diff.h"
+#include "evograph/rdf/dataset.h"
+
+#include <string>
+#include <vector>
+
+namespace evograph::remote {
+
+inline constexpr std::size_t kMaxDataTriples = 2000;
+
+struct UpdateBatch {
+    std::string request; // one SPARQL Update request (operations separated by ';'), or empty
+    std::string ntriples; // or ground triples to merge in by GSP POST
+    std::size_t deletes = 0, inserts = 0; // triples
+};
+
+struct UpdatePlan {
+    std::vector<UpdateBatch> batches;
+    std::size_t deletes = 0, inserts = 0;
+    std::size_t blankGroups = 0; // structures addressed by their surrounding statements
+};
+
+// OLD and NEW share one Dictionary and are finalized graphs; `diff` is diffDatasets(OLD, NEW).
+UpdatePlan planUpdate(const rdf::Dataset& oldData, const rdf::Dataset& newData, const diff::GraphDiff& diff,
+    const std::string& graphIri, std::size_t batchTriples, bool insertsByGraphStore = false);
+
+} // namespace evograph::remote

@@ -1,0 +1,213 @@
+#include "evograph/remote/remote_graph.h"
+
+#include "evograph/diff/graph_diff.h"
+#include "evograph/remote/update_batches.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+
+namespace evograph::remote {
+
+namespace {
+std::string versionName(const workspace::GraphVersion& v)
+{
+    return std::to_string(v.seq) + (v.label == "v" + std::to_string(v.seq) ? "" : " (" + v.label + ")");
+}
+
+// A ground triple in the store that neither the push's base nor its target has: someone else's.
+bool holdsForeignTriples(const rdf::Dataset& store, const rdf::Dataset& base, const rdf::Dataset& target)
+{
+    const rdf::Dictionary& d = store.dictionary();
+    for (const rdf::Quad& q : store.quads()) {
+        if (d.isBlank(q.s) || d.isBlank(q.o))
+            continue;
+        if (!std::binary_search(base.quads().begin(), base.quads().end(), q)
+            && !std::binary_search(target.quads().begin(), target.quads().end(), q))
+            return true;
+    }
+    return false;
+}
+rdf::Dataset contentOrEmpty(workspace::Workspace& workspace, const std::string& content,
+    const std::shared_ptr<rdf::Dictionary>& dictionary, const workspace::Progress& progress)
+{
+    return content.empty() ? rdf::Dataset(dictionary)
+                           : workspace.readContent(content, {progress.cancel, {}}, dictionary);
+}
+
+UpdatePlan changeBetween(const rdf::Dataset& from, const rdf::Dataset& to, const workspace::RemoteBinding& binding,
+    std::size_t batchTriples, const workspace::Progress& progress)
+{
+    const diff::GraphDiff changes = diff::diffDatasets(from, to, {progress.cancel, {}});
+    return planUpdate(from, to, changes, binding.graphIri, batchTriples, !binding.gsp.empty());
+}
+
+void send(SparqlStore& store, const UpdateBatch& batch, const workspace::Progress& progress)
+{
+    if (batch.ntriples.empty())
+        store.update(batch.request, progress.cancel);
+    else
+        store.merge(batch.ntriples, progress.cancel);
+}
+
+std::string storeHash(SparqlStore& store, const workspace::Progress& progress)
+{
+    rdf::Dataset data;
+    store.read(data, progress.cancel);
+    return workspace::contentHash(data, progress.cancel);
+}
+} // namespace
+
+SparqlStore openStore(const workspace::RemoteBinding& binding, const StoreOptions& options)
+{
+    StoreEndpoint endpoint {binding.endpoint, binding.updateEndpoint, binding.gsp, binding.graphIri, {}};
+    if (!binding.user.empty()) {
+        const char* password = binding.passwordEnv.empty() ? nullptr : std::getenv(binding.passwordEnv.c_str());
+        if (!password)
+            throw Error("remote '" + binding.graph + "' signs in as '" + binding.user + "': set its password in $"
+                + (binding.passwordEnv.empty() ? std::string("(no variable named; remote add --password-env VAR)")
+                                               : binding.passwordEnv));
+        endpoint.credentials = {binding.user, password};
+    }
+    return SparqlStore(std::move(endpoint), options);
+}
+
+Pulled pull(workspace::Workspace& workspace, const std::string& graph, const RemoteOptions& options,
+    const workspace::Progress& progress)
+{
+    const workspace::RemoteBinding binding = workspace::requireRemote(workspace, graph);
+    SparqlStore store = openStore(binding, options.store);
+    rdf::Dataset data;
+    Pulled pulled;
+    pulled.read = store.read(data, progress.cancel, progress.report);
+    const std::string source = "sparql:" + store.endpoint().display();
+    const auto imported = workspace.importDataset(graph, data, {}, source, {progress.cancel, {}});
+    pulled.version = imported.version;
+    pulled.isNew = imported.isNew;
+    // What the store holds is known now: an interrupted push toward something else is moot.
+    if (auto unfinished = workspace::unfinishedPush(workspace, graph))
+        workspace::finishPush(workspace, *unfinished, "abandoned", "pulled version " + versionName(pulled.version));
+    workspace::recordRemoteState(workspace, graph, pulled.version.content, pulled.version.seq);
+    return pulled;
+}
+
+std::string requireNoDrift(workspace::Workspace& workspace, const workspace::RemoteBinding& binding, SparqlStore& store,
+    const workspace::Progress& progress)
+{
+    (void)workspace;
+    rdf::Dataset data;
+    store.read(data, progress.cancel, progress.report);
+    if (binding.knownContent.empty() && !data.empty())
+        throw RemoteDrift("remote graph <" + binding.graphIri + "> holds " + std::to_string(data.size())
+            + " triples the workspace has never read; pull first");
+    const std::string hash = workspace::contentHash(data, progress.cancel);
+    if (!binding.knownContent.empty() && hash != binding.knownContent)
+        throw RemoteDrift(
+            "remote graph changed since version " + std::to_string(binding.knownVersion) + "; pull first");
+    return hash;
+}
+
+PushResult push(workspace::Workspace& workspace, const std::string& graph, const PushOptions& options,
+    const workspace::Progress& progress)
+{
+    const auto start = std::chrono::steady_clock::now();
+    const workspace::RemoteBinding binding = workspace::requireRemote(workspace, graph);
+    PushResult result;
+    result.target = workspace.findVersion(graph, options.version);
+    result.dryRun = options.dryRun;
+    SparqlStore store = openStore(binding, options.store);
+
+    const auto unfinished = workspace::unfinishedPush(workspace, graph);
+    std::string baseContent = binding.knownContent;
+    std::size_t batchTriples = options.batchTriples;
+    if (unfinished) {
+        if (unfinished->targetContent != result.target.content)
+            throw Error("the push of version " + std::to_string(unfinished->targetVersion) + " of '" + graph
+                + "' was interrupted; push it again (--version " + std::to_string(unfinished->targetVersion)
+                + ") to finish it, or pull to start over");
+        baseContent = unfinished->baseContent;
+        batchTriples = unfinished->batchSize; // the same batches as before
+        result.resumed = true;
+    } else if (!options.driftChecked
+        && requireNoDrift(workspace, binding, store, {progress.cancel, {}}) == result.target.content) {
+        result.upToDate = true;
+        if (binding.knownVersion != result.target.seq && !options.dryRun)
+            workspace::recordRemoteState(workspace, graph, result.target.content, result.target.seq);
+        return result;
+    }
+
+    if (binding.knownContent == result.target.content && !unfinished) {
+        result.upToDate = true;
+        return result;
+    }
+    const auto dictionary = std::make_shared<rdf::Dictionary>();
+    rdf::Dataset base = contentOrEmpty(workspace, baseContent, dictionary, progress);
+    rdf::Dataset target = contentOrEmpty(workspace, result.target.content, dictionary, progress);
+    const UpdatePlan plan = changeBetween(base, target, binding, batchTriples, progress);
+    result.batches = plan.batches.size();
+    result.deletes = plan.deletes;
+    result.inserts = plan.inserts;
+    result.blankGroups = plan.blankGroups;
+    if (options.dryRun)
+        return result;
+
+    workspace::RemotePush journal;
+    if (unfinished) {
+        rdf::Dataset now(dictionary);
+        store.read(now, progress.cancel);
+        if (holdsForeignTriples(now, base, target))
+            throw RemoteDrift("remote graph changed since version " + std::to_string(binding.knownVersion)
+                + " while a push was interrupted; pull first");
+        journal = *unfinished;
+    } else {
+        journal = workspace::beginPush(workspace,
+            {0, graph, baseContent, result.target.content, result.target.seq, batchTriples, plan.batches.size(), 0, {},
+                {}});
+    }
+    for (std::size_t i = journal.batchesSent; i < plan.batches.size(); ++i) {
+        progress.checkpoint();
+        send(store, plan.batches[i], progress);
+        workspace::recordBatchesSent(workspace, journal.id, i + 1);
+        ++result.batchesSent;
+        progress(i + 1, plan.batches.size());
+    }
+
+    const std::string hash = storeHash(store, progress);
+    if (hash != result.target.content) {
+        const std::string why = "after the push the store's graph hashes to " + hash + ", not to version "
+            + versionName(result.target) + "'s " + result.target.content;
+        workspace::finishPush(workspace, journal, "failed", why);
+        throw Error("remote graph <" + binding.graphIri + ">: " + why);
+    }
+    workspace::finishPush(workspace, journal, "done", {});
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return result;
+}
+
+bool revertPush(workspace::Workspace& workspace, const std::string& graph, const RemoteOptions& options,
+    const workspace::Progress& progress)
+{
+    const auto last = workspace::lastPush(workspace, graph);
+    if (!last || (last->status != "running" && last->status != "failed"))
+        return false;
+    const workspace::RemoteBinding binding = workspace::requireRemote(workspace, graph);
+    SparqlStore store = openStore(binding, options.store);
+    const auto dictionary = std::make_shared<rdf::Dictionary>();
+    rdf::Dataset base = contentOrEmpty(workspace, last->baseContent, dictionary, progress);
+    rdf::Dataset target = contentOrEmpty(workspace, last->targetContent, dictionary, progress);
+    const UpdatePlan inverse = changeBetween(target, base, binding, last->batchSize, progress);
+    for (const UpdateBatch& batch : inverse.batches) {
+        progress.checkpoint();
+        send(store, batch, progress);
+    }
+    const std::string hash = storeHash(store, progress);
+    if (hash != last->baseContent) {
+        workspace::finishPush(workspace, *last, "failed", "reverting left the store at " + hash);
+        throw Error("remote graph <" + binding.graphIri + ">: reverting the push left the store's graph at " + hash
+            + ", not at " + last->baseContent + " as before it; pull to see what it holds");
+    }
+    workspace::finishPush(workspace, *last, "reverted", {});
+    return true;
+}
+
+} // namespace evograph::remote

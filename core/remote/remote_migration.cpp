@@ -1,0 +1,106 @@
+#include "evograph/remote/remote_migration.h"
+
+#include <algorithm>
+
+namespace evograph::remote {
+
+namespace {
+bool contains(const std::vector<std::string>& names, const std::string& name)
+{
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// Pushes the current version of each bound graph the operation changed; `pushed` collects those done.
+std::vector<PushResult> pushChanged(workspace::Workspace& workspace, const workspace::JournalOperation& operation,
+    const RemoteOptions& options, std::vector<std::string>& pushed, const workspace::Progress& progress)
+{
+    std::vector<PushResult> results;
+    for (const workspace::JournalGraph& g : operation.graphs) {
+        if (!workspace::findRemote(workspace, g.graph))
+            continue;
+        PushOptions push;
+        static_cast<RemoteOptions&>(push) = options;
+        push.driftChecked = true; // guarded before the operation, under the same write lock
+        results.push_back(remote::push(workspace, g.graph, push, progress));
+        pushed.push_back(g.graph);
+    }
+    return results;
+}
+
+std::vector<std::string> graphNames(const workspace::JournalOperation& operation)
+{
+    std::vector<std::string> names;
+    for (const workspace::JournalGraph& g : operation.graphs)
+        names.push_back(g.graph);
+    return names;
+}
+} // namespace
+
+std::vector<workspace::RemoteBinding> boundGraphs(
+    workspace::Workspace& workspace, const std::vector<std::string>& graphs)
+{
+    std::vector<workspace::RemoteBinding> bound = workspace::remotes(workspace);
+    if (!graphs.empty())
+        std::erase_if(bound, [&](const workspace::RemoteBinding& b) { return !contains(graphs, b.graph); });
+    return bound;
+}
+
+void guardBoundGraphs(workspace::Workspace& workspace, const std::vector<workspace::RemoteBinding>& bound,
+    const RemoteOptions& options, const workspace::Progress& progress)
+{
+    for (const workspace::RemoteBinding& binding : bound) {
+        SparqlStore store = openStore(binding, options.store);
+        requireNoDrift(workspace, binding, store, progress);
+    }
+}
+
+migrate::ApplyResult applyOnStores(workspace::Workspace& workspace, const migrate::Plan& plan,
+    const migrate::ApplyOptions& apply, const RemoteOptions& options, StoreSync& sync,
+    const workspace::Progress& progress)
+{
+    const auto bound = boundGraphs(workspace, plan.graphs);
+    guardBoundGraphs(workspace, bound, options, progress);
+    migrate::ApplyResult result = migrate::applyPlan(workspace, plan, apply, progress);
+    std::vector<std::string> pushed;
+    try {
+        sync.pushes = pushChanged(workspace, result.operation, options, pushed, progress);
+    } catch (const std::exception& failure) {
+        // Put everything back (not cancellable: half a compensation would be worse than none).
+        for (const std::string& graph : graphNames(result.operation))
+            if (!contains(pushed, graph) && workspace::findRemote(workspace, graph))
+                revertPush(workspace, graph, options);
+        const workspace::JournalOperation undone = migrate::rollbackOperation(workspace, result.operation.id);
+        for (const std::string& graph : pushed) {
+            PushOptions back;
+            static_cast<RemoteOptions&>(back) = options;
+            push(workspace, graph, back);
+        }
+        throw Error("migration " + result.operation.id + " was applied to the workspace but sending it to the store "
+            + "failed: " + failure.what() + ". The store's graphs were put back and the operation rolled back (as "
+            + undone.id + "); nothing changed");
+    }
+    return result;
+}
+
+workspace::JournalOperation rollbackOnStores(workspace::Workspace& workspace, const std::string& operationId,
+    const RemoteOptions& options, StoreSync& sync, const workspace::Progress& progress)
+{
+    const std::vector<std::string> graphs = graphNames(workspace::journalOperation(workspace, operationId));
+    guardBoundGraphs(workspace,
+        graphs.empty() ? std::vector<workspace::RemoteBinding> {} : boundGraphs(workspace, graphs), options, progress);
+    workspace::JournalOperation undone = migrate::rollbackOperation(workspace, operationId, progress);
+    std::vector<std::string> pushed;
+    try {
+        sync.pushes = pushChanged(workspace, undone, options, pushed, progress);
+    } catch (const std::exception& failure) {
+        for (const std::string& graph : graphs)
+            if (!contains(pushed, graph) && workspace::findRemote(workspace, graph))
+                revertPush(workspace, graph, options);
+        throw Error("operation " + operationId + " was rolled back in the workspace (as " + undone.id
+            + ") but sending it to the store failed: " + failure.what()
+            + ". The store holds the migrated graph still; evograph remote push finishes the rollback there");
+    }
+    return undone;
+}
+
+} // namespace evograph::remote

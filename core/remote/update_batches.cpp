@@ -1,0 +1,230 @@
+#include "evograph/remote/update_batches.h"
+
+#include "evograph/rdf/ntriples_writer.h"
+
+#include <map>
+#include <unordered_map>
+
+namespace evograph::remote {
+
+namespace {
+using rdf::Quad;
+using rdf::TermId;
+
+class UnionFind {
+public:
+    TermId find(TermId t)
+    {
+        auto it = m_parent.find(t);
+        if (it == m_parent.end())
+            return t;
+        const TermId root = find(it->second);
+        it->second = root;
+        return root;
+    }
+    void unite(TermId a, TermId b)
+    {
+        a = find(a), b = find(b);
+        if (a != b)
+            m_parent[std::max(a, b)] = std::min(a, b);
+    }
+
+private:
+    std::unordered_map<TermId, TermId> m_parent;
+};
+
+// A changed structure of blank nodes: what goes, what comes, and the old statements that find it.
+struct Group {
+    std::vector<Quad> removed, added, where;
+};
+
+// Writes triples with OLD's blank nodes as variables ?bN (a NEW node matched to an OLD one is the
+// OLD one) and NEW's other blank nodes as fresh _:nN, or as variables ?nN inside a guard.
+class Writer {
+public:
+    Writer(const rdf::Dictionary& dictionary, const std::unordered_map<TermId, TermId>& toOld)
+        : m_dictionary(dictionary)
+        , m_toOld(toOld)
+    {
+    }
+
+    void triples(std::string& out, const std::vector<Quad>& quads, bool freshAsVariables) const
+    {
+        for (const Quad& q : quads) {
+            term(out, q.s, freshAsVariables);
+            out += ' ';
+            term(out, q.p, freshAsVariables);
+            out += ' ';
+            term(out, q.o, freshAsVariables);
+            out += " .\n";
+        }
+    }
+    // OLD's blank node or the OLD one a NEW one was matched to; `t` itself when neither.
+    TermId oldNode(TermId t) const
+    {
+        const auto it = m_toOld.find(t);
+        return it == m_toOld.end() ? t : it->second;
+    }
+    bool isFresh(TermId t) const { return m_dictionary.isBlank(t) && m_fresh.contains(t); }
+    void markFresh(TermId t) { m_fresh.emplace(t, true); }
+
+private:
+    void term(std::string& out, TermId t, bool freshAsVariables) const
+    {
+        if (!m_dictionary.isBlank(t)) {
+            rdf::appendTerm(out, m_dictionary.term(t));
+            return;
+        }
+        if (m_fresh.contains(t))
+            out += (freshAsVariables ? "?n" : "_:n") + std::to_string(t);
+        else
+            out += "?b" + std::to_string(oldNode(t));
+    }
+
+    const rdf::Dictionary& m_dictionary;
+    const std::unordered_map<TermId, TermId>& m_toOld;
+    std::unordered_map<TermId, bool> m_fresh;
+};
+
+bool hasBlank(const rdf::Dictionary& d, const Quad& q)
+{
+    return d.isBlank(q.s) || d.isBlank(q.o);
+}
+
+struct Operation {
+    std::string text;
+    std::size_t deletes = 0, inserts = 0;
+    bool ntriples = false; // text is N-Triples for a GSP POST
+};
+
+std::string groupOperation(const Group& g, const Writer& writer, const std::string& graph)
+{
+    const std::string open = "GRAPH <" + graph + "> {\n";
+    std::string out;
+    if (!g.removed.empty()) {
+        out += "DELETE { " + open;
+        writer.triples(out, g.removed, false);
+        out += "} }\n";
+    }
+    bool fresh = false;
+    for (const Quad& q : g.added)
+        fresh = fresh || writer.isFresh(q.s) || writer.isFresh(q.o);
+    if (!g.added.empty()) {
+        out += "INSERT { " + open;
+        writer.triples(out, g.added, false);
+        out += "} }\n";
+    }
+    out += "WHERE {\n";
+    if (!g.where.empty()) {
+        out += open;
+        writer.triples(out, g.where, false);
+        out += "}\n";
+    }
+    // Once the removal ran, WHERE no longer matches; without one, a second run must not add a
+    // second copy of the new blank nodes.
+    if (g.removed.empty() && fresh) {
+        out += "FILTER NOT EXISTS { " + open;
+        writer.triples(out, g.added, true);
+        out += "} }\n";
+    }
+    return out + "}";
+}
+
+enum class Ground { Delete, Insert, Post };
+
+void groundOperations(std::vector<Operation>& out, const std::vector<Quad>& quads, const rdf::Dictionary& d,
+    const std::string& graph, std::size_t batch, Ground kind)
+{
+    const std::size_t size = kind == Ground::Post ? batch : std::min(batch, kMaxDataTriples);
+    for (std::size_t begin = 0; begin < quads.size(); begin += size) {
+        const std::size_t end = std::min(quads.size(), begin + size);
+        Operation op;
+        op.ntriples = kind == Ground::Post;
+        if (!op.ntriples)
+            op.text
+                = std::string(kind == Ground::Insert ? "INSERT DATA" : "DELETE DATA") + " { GRAPH <" + graph + "> {\n";
+        for (std::size_t i = begin; i < end; ++i) {
+            rdf::appendQuad(op.text, d, quads[i]);
+            op.text += '\n';
+        }
+        if (!op.ntriples)
+            op.text += "} }";
+        (kind == Ground::Delete ? op.deletes : op.inserts) = end - begin;
+        out.push_back(std::move(op));
+    }
+}
+} // namespace
+
+UpdatePlan planUpdate(const rdf::Dataset& oldData, const rdf::Dataset& newData, const diff::GraphDiff& diff,
+    const std::string& graphIri, std::size_t batchTriples, bool insertsByGraphStore)
+{
+    const rdf::Dictionary& d = newData.dictionary();
+    const std::size_t batch = std::max<std::size_t>(1, batchTriples);
+    std::unordered_map<TermId, TermId> toOld;
+    for (const auto& [oldNode, newNode] : diff.blankMatches)
+        toOld.emplace(newNode, oldNode);
+    Writer writer(d, toOld);
+
+    // Structures: OLD's blank components, joined by what the change connects.
+    UnionFind components;
+    for (const Quad& q : oldData.quads())
+        if (d.isBlank(q.s) && d.isBlank(q.o))
+            components.unite(q.s, q.o);
+    auto blankOf = [&](const Quad& q) { return d.isBlank(q.s) ? q.s : q.o; };
+    std::vector<Quad> groundRemoved, groundAdded;
+    for (const Quad& q : diff.removed)
+        if (!hasBlank(d, q))
+            groundRemoved.push_back(q);
+        else if (d.isBlank(q.s) && d.isBlank(q.o))
+            components.unite(q.s, q.o);
+    for (const Quad& q : diff.added) {
+        if (!hasBlank(d, q)) {
+            groundAdded.push_back(q);
+            continue;
+        }
+        for (const TermId t : {q.s, q.o})
+            if (d.isBlank(t) && !toOld.contains(t))
+                writer.markFresh(t);
+        if (d.isBlank(q.s) && d.isBlank(q.o))
+            components.unite(writer.oldNode(q.s), writer.oldNode(q.o));
+    }
+    std::map<TermId, Group> groups; // by component: ordered, so a resumed push makes the same batches
+    for (const Quad& q : diff.removed)
+        if (hasBlank(d, q))
+            groups[components.find(blankOf(q))].removed.push_back(q);
+    for (const Quad& q : diff.added)
+        if (hasBlank(d, q))
+            groups[components.find(writer.oldNode(blankOf(q)))].added.push_back(q);
+    for (const Quad& q : oldData.quads())
+        if (hasBlank(d, q))
+            if (const auto it = groups.find(components.find(blankOf(q))); it != groups.end())
+                it->second.where.push_back(q);
+
+    std::vector<Operation> operations;
+    groundOperations(operations, groundRemoved, d, graphIri, batch, Ground::Delete);
+    for (const auto& [root, group] : groups)
+        operations.push_back({groupOperation(group, writer, graphIri), group.removed.size(), group.added.size()});
+    groundOperations(operations, groundAdded, d, graphIri, batch, insertsByGraphStore ? Ground::Post : Ground::Insert);
+
+    UpdatePlan plan;
+    plan.blankGroups = groups.size();
+    for (Operation& op : operations) {
+        const bool full = !plan.batches.empty()
+            && (plan.batches.back().deletes + plan.batches.back().inserts + op.deletes + op.inserts > batch
+                || !plan.batches.back().ntriples.empty() || op.ntriples);
+        if (plan.batches.empty() || full)
+            plan.batches.emplace_back();
+        UpdateBatch& b = plan.batches.back();
+        if (op.ntriples)
+            b.ntriples = std::move(op.text);
+        else
+            b.request += (b.request.empty() ? "" : " ;\n") + op.text;
+        b.deletes += op.deletes;
+        b.inserts += op.inserts;
+        plan.deletes += op.deletes;
+        plan.inserts += op.inserts;
+    }
+    return plan;
+}
+
+} // namespace evograph::remote
