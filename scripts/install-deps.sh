@@ -4,7 +4,7 @@
 #  - Serd 0.32.4 from Debian 13 (trixie), pinned low so nothing else is taken from trixie:
 #    bookworm's 0.30.16 mis-reads some long strings ("""x."\n\ny""").
 #  - Catch2 v3 from bookworm-backports (v2's single header is much slower to compile).
-# Usage: scripts/install-deps.sh [build|test|gui]   (test adds python3 and tools the tests use,
+# Usage: scripts/install-deps.sh [build|test|gui]   (test adds python3, Virtuoso and tools the tests use,
 #        gui adds Xvfb for screenshots)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +23,8 @@ packages=(
 )
 case "$profile" in
   build) ;;
-  test) packages+=(python3 serdi raptor2-utils sqlite3 clang-format bc time dbus-daemon gnome-keyring)
+  test) packages+=(python3 serdi raptor2-utils sqlite3 clang-format bc time dbus-daemon gnome-keyring curl
+                 virtuoso-opensource)
         command -v npm >/dev/null || packages+=(nodejs npm) ;;
   gui) packages+=(xvfb xauth x11-apps imagemagick) ;;
   *) echo "usage: $0 [build|test|gui]" >&2; exit 2 ;;

@@ -103,7 +103,7 @@ std::optional<StoreEndpoint> parseSparqlSource(const std::string& source)
     if (!source.starts_with(kScheme))
         return std::nullopt;
     const std::string rest = source.substr(kScheme.size());
-    const std::size_t hash = rest.rfind('#');
+    const std::size_t hash = rest.find('#'); // the graph IRI may hold a '#' of its own
     if (hash == std::string::npos || hash + 1 == rest.size() || hash == 0)
         throw Error("'" + source + "': a SPARQL source is sparql:ENDPOINT#GRAPH_IRI (the named graph after '#')");
     StoreEndpoint endpoint;

@@ -1,6 +1,7 @@
 #pragma once
-// Starts tests/embed/fake_provider.py on a free loopback port for one test and stops it after:
-// a real HTTP server in its own process, so the client meets real sockets, timeouts and resets.
+// Starts tests/embed/fake_provider.py (or another of the tests' Python servers) on a free loopback
+// port for one test and stops it after: a real HTTP server in its own process, so the client meets
+// real sockets, timeouts and resets.
 
 #include <csignal>
 #include <cstdio>
@@ -13,7 +14,7 @@ namespace evograph::test {
 
 class FakeProvider {
 public:
-    FakeProvider()
+    explicit FakeProvider(const char* script = EVOGRAPH_FAKE_PROVIDER)
     {
         int out[2];
         if (pipe(out) != 0)
@@ -22,7 +23,7 @@ public:
         if (m_pid == 0) {
             dup2(out[1], STDOUT_FILENO);
             close(out[0]), close(out[1]);
-            execlp("python3", "python3", EVOGRAPH_FAKE_PROVIDER, "--port", "0", static_cast<char*>(nullptr));
+            execlp("python3", "python3", script, "--port", "0", static_cast<char*>(nullptr));
             _exit(127);
         }
         close(out[1]);
@@ -37,7 +38,7 @@ public:
         close(out[0]);
         m_port = std::atoi(line);
         if (m_port <= 0)
-            throw std::runtime_error("the fake provider did not start (python3 " EVOGRAPH_FAKE_PROVIDER ")");
+            throw std::runtime_error(std::string("the test server did not start (python3 ") + script + ")");
     }
     ~FakeProvider()
     {
