@@ -21,9 +21,12 @@ struct RemoteArgs {
 // --batch, --page-size, --timeout and --retries: how the store is spoken to.
 void addTransferOptions(CLI::App& c, RemoteArgs& o, bool batches)
 {
-    if (batches)
+    if (batches) {
         c.add_option("--batch", o.push.batchTriples, "triples per SPARQL Update request (default 10000)")
             ->check(CLI::PositiveNumber);
+        c.add_option("--parallel", o.push.parallel, "requests sent at once, each on its own connection (default 1)")
+            ->check(CLI::Range(1, 16));
+    }
     c.add_option("--page-size", o.push.store.pageSize,
          "triples per CONSTRUCT page when the store has no Graph Store Protocol (default 10000; shrinks to the "
          "store's cap)")

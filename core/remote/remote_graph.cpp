@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <exception>
+#include <future>
 
 namespace evograph::remote {
 
@@ -164,12 +166,32 @@ PushResult push(workspace::Workspace& workspace, const std::string& graph, const
             {0, graph, baseContent, result.target.content, result.target.seq, batchTriples, plan.batches.size(), 0, {},
                 {}});
     }
-    for (std::size_t i = journal.batchesSent; i < plan.batches.size(); ++i) {
+    // In waves of `parallel` concurrent requests; the journal records each finished wave, so a
+    // resume sends the interrupted wave again (every batch is idempotent).
+    const std::size_t parallel = std::max<std::size_t>(1, options.parallel);
+    for (std::size_t begin = journal.batchesSent; begin < plan.batches.size(); begin += parallel) {
         progress.checkpoint();
-        send(store, plan.batches[i], progress);
-        workspace::recordBatchesSent(workspace, journal.id, i + 1);
-        ++result.batchesSent;
-        progress(i + 1, plan.batches.size());
+        const std::size_t end = std::min(plan.batches.size(), begin + parallel);
+        std::vector<std::future<void>> wave;
+        for (std::size_t i = begin + 1; i < end; ++i)
+            wave.push_back(std::async(std::launch::async, [&, i] { send(store, plan.batches[i], progress); }));
+        std::exception_ptr failure;
+        try {
+            send(store, plan.batches[begin], progress);
+        } catch (...) {
+            failure = std::current_exception();
+        }
+        for (auto& request : wave)
+            try {
+                request.get();
+            } catch (...) {
+                failure = failure ? failure : std::current_exception();
+            }
+        if (failure)
+            std::rethrow_exception(failure);
+        workspace::recordBatchesSent(workspace, journal.id, end);
+        result.batchesSent += end - begin;
+        progress(end, plan.batches.size());
     }
 
     const std::string hash = storeHash(store, progress);

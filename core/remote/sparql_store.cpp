@@ -135,7 +135,8 @@ net::HttpResponse SparqlStore::post(const std::string& url, const std::string& f
     request.sink = std::move(sink);
     net::HttpResponse response = m_http.send(request, &cancel);
     const auto server = response.headers.find("server");
-    m_virtuoso = m_virtuoso || (server != response.headers.end() && server->second.starts_with("Virtuoso"));
+    if (server != response.headers.end() && server->second.starts_with("Virtuoso"))
+        m_virtuoso = true;
     return response;
 }
 

@@ -97,7 +97,10 @@ struct Operation {
     bool ntriples = false; // text is N-Triples for a GSP POST
 };
 
-std::string groupOperation(const Group& g, const Writer& writer, const std::string& graph)
+// A structure that changed: DELETE what goes and INSERT what comes WHERE the old component's
+// statements find it. Once the removal ran, WHERE no longer matches; when nothing is removed and
+// new blank nodes come, a guard keeps a second run from adding a second copy.
+std::string anchoredOperation(const Group& g, const Writer& writer, const std::string& graph)
 {
     const std::string open = "GRAPH <" + graph + "> {\n";
     std::string out;
@@ -114,20 +117,29 @@ std::string groupOperation(const Group& g, const Writer& writer, const std::stri
         writer.triples(out, g.added, false);
         out += "} }\n";
     }
-    out += "WHERE {\n";
-    if (!g.where.empty()) {
-        out += open;
-        writer.triples(out, g.where, false);
-        out += "}\n";
-    }
-    // Once the removal ran, WHERE no longer matches; without one, a second run must not add a
-    // second copy of the new blank nodes.
+    out += "WHERE {\n" + open;
+    writer.triples(out, g.where, false);
+    out += "}\n";
     if (g.removed.empty() && fresh) {
         out += "FILTER NOT EXISTS { " + open;
         writer.triples(out, g.added, true);
         out += "} }\n";
     }
     return out + "}";
+}
+
+// New structures, several to one INSERT, guarded by the first of them: a request runs whole or
+// not at all, so when the first is there the request ran. (The one-row VALUES is needed: Virtuoso
+// 7.2 evaluates FILTER NOT EXISTS in an otherwise empty group as true.)
+std::string freshOperation(const std::vector<const Group*>& groups, const Writer& writer, const std::string& graph)
+{
+    const std::string open = "GRAPH <" + graph + "> {\n";
+    std::string out = "INSERT { " + open;
+    for (const Group* g : groups)
+        writer.triples(out, g->added, false);
+    out += "} }\nWHERE { VALUES ?evographGuard { 1 } FILTER NOT EXISTS { " + open;
+    writer.triples(out, groups.front()->added, true);
+    return out + "} } }";
 }
 
 enum class Ground { Delete, Insert, Post };
@@ -202,8 +214,26 @@ UpdatePlan planUpdate(const rdf::Dataset& oldData, const rdf::Dataset& newData, 
 
     std::vector<Operation> operations;
     groundOperations(operations, groundRemoved, d, graphIri, batch, Ground::Delete);
-    for (const auto& [root, group] : groups)
-        operations.push_back({groupOperation(group, writer, graphIri), group.removed.size(), group.added.size()});
+    std::vector<const Group*> fresh;
+    std::size_t freshTriples = 0;
+    auto flushFresh = [&] {
+        if (!fresh.empty())
+            operations.push_back({freshOperation(fresh, writer, graphIri), 0, freshTriples});
+        fresh.clear();
+        freshTriples = 0;
+    };
+    for (const auto& [root, group] : groups) {
+        if (!group.where.empty()) {
+            operations.push_back(
+                {anchoredOperation(group, writer, graphIri), group.removed.size(), group.added.size()});
+            continue;
+        }
+        if (freshTriples + group.added.size() > std::min(batch, kMaxTemplateTriples))
+            flushFresh();
+        fresh.push_back(&group);
+        freshTriples += group.added.size();
+    }
+    flushFresh();
     groundOperations(operations, groundAdded, d, graphIri, batch, insertsByGraphStore ? Ground::Post : Ground::Insert);
 
     UpdatePlan plan;

@@ -31,6 +31,7 @@ public:
 
 struct RemoteOptions {
     std::size_t batchTriples = 10'000;
+    std::size_t parallel = 1; // batches sent at once (separate connections)
     StoreOptions store;
 };
 

@@ -26,6 +26,7 @@
 #include "evograph/net/http_client.h"
 #include "evograph/rdf/dataset.h"
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -61,6 +62,7 @@ struct StoreRead {
     double seconds = 0;
 };
 
+// Thread-safe: batches of a push may be sent from several threads at once.
 class SparqlStore {
 public:
     explicit SparqlStore(StoreEndpoint endpoint, StoreOptions options = {});
@@ -87,7 +89,7 @@ private:
     StoreEndpoint m_endpoint;
     StoreOptions m_options;
     net::HttpClient m_http;
-    bool m_virtuoso = false; // its Server header said so (see above)
+    std::atomic<bool> m_virtuoso = false; // its Server header said so (see above); batches may run concurrently
 };
 
 } // namespace evograph::remote

@@ -6,10 +6,11 @@
 // (the store gives them its own identities), so each structure of blank nodes that changed (a
 // connected component through blank nodes: a restriction, a list) is addressed by its
 // surrounding statements: its removed and added triples with the old blank nodes as variables,
-// WHERE the old component's statements as they are in the store. A new structure is
-// INSERT {...} WHERE {} (Virtuoso refuses blank nodes in INSERT DATA), guarded by FILTER NOT
-// EXISTS. So every request is idempotent: sending a batch twice (resuming after an interruption
-// whose last batch may or may not have arrived) gives the same graph. Deletions come first.
+// WHERE the old component's statements as they are in the store. New structures go several to
+// an INSERT {...} WHERE {...} (Virtuoso refuses blank nodes in INSERT DATA), guarded by FILTER
+// NOT EXISTS of the first of them. So every request is idempotent: sending a batch twice
+// (resuming after an interruption whose last batch may or may not have arrived) gives the same
+// graph. Deletions come first.
 //
 // A component is never split across batches; one larger than N is a batch of its own. DATA blocks
 // hold at most kMaxDataTriples triples each (Virtuoso's SPARQL parser gives up near 5,000), a batch
@@ -25,6 +26,8 @@
 namespace evograph::remote {
 
 inline constexpr std::size_t kMaxDataTriples = 2000;
+// Triples in one INSERT template (Virtuoso's SQL generation gives up near 1,000).
+inline constexpr std::size_t kMaxTemplateTriples = 500;
 
 struct UpdateBatch {
     std::string request; // one SPARQL Update request (operations separated by ';'), or empty
