@@ -125,8 +125,13 @@ TEST_CASE("update batches: a kept restriction changes by its one triple, not by 
     const Pair p = readPair(kOld, kNew);
     const diff::GraphDiff changes = diff::diffDatasets(p.oldData, p.newData);
     const remote::UpdatePlan plan = remote::planUpdate(p.oldData, p.newData, changes, std::string(kGraph), 1000);
-    REQUIRE(plan.batches.size() == 1);
-    const std::string& request = plan.batches[0].request;
+    std::string request;
+    for (const auto& b : plan.batches) {
+        request += b.request + "\n";
+        // An operation with a template is a request of its own.
+        const bool templated = b.request.find("WHERE") != std::string::npos;
+        CHECK((!templated || b.request.find(" ;\n") == std::string::npos));
+    }
     // C's restriction: one DELETE of the old cardinality with the node as a variable, found by its statements.
     CHECK(request.find("owl#cardinality> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer>") != std::string::npos);
     CHECK(request.find("INSERT DATA") != std::string::npos); // :E's label, ground

@@ -12,7 +12,8 @@
 // (resuming after an interruption whose last batch may or may not have arrived) gives the same
 // graph. Deletions come first.
 //
-// A component is never split across batches; one larger than N is a batch of its own. DATA blocks
+// A component is never split across batches; one larger than N is a batch of its own, and so is
+// every operation with a template (stores compile several badly; see the source). DATA blocks
 // hold at most kMaxDataTriples triples each (Virtuoso's SPARQL parser gives up near 5,000), a batch
 // as many blocks as it needs. Where the store has a Graph Store Protocol endpoint, ground
 // insertions go as GSP POST of N-Triples instead (merging is idempotent too, and much faster).
