@@ -15,7 +15,7 @@ set -euo pipefail
 
 command=${1:-status}
 root=$(cd "$(dirname "$0")/.." && pwd)
-dir=${2:-${EVOGRAPH_VIRTUOSO_DIR:-$root/build/virtuoso}}
+dir=$(realpath -m "${2:-${EVOGRAPH_VIRTUOSO_DIR:-$root/build/virtuoso}}")
 shift $(( $# > 1 ? 2 : $# ))
 
 free_port() {
@@ -68,6 +68,7 @@ MaxDirtyBuffers = 130000
 MaxQueryMem = 1G
 VADInstallDir = /usr/share/virtuoso-opensource-7/vad/
 MaxSortedTopRows = 100000000
+MaxVectorSize = 4000000
 [HTTPServer]
 ServerPort = 127.0.0.1:$http_port
 ServerRoot = /var/lib/virtuoso-opensource-7/vsp

@@ -1,6 +1,7 @@
 #include "evograph/remote/remote_graph.h"
 
 #include "evograph/diff/graph_diff.h"
+#include "evograph/remote/literal_values.h"
 #include "evograph/remote/update_batches.h"
 
 #include <algorithm>
@@ -37,11 +38,17 @@ rdf::Dataset contentOrEmpty(workspace::Workspace& workspace, const std::string& 
                            : workspace.readContent(content, {progress.cancel, {}}, dictionary);
 }
 
+// The change between two versions as the store sees it: compared by value (a literal written
+// another way is no change to a store that keeps values, and sending it as a delete and an insert
+// of the same value makes Virtuoso lose the triple), sent in the versions' own lexical forms.
 UpdatePlan changeBetween(const rdf::Dataset& from, const rdf::Dataset& to, const workspace::RemoteBinding& binding,
     std::size_t batchTriples, const workspace::Progress& progress)
 {
-    const diff::GraphDiff changes = diff::diffDatasets(from, to, {progress.cancel, {}});
-    return planUpdate(from, to, changes, binding.graphIri, batchTriples, !binding.gsp.empty());
+    LexicalForms forms;
+    const rdf::Dataset fromValues = byValue(from, &forms.old);
+    const rdf::Dataset toValues = byValue(to, &forms.updated);
+    const diff::GraphDiff changes = diff::diffDatasets(fromValues, toValues, {progress.cancel, {}});
+    return planUpdate(fromValues, toValues, changes, binding.graphIri, batchTriples, !binding.gsp.empty(), &forms);
 }
 
 void send(SparqlStore& store, const UpdateBatch& batch, const workspace::Progress& progress)
@@ -52,11 +59,12 @@ void send(SparqlStore& store, const UpdateBatch& batch, const workspace::Progres
         store.merge(batch.ntriples, progress.cancel);
 }
 
-std::string storeHash(SparqlStore& store, const workspace::Progress& progress)
+// What the store's graph holds, as a value hash (literal_values.h).
+std::string storeValueHash(SparqlStore& store, const workspace::Progress& progress)
 {
     rdf::Dataset data;
     store.read(data, progress.cancel);
-    return workspace::contentHash(data, progress.cancel);
+    return valueHash(data, progress.cancel);
 }
 } // namespace
 
@@ -82,6 +90,13 @@ Pulled pull(workspace::Workspace& workspace, const std::string& graph, const Rem
     rdf::Dataset data;
     Pulled pulled;
     pulled.read = store.read(data, progress.cancel, progress.report);
+    const std::string value = valueHash(data, progress.cancel);
+    if (!binding.knownContent.empty() && value == binding.knownValueHash && !workspace::unfinishedPush(workspace, graph)
+        && workspace.findVersion(graph).seq == binding.knownVersion) {
+        // The current version's data, some literals perhaps in the store's own forms: no new version.
+        pulled.version = workspace.findVersion(graph);
+        return pulled;
+    }
     const std::string source = "sparql:" + store.endpoint().display();
     const auto imported = workspace.importDataset(graph, data, {}, source, {progress.cancel, {}});
     pulled.version = imported.version;
@@ -89,7 +104,7 @@ Pulled pull(workspace::Workspace& workspace, const std::string& graph, const Rem
     // What the store holds is known now: an interrupted push toward something else is moot.
     if (auto unfinished = workspace::unfinishedPush(workspace, graph))
         workspace::finishPush(workspace, *unfinished, "abandoned", "pulled version " + versionName(pulled.version));
-    workspace::recordRemoteState(workspace, graph, pulled.version.content, pulled.version.seq);
+    workspace::recordRemoteState(workspace, graph, pulled.version.content, pulled.version.seq, value);
     return pulled;
 }
 
@@ -102,8 +117,8 @@ std::string requireNoDrift(workspace::Workspace& workspace, const workspace::Rem
     if (binding.knownContent.empty() && !data.empty())
         throw RemoteDrift("remote graph <" + binding.graphIri + "> holds " + std::to_string(data.size())
             + " triples the workspace has never read; pull first");
-    const std::string hash = workspace::contentHash(data, progress.cancel);
-    if (!binding.knownContent.empty() && hash != binding.knownContent)
+    const std::string hash = valueHash(data, progress.cancel);
+    if (!binding.knownContent.empty() && hash != binding.knownValueHash)
         throw RemoteDrift(
             "remote graph changed since version " + std::to_string(binding.knownVersion) + "; pull first");
     return hash;
@@ -130,21 +145,23 @@ PushResult push(workspace::Workspace& workspace, const std::string& graph, const
         baseContent = unfinished->baseContent;
         batchTriples = unfinished->batchSize; // the same batches as before
         result.resumed = true;
-    } else if (!options.driftChecked
-        && requireNoDrift(workspace, binding, store, {progress.cancel, {}}) == result.target.content) {
-        result.upToDate = true;
-        if (binding.knownVersion != result.target.seq && !options.dryRun)
-            workspace::recordRemoteState(workspace, graph, result.target.content, result.target.seq);
-        return result;
-    }
-
-    if (binding.knownContent == result.target.content && !unfinished) {
-        result.upToDate = true;
-        return result;
     }
     const auto dictionary = std::make_shared<rdf::Dictionary>();
     rdf::Dataset base = contentOrEmpty(workspace, baseContent, dictionary, progress);
     rdf::Dataset target = contentOrEmpty(workspace, result.target.content, dictionary, progress);
+    const std::string targetValue = valueHash(target, progress.cancel);
+    if (!unfinished) {
+        // The store holds values, not lexical forms: it equals the version when their value hashes do.
+        const std::string storeValue = options.driftChecked
+            ? binding.knownValueHash
+            : requireNoDrift(workspace, binding, store, {progress.cancel, {}});
+        if (storeValue == targetValue) {
+            result.upToDate = true;
+            if (binding.knownVersion != result.target.seq && !options.dryRun)
+                workspace::recordRemoteState(workspace, graph, result.target.content, result.target.seq, targetValue);
+            return result;
+        }
+    }
     const UpdatePlan plan = changeBetween(base, target, binding, batchTriples, progress);
     result.batches = plan.batches.size();
     result.deletes = plan.deletes;
@@ -157,7 +174,7 @@ PushResult push(workspace::Workspace& workspace, const std::string& graph, const
     if (unfinished) {
         rdf::Dataset now(dictionary);
         store.read(now, progress.cancel);
-        if (holdsForeignTriples(now, base, target))
+        if (holdsForeignTriples(byValue(now), byValue(base), byValue(target)))
             throw RemoteDrift("remote graph changed since version " + std::to_string(binding.knownVersion)
                 + " while a push was interrupted; pull first");
         journal = *unfinished;
@@ -194,14 +211,14 @@ PushResult push(workspace::Workspace& workspace, const std::string& graph, const
         progress(end, plan.batches.size());
     }
 
-    const std::string hash = storeHash(store, progress);
-    if (hash != result.target.content) {
-        const std::string why = "after the push the store's graph hashes to " + hash + ", not to version "
-            + versionName(result.target) + "'s " + result.target.content;
+    const std::string hash = storeValueHash(store, progress);
+    if (hash != targetValue) {
+        const std::string why = "after the push the store's graph has value hash " + hash + ", not version "
+            + versionName(result.target) + "'s " + targetValue;
         workspace::finishPush(workspace, journal, "failed", why);
         throw Error("remote graph <" + binding.graphIri + ">: " + why);
     }
-    workspace::finishPush(workspace, journal, "done", {});
+    workspace::finishPush(workspace, journal, "done", {}, targetValue);
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;
 }
@@ -222,11 +239,12 @@ bool revertPush(workspace::Workspace& workspace, const std::string& graph, const
         progress.checkpoint();
         send(store, batch, progress);
     }
-    const std::string hash = storeHash(store, progress);
-    if (hash != last->baseContent) {
-        workspace::finishPush(workspace, *last, "failed", "reverting left the store at " + hash);
-        throw Error("remote graph <" + binding.graphIri + ">: reverting the push left the store's graph at " + hash
-            + ", not at " + last->baseContent + " as before it; pull to see what it holds");
+    const std::string hash = storeValueHash(store, progress);
+    if (hash != valueHash(base, progress.cancel)) {
+        workspace::finishPush(workspace, *last, "failed", "reverting left the store at value hash " + hash);
+        throw Error("remote graph <" + binding.graphIri
+            + ">: reverting the push did not bring the store's graph back to " + "what it held before (value hash "
+            + hash + "); pull to see what it holds");
     }
     workspace::finishPush(workspace, *last, "reverted", {});
     return true;

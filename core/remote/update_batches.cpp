@@ -170,8 +170,17 @@ void groundOperations(std::vector<Operation>& out, const std::vector<Quad>& quad
 } // namespace
 
 UpdatePlan planUpdate(const rdf::Dataset& oldData, const rdf::Dataset& newData, const diff::GraphDiff& diff,
-    const std::string& graphIri, std::size_t batchTriples, bool insertsByGraphStore)
+    const std::string& graphIri, std::size_t batchTriples, bool insertsByGraphStore, const LexicalForms* forms)
 {
+    // A literal as OLD (NEW) wrote it, where the versions were compared by value.
+    auto lexical = [&](Quad q, bool updated) {
+        if (forms) {
+            const auto& map = updated ? forms->updated : forms->old;
+            if (const auto it = map.find(q.o); it != map.end())
+                q.o = it->second;
+        }
+        return q;
+    };
     const rdf::Dictionary& d = newData.dictionary();
     const std::size_t batch = std::max<std::size_t>(1, batchTriples);
     std::unordered_map<TermId, TermId> toOld;
@@ -188,12 +197,12 @@ UpdatePlan planUpdate(const rdf::Dataset& oldData, const rdf::Dataset& newData, 
     std::vector<Quad> groundRemoved, groundAdded;
     for (const Quad& q : diff.removed)
         if (!hasBlank(d, q))
-            groundRemoved.push_back(q);
+            groundRemoved.push_back(lexical(q, false));
         else if (d.isBlank(q.s) && d.isBlank(q.o))
             components.unite(q.s, q.o);
     for (const Quad& q : diff.added) {
         if (!hasBlank(d, q)) {
-            groundAdded.push_back(q);
+            groundAdded.push_back(lexical(q, true));
             continue;
         }
         for (const TermId t : {q.s, q.o})
@@ -205,14 +214,14 @@ UpdatePlan planUpdate(const rdf::Dataset& oldData, const rdf::Dataset& newData, 
     std::map<TermId, Group> groups; // by component: ordered, so a resumed push makes the same batches
     for (const Quad& q : diff.removed)
         if (hasBlank(d, q))
-            groups[components.find(blankOf(q))].removed.push_back(q);
+            groups[components.find(blankOf(q))].removed.push_back(lexical(q, false));
     for (const Quad& q : diff.added)
         if (hasBlank(d, q))
-            groups[components.find(writer.oldNode(blankOf(q)))].added.push_back(q);
+            groups[components.find(writer.oldNode(blankOf(q)))].added.push_back(lexical(q, true));
     for (const Quad& q : oldData.quads())
         if (hasBlank(d, q))
             if (const auto it = groups.find(components.find(blankOf(q))); it != groups.end())
-                it->second.where.push_back(q);
+                it->second.where.push_back(lexical(q, false));
 
     std::vector<Operation> operations;
     groundOperations(operations, groundRemoved, d, graphIri, batch, Ground::Delete);

@@ -9,14 +9,14 @@ namespace evograph::workspace {
 
 namespace {
 constexpr const char* kBindingColumns = "graph, endpoint, update_endpoint, gsp, graph_iri, user, password_env, "
-                                        "known_content, known_version, bound_at";
+                                        "known_content, known_version, known_value_hash, bound_at";
 constexpr const char* kPushColumns = "id, graph, base_content, target_content, target_version, batch_size, batches, "
                                      "batches_sent, status, started_at";
 
 RemoteBinding bindingAt(const sql::Statement& row)
 {
     return {row.text(0), row.text(1), row.text(2), row.text(3), row.text(4), row.text(5), row.text(6), row.text(7),
-        row.integer(8), row.text(9)};
+        row.integer(8), row.text(9), row.text(10)};
 }
 
 RemotePush pushAt(const sql::Statement& row)
@@ -48,7 +48,7 @@ void addRemote(Workspace& workspace, const RemoteBinding& b)
     const nlohmann::json details = {{"endpoint", b.endpoint}, {"update_endpoint", b.updateEndpoint}, {"gsp", b.gsp},
         {"graph_iri", b.graphIri}, {"user", b.user}, {"password_env", b.passwordEnv}};
     audited(workspace, "remote.add", b.graph, details, [&](sql::Connection& db) {
-        sql::Statement(db, std::string("INSERT INTO remotes(") + kBindingColumns + ") VALUES (?,?,?,?,?,?,?,?,?,?)")
+        sql::Statement(db, std::string("INSERT INTO remotes(") + kBindingColumns + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)")
             .bind(b.graph)
             .bind(b.endpoint)
             .bind(b.updateEndpoint)
@@ -58,6 +58,7 @@ void addRemote(Workspace& workspace, const RemoteBinding& b)
             .bind(b.passwordEnv)
             .bind(b.knownContent)
             .bind(b.knownVersion)
+            .bind(b.knownValueHash)
             .bind(utcNow())
             .run();
     });
@@ -100,17 +101,26 @@ RemoteBinding requireRemote(Workspace& workspace, const std::string& graph)
         + (bound.empty() ? "none is; evograph remote add binds one" : "bound: " + bound) + ")");
 }
 
-void recordRemoteState(Workspace& workspace, const std::string& graph, const std::string& content, std::int64_t version)
+namespace {
+void updateKnown(sql::Connection& db, const std::string& graph, const std::string& content, std::int64_t version,
+    const std::string& valueHash)
+{
+    sql::Statement(db, "UPDATE remotes SET known_content = ?, known_version = ?, known_value_hash = ? WHERE graph = ?")
+        .bind(content)
+        .bind(version)
+        .bind(valueHash)
+        .bind(graph)
+        .run();
+}
+} // namespace
+
+void recordRemoteState(Workspace& workspace, const std::string& graph, const std::string& content, std::int64_t version,
+    const std::string& valueHash)
 {
     workspace.impl().requireWrite("recording a remote store's state");
-    const nlohmann::json details = {{"content", content}, {"version", version}};
-    audited(workspace, "remote.state", graph, details, [&](sql::Connection& db) {
-        sql::Statement(db, "UPDATE remotes SET known_content = ?, known_version = ? WHERE graph = ?")
-            .bind(content)
-            .bind(version)
-            .bind(graph)
-            .run();
-    });
+    const nlohmann::json details = {{"content", content}, {"version", version}, {"value_hash", valueHash}};
+    audited(workspace, "remote.state", graph, details,
+        [&](sql::Connection& db) { updateKnown(db, graph, content, version, valueHash); });
 }
 
 RemotePush beginPush(Workspace& workspace, RemotePush push)
@@ -147,7 +157,8 @@ void recordBatchesSent(Workspace& workspace, std::int64_t push, std::size_t sent
         .run();
 }
 
-void finishPush(Workspace& workspace, const RemotePush& push, const std::string& status, const std::string& detail)
+void finishPush(Workspace& workspace, const RemotePush& push, const std::string& status, const std::string& detail,
+    const std::string& valueHash)
 {
     const nlohmann::json details = {{"push", push.id}, {"status", status}, {"target", push.targetContent},
         {"version", push.targetVersion}, {"batches", push.batches}, {"detail", detail}};
@@ -158,11 +169,7 @@ void finishPush(Workspace& workspace, const RemotePush& push, const std::string&
             .bind(push.id)
             .run();
         if (status == "done")
-            sql::Statement(db, "UPDATE remotes SET known_content = ?, known_version = ? WHERE graph = ?")
-                .bind(push.targetContent)
-                .bind(push.targetVersion)
-                .bind(push.graph)
-                .run();
+            updateKnown(db, push.graph, push.targetContent, push.targetVersion, valueHash);
     });
 }
 

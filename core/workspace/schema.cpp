@@ -187,6 +187,7 @@ CREATE TABLE remotes(
   password_env TEXT NOT NULL,
   known_content TEXT NOT NULL,
   known_version INTEGER NOT NULL,
+  known_value_hash TEXT NOT NULL,
   bound_at TEXT NOT NULL);
 CREATE TABLE remote_pushes(
   id INTEGER PRIMARY KEY,

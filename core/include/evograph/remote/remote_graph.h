@@ -44,7 +44,9 @@ struct Pulled {
     bool isNew = false; // false: the graph already had this content
     StoreRead read;
 };
-// Stores the store's current content as the graph's new version and records it as known.
+// Stores the store's current content as the graph's new version and records it as known. When it
+// holds the data the workspace last knew (equal value hashes: a store may rewrite literals' forms)
+// no version is added and the known one is returned.
 Pulled pull(workspace::Workspace& workspace, const std::string& graph, const RemoteOptions& options = {},
     const workspace::Progress& progress = {});
 

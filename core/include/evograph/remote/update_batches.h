@@ -22,6 +22,7 @@
 #include "evograph/rdf/dataset.h"
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace evograph::remote {
@@ -42,8 +43,15 @@ struct UpdatePlan {
     std::size_t blankGroups = 0; // structures addressed by their surrounding statements
 };
 
+// For OLD and NEW compared by value (literal_values.h): each value-form literal and the literal
+// OLD (NEW) wrote it as, so that requests carry the lexical forms the versions have.
+struct LexicalForms {
+    std::unordered_map<rdf::TermId, rdf::TermId> old, updated;
+};
+
 // OLD and NEW share one Dictionary and are finalized graphs; `diff` is diffDatasets(OLD, NEW).
 UpdatePlan planUpdate(const rdf::Dataset& oldData, const rdf::Dataset& newData, const diff::GraphDiff& diff,
-    const std::string& graphIri, std::size_t batchTriples, bool insertsByGraphStore = false);
+    const std::string& graphIri, std::size_t batchTriples, bool insertsByGraphStore = false,
+    const LexicalForms* forms = nullptr);
 
 } // namespace evograph::remote

@@ -26,6 +26,7 @@ struct RemoteBinding {
     std::string user, passwordEnv; // Basic or Digest auth; the password is read from $passwordEnv
     std::string knownContent; // content hash the store had when last read or written ("" never)
     std::int64_t knownVersion = 0; // the graph's version with that content (0 none)
+    std::string knownValueHash; // its value hash (remote/literal_values.h): what the drift guard compares
     std::string boundAt;
 };
 
@@ -38,8 +39,8 @@ std::optional<RemoteBinding> findRemote(Workspace& workspace, const std::string&
 // The binding or an error naming the graph and the bound ones.
 RemoteBinding requireRemote(Workspace& workspace, const std::string& graph);
 // Records what the store now holds (after a pull, or a push verified by re-reading).
-void recordRemoteState(
-    Workspace& workspace, const std::string& graph, const std::string& content, std::int64_t version);
+void recordRemoteState(Workspace& workspace, const std::string& graph, const std::string& content, std::int64_t version,
+    const std::string& valueHash);
 
 struct RemotePush {
     std::int64_t id = 0;
@@ -55,8 +56,10 @@ struct RemotePush {
 RemotePush beginPush(Workspace& workspace, RemotePush push);
 // Records that the store acknowledged batches [0, sent).
 void recordBatchesSent(Workspace& workspace, std::int64_t push, std::size_t sent);
-// Ends a push: "done" also records the store's new state; audited as remote.push.
-void finishPush(Workspace& workspace, const RemotePush& push, const std::string& status, const std::string& detail);
+// Ends a push: "done" also records the store's new state (the target, with `valueHash`); audited
+// as remote.push.
+void finishPush(Workspace& workspace, const RemotePush& push, const std::string& status, const std::string& detail,
+    const std::string& valueHash = {});
 // The graph's push that was interrupted (status "running"), if any.
 std::optional<RemotePush> unfinishedPush(Workspace& workspace, const std::string& graph);
 // The graph's last push, whatever its status.
