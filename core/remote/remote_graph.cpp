@@ -108,10 +108,9 @@ Pulled pull(workspace::Workspace& workspace, const std::string& graph, const Rem
     return pulled;
 }
 
-std::string requireNoDrift(workspace::Workspace& workspace, const workspace::RemoteBinding& binding, SparqlStore& store,
-    const workspace::Progress& progress)
+std::string requireNoDrift(
+    const workspace::RemoteBinding& binding, SparqlStore& store, const workspace::Progress& progress)
 {
-    (void)workspace;
     rdf::Dataset data;
     store.read(data, progress.cancel, progress.report);
     if (binding.knownContent.empty() && !data.empty())
@@ -152,9 +151,8 @@ PushResult push(workspace::Workspace& workspace, const std::string& graph, const
     const std::string targetValue = valueHash(target, progress.cancel);
     if (!unfinished) {
         // The store holds values, not lexical forms: it equals the version when their value hashes do.
-        const std::string storeValue = options.driftChecked
-            ? binding.knownValueHash
-            : requireNoDrift(workspace, binding, store, {progress.cancel, {}});
+        const std::string storeValue
+            = options.driftChecked ? binding.knownValueHash : requireNoDrift(binding, store, {progress.cancel, {}});
         if (storeValue == targetValue) {
             result.upToDate = true;
             if (binding.knownVersion != result.target.seq && !options.dryRun)

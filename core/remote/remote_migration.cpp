@@ -45,12 +45,12 @@ std::vector<workspace::RemoteBinding> boundGraphs(
     return bound;
 }
 
-void guardBoundGraphs(workspace::Workspace& workspace, const std::vector<workspace::RemoteBinding>& bound,
-    const RemoteOptions& options, const workspace::Progress& progress)
+void guardBoundGraphs(const std::vector<workspace::RemoteBinding>& bound, const RemoteOptions& options,
+    const workspace::Progress& progress)
 {
     for (const workspace::RemoteBinding& binding : bound) {
         SparqlStore store = openStore(binding, options.store);
-        requireNoDrift(workspace, binding, store, progress);
+        requireNoDrift(binding, store, progress);
     }
 }
 
@@ -59,7 +59,7 @@ migrate::ApplyResult applyOnStores(workspace::Workspace& workspace, const migrat
     const workspace::Progress& progress)
 {
     const auto bound = boundGraphs(workspace, plan.graphs);
-    guardBoundGraphs(workspace, bound, options, progress);
+    guardBoundGraphs(bound, options, progress);
     migrate::ApplyResult result = migrate::applyPlan(workspace, plan, apply, progress);
     std::vector<std::string> pushed;
     try {
@@ -86,7 +86,7 @@ workspace::JournalOperation rollbackOnStores(workspace::Workspace& workspace, co
     const RemoteOptions& options, StoreSync& sync, const workspace::Progress& progress)
 {
     const std::vector<std::string> graphs = graphNames(workspace::journalOperation(workspace, operationId));
-    guardBoundGraphs(workspace,
+    guardBoundGraphs(
         graphs.empty() ? std::vector<workspace::RemoteBinding> {} : boundGraphs(workspace, graphs), options, progress);
     workspace::JournalOperation undone = migrate::rollbackOperation(workspace, operationId, progress);
     std::vector<std::string> pushed;

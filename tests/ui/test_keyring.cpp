@@ -70,7 +70,9 @@ TEST_CASE("a provider's key is kept in the system keyring and sent to that provi
     REQUIRE(ui::test::waitFor(shown));
     CHECK(popup->status()->text().contains(QStringLiteral("embedded by local")));
     net::HttpClient client;
-    const std::string stats = client.send({"GET", server.url("/stats"), {}, {}}).body;
+    net::HttpRequest statsRequest;
+    statsRequest.url = server.url("/stats");
+    const std::string stats = client.send(statsRequest).body;
     CHECK(stats.find("Bearer " + key.toStdString()) != std::string::npos);
 
     const QString removed

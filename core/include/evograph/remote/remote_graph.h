@@ -52,8 +52,8 @@ Pulled pull(workspace::Workspace& workspace, const std::string& graph, const Rem
 
 // Reads the store; throws RemoteDrift unless it holds what the workspace last knew (a store never
 // pulled must be empty). Returns the store's content hash.
-std::string requireNoDrift(workspace::Workspace& workspace, const workspace::RemoteBinding& binding, SparqlStore& store,
-    const workspace::Progress& progress = {});
+std::string requireNoDrift(
+    const workspace::RemoteBinding& binding, SparqlStore& store, const workspace::Progress& progress = {});
 
 struct PushResult {
     workspace::GraphVersion target;

@@ -20,8 +20,8 @@ std::vector<workspace::RemoteBinding> boundGraphs(
     workspace::Workspace& workspace, const std::vector<std::string>& graphs);
 
 // The drift guard for each of them (RemoteDrift on the first that changed).
-void guardBoundGraphs(workspace::Workspace& workspace, const std::vector<workspace::RemoteBinding>& bound,
-    const RemoteOptions& options, const workspace::Progress& progress = {});
+void guardBoundGraphs(const std::vector<workspace::RemoteBinding>& bound, const RemoteOptions& options,
+    const workspace::Progress& progress = {});
 
 struct StoreSync {
     std::vector<PushResult> pushes; // one per bound graph the operation changed
