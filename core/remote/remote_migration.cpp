@@ -27,6 +27,16 @@ std::vector<PushResult> pushChanged(workspace::Workspace& workspace, const works
     return results;
 }
 
+// Reverts the push of each bound graph among `graphs` that was not pushed whole (the one that
+// failed, if it got that far).
+void revertUnpushed(workspace::Workspace& workspace, const std::vector<std::string>& graphs,
+    const std::vector<std::string>& pushed, const RemoteOptions& options)
+{
+    for (const std::string& graph : graphs)
+        if (!contains(pushed, graph) && workspace::findRemote(workspace, graph))
+            revertPush(workspace, graph, options);
+}
+
 std::vector<std::string> graphNames(const workspace::JournalOperation& operation)
 {
     std::vector<std::string> names;
@@ -66,9 +76,7 @@ migrate::ApplyResult applyOnStores(workspace::Workspace& workspace, const migrat
         sync.pushes = pushChanged(workspace, result.operation, options, pushed, progress);
     } catch (const std::exception& failure) {
         // Put everything back (not cancellable: half a compensation would be worse than none).
-        for (const std::string& graph : graphNames(result.operation))
-            if (!contains(pushed, graph) && workspace::findRemote(workspace, graph))
-                revertPush(workspace, graph, options);
+        revertUnpushed(workspace, graphNames(result.operation), pushed, options);
         const workspace::JournalOperation undone = migrate::rollbackOperation(workspace, result.operation.id);
         for (const std::string& graph : pushed) {
             PushOptions back;
@@ -93,9 +101,7 @@ workspace::JournalOperation rollbackOnStores(workspace::Workspace& workspace, co
     try {
         sync.pushes = pushChanged(workspace, undone, options, pushed, progress);
     } catch (const std::exception& failure) {
-        for (const std::string& graph : graphs)
-            if (!contains(pushed, graph) && workspace::findRemote(workspace, graph))
-                revertPush(workspace, graph, options);
+        revertUnpushed(workspace, graphs, pushed, options);
         throw Error("operation " + operationId + " was rolled back in the workspace (as " + undone.id
             + ") but sending it to the store failed: " + failure.what()
             + ". The store holds the migrated graph still; evograph remote push finishes the rollback there");

@@ -137,6 +137,7 @@ net::HttpResponse SparqlStore::post(const std::string& url, const std::string& f
     const auto server = response.headers.find("server");
     if (server != response.headers.end() && server->second.starts_with("Virtuoso"))
         m_virtuoso = true;
+    m_answered = true;
     return response;
 }
 
@@ -247,7 +248,7 @@ StoreRead SparqlStore::read(
 
 void SparqlStore::update(const std::string& request, const engine::CancellationToken& cancel)
 {
-    if (!m_virtuoso) // learn what the server is before the first update
+    if (!m_answered) // learn what the server is before the first update
         count(cancel);
     const std::string text = m_virtuoso ? "DEFINE sql:big-data-const 1\n" + request : request;
     const net::HttpResponse response = post(m_endpoint.updateUrl(), "update", text, "*/*", cancel);

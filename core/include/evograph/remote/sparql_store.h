@@ -89,7 +89,8 @@ private:
     StoreEndpoint m_endpoint;
     StoreOptions m_options;
     net::HttpClient m_http;
-    std::atomic<bool> m_virtuoso = false; // its Server header said so (see above); batches may run concurrently
+    // What its Server header said (see above), learnt from the first answer; batches may run concurrently.
+    std::atomic<bool> m_answered = false, m_virtuoso = false;
 };
 
 } // namespace evograph::remote
