@@ -96,6 +96,12 @@ std::optional<std::string> valueForm(std::string_view lexical, std::string_view 
         return floatForm<double>(lexical);
     if (local == "float")
         return floatForm<float>(lexical);
+    if (local == "dateTime" || local == "dateTimeStamp" || local == "time" || local == "date") {
+        // UTC written as an offset (Virtuoso writes it as Z); other offsets are kept as written.
+        if (lexical.ends_with("+00:00") || lexical.ends_with("-00:00"))
+            return std::string(lexical.substr(0, lexical.size() - 6)) + "Z";
+        return std::nullopt;
+    }
     if (local == "boolean") {
         if (lexical == "true" || lexical == "1")
             return std::string("true");

@@ -92,8 +92,9 @@ Pulled pull(workspace::Workspace& workspace, const std::string& graph, const Rem
     pulled.read = store.read(data, progress.cancel, progress.report);
     const std::string value = valueHash(data, progress.cancel);
     if (!binding.knownContent.empty() && value == binding.knownValueHash && !workspace::unfinishedPush(workspace, graph)
-        && workspace.findVersion(graph).seq == binding.knownVersion) {
-        // The current version's data, some literals perhaps in the store's own forms: no new version.
+        && workspace.findVersion(graph).content == binding.knownContent) {
+        // The current version holds what the store does (some literals perhaps in the store's own
+        // forms): no new version.
         pulled.version = workspace.findVersion(graph);
         return pulled;
     }

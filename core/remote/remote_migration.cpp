@@ -75,17 +75,24 @@ migrate::ApplyResult applyOnStores(workspace::Workspace& workspace, const migrat
     try {
         sync.pushes = pushChanged(workspace, result.operation, options, pushed, progress);
     } catch (const std::exception& failure) {
-        // Put everything back (not cancellable: half a compensation would be worse than none).
-        revertUnpushed(workspace, graphNames(result.operation), pushed, options);
+        const std::string sent = "migration " + result.operation.id
+            + " was applied to the workspace but sending it to the store failed: " + failure.what() + ". ";
+        // Put everything back (not cancellable: half a compensation would be worse than none). The
+        // store comes first: while it cannot be put back, the workspace keeps saying what it holds.
+        try {
+            revertUnpushed(workspace, graphNames(result.operation), pushed, options);
+        } catch (const std::exception& revert) {
+            throw Error(sent + "Putting the store's graph back failed too (" + revert.what()
+                + "); the workspace keeps the migration: pull to see what the store holds");
+        }
         const workspace::JournalOperation undone = migrate::rollbackOperation(workspace, result.operation.id);
         for (const std::string& graph : pushed) {
             PushOptions back;
             static_cast<RemoteOptions&>(back) = options;
             push(workspace, graph, back);
         }
-        throw Error("migration " + result.operation.id + " was applied to the workspace but sending it to the store "
-            + "failed: " + failure.what() + ". The store's graphs were put back and the operation rolled back (as "
-            + undone.id + "); nothing changed");
+        throw Error(sent + "The store's graphs were put back and the operation rolled back (as " + undone.id
+            + "); nothing changed");
     }
     return result;
 }

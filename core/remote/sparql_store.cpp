@@ -251,7 +251,10 @@ void SparqlStore::update(const std::string& request, const engine::CancellationT
     if (!m_answered) // learn what the server is before the first update
         count(cancel);
     const std::string text = m_virtuoso ? "DEFINE sql:big-data-const 1\n" + request : request;
-    const net::HttpResponse response = post(m_endpoint.updateUrl(), "update", text, "*/*", cancel);
+    net::HttpResponse response = post(m_endpoint.updateUrl(), "update", text, "*/*", cancel);
+    // Some literals (xsd:duration) cannot go through big-data-const; Virtuoso says so and asks for 0.
+    if (m_virtuoso && !succeeded(response.status) && response.body.find("big-data-const 0") != std::string::npos)
+        response = post(m_endpoint.updateUrl(), "update", request, "*/*", cancel);
     check(response, m_endpoint.updateUrl(), "updating <" + m_endpoint.graph + ">");
 }
 

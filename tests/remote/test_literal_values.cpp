@@ -21,6 +21,8 @@ TEST_CASE("value forms: the lexical forms Virtuoso rewrites compare equal", "[re
     CHECK(valueForm("1", kXsd + "boolean") == valueForm("true", kXsd + "boolean"));
     CHECK(valueForm("0.10", kXsd + "float") == valueForm("1.0E-1", kXsd + "float"));
     CHECK(valueForm(".5", kXsd + "decimal") == valueForm("0.50", kXsd + "decimal"));
+    CHECK(valueForm("2020-01-01T00:00:00+00:00", kXsd + "dateTime") == "2020-01-01T00:00:00Z");
+    CHECK(valueForm("10:00:00-00:00", kXsd + "time") == "10:00:00Z");
 }
 
 TEST_CASE("value forms: different values and other literals stay apart", "[remote]")
@@ -30,6 +32,7 @@ TEST_CASE("value forms: different values and other literals stay apart", "[remot
     CHECK_FALSE(valueForm("12abc", kXsd + "integer")); // not valid: left as it is
     CHECK_FALSE(valueForm("1.5", kXsd + "integer"));
     CHECK_FALSE(valueForm("2020-01-01", kXsd + "date"));
+    CHECK_FALSE(valueForm("2020-01-01T10:00:00+01:00", kXsd + "dateTime")); // Virtuoso keeps other offsets
     CHECK_FALSE(valueForm("1.0", "http://example.org/unit#meters"));
 }
 

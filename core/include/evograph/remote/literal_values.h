@@ -5,7 +5,8 @@
 // always fail. evograph compares a store's graph with a version by their value hash: the content
 // hash after numeric and boolean literals are written in one form per value (integers without
 // sign or leading zeros, decimals without leading or trailing zeros, doubles and floats as the
-// shortest text that reads back to the same binary value, booleans as true / false). Literals
+// shortest text that reads back to the same binary value, booleans as true / false, UTC offsets
+// of dates and times as Z). Literals
 // whose text is not a valid form of their datatype are left as they are.
 
 #include "evograph/engine/cancellation.h"

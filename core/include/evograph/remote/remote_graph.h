@@ -45,8 +45,8 @@ struct Pulled {
     StoreRead read;
 };
 // Stores the store's current content as the graph's new version and records it as known. When it
-// holds the data the workspace last knew (equal value hashes: a store may rewrite literals' forms)
-// no version is added and the known one is returned.
+// holds the data the workspace last knew and the current version has that content (equal value
+// hashes: a store may rewrite literals' forms) no version is added and the current one is returned.
 Pulled pull(workspace::Workspace& workspace, const std::string& graph, const RemoteOptions& options = {},
     const workspace::Progress& progress = {});
 
