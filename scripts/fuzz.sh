@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# libFuzzer over every parser evograph runs on outside input (tests/fuzz/fuzz_*.cpp).
+#   scripts/fuzz.sh --list             the targets
+#   scripts/fuzz.sh TARGET SECONDS     builds build/fuzz (clang; address, undefined and fuzzer
+#                                      sanitizers on the whole engine) and fuzzes TARGET for SECONDS
+#                                      from a seed corpus taken from the tests, the resources and the
+#                                      W3C suites in ../shared/corpus. Exit 1 on a finding: its input
+#                                      is copied to tests/fuzz/regressions/TARGET/, which CTest replays.
+# The corpus grows in build/fuzz/corpus/TARGET across runs; the last line of libFuzzer's output
+# (executions, coverage, corpus size) is printed at the end.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+targets=$(sed -n 's/^set(EVOGRAPH_FUZZ_TARGETS \(.*\))$/\1/p' tests/fuzz/CMakeLists.txt)
+if [ "${1:-}" = "--list" ]; then tr ' ' '\n' <<<"$targets"; exit 0; fi
+target=${1:?usage: scripts/fuzz.sh --list | TARGET SECONDS}; seconds=${2:?usage: scripts/fuzz.sh TARGET SECONDS}
+grep -qw "$target" <<<"$targets" || { echo "fuzz.sh: unknown target '$target' (scripts/fuzz.sh --list)" >&2; exit 2; }
+command -v clang++ >/dev/null || { echo "fuzz.sh: needs clang (apt install clang libclang-rt-14-dev)" >&2; exit 2; }
+
+build=build/fuzz
+if [ ! -f "$build/build.ninja" ]; then
+    flags="-fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=undefined -g -O1"
+    CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DCMAKE_C_FLAGS="$flags" -DCMAKE_CXX_FLAGS="$flags" -DEVOGRAPH_FUZZ=ON \
+        -DEVOGRAPH_BUILD_UI=OFF -DEVOGRAPH_BUILD_BENCH=OFF -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
+fi
+cmake --build "$build" --target "fuzz_$target" >/dev/null
+
+# Seeds: files of the kind the target reads, from the repository and the shared corpus.
+corpus="$build/corpus/$target"; mkdir -p "$corpus"
+seed() { # FILES... copied in, small ones only (libFuzzer mutates better from small inputs)
+    for f in "$@"; do [ -f "$f" ] && [ "$(stat -c %s "$f")" -le 65536 ] && cp "$f" "$corpus/$(sha1sum "$f" | cut -c1-16)" || true; done
+}
+w3c=../shared/corpus/w3c-rdf-tests/rdf/rdf11
+case $target in
+rdf_text) # the first byte picks the syntax: 0 Turtle, 1 TriG, 2 N-Triples, 3 N-Quads
+    i=0
+    for suite in rdf-turtle rdf-trig rdf-n-triples rdf-n-quads; do
+        for f in $(ls "$w3c/$suite" 2>/dev/null | head -400); do
+            { printf "\\x0$i"; cat "$w3c/$suite/$f"; } > "$corpus/$suite-$f" 2>/dev/null || true
+        done
+        i=$((i + 1))
+    done ;;
+rdf_xml) seed $(ls "$w3c"/rdf-xml/*/*.rdf 2>/dev/null | head -400) resources/*.rdf ;;
+rdf_patch)
+    evograph=build/default/app/evograph
+    if [ -x "$evograph" ]; then
+        "$evograph" diff resources/demo/user-v1.ttl resources/demo/user-v2.ttl --format patch -o "$corpus/user.rdfp" || true
+    fi ;;
+plan_yaml) seed $(grep -rl "evograph_plan" resources tests/cli docs --include='*.yaml' 2>/dev/null) ;;
+sparql_update) seed tests/oxigraph/cases/*.ru $(find resources tests -name '*.sparql' 2>/dev/null) ;;
+config_toml) seed tests/cli/seed/config/*.toml $(find resources -name '*.toml' 2>/dev/null) ;;
+suite_yaml) seed $(find resources tests -name '*.test.yaml' 2>/dev/null) ;;
+vector_index) ;;
+esac
+
+findings="tests/fuzz/regressions/$target"; mkdir -p "$findings"
+log="$build/fuzz-$target.log"
+set +e
+"$build/tests/fuzz/fuzz_$target" "$corpus" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 \
+    -artifact_prefix="$build/artifact-$target-" -print_final_stats=1 >"$log" 2>&1
+status=$?
+set -e
+grep -E "^#[0-9]+ +(DONE|INITED)|^stat::number_of_executed_units|^stat::peak_rss_mb|cov:" "$log" | tail -3
+if [ $status -ne 0 ]; then
+    for a in "$build"/artifact-"$target"-*; do [ -f "$a" ] && cp "$a" "$findings/" && echo "finding kept: $findings/$(basename "$a")"; done
+    grep -m1 -A12 "ERROR\|==ERROR\|runtime error\|deadly signal" "$log" >&2 || true
+    echo "fuzz.sh: $target found a problem (log: $log)" >&2
+    exit 1
+fi
+echo "fuzz.sh: $target ran ${seconds}s with no finding"

@@ -1,0 +1,17 @@
+// The SPARQL Update parser and executor, run on a small dataset.
+#include "fuzz_input.h"
+
+#include "evograph/migrate/sparql_update.h"
+#include "evograph/rdf/reader.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    using namespace evograph;
+    return fuzz::expectErrorsOnly([&] {
+        const migrate::SparqlRequest update = migrate::parseUpdate(fuzz::text(data, size), "fuzz.ru");
+        rdf::Dataset dataset;
+        rdf::readString("@prefix : <http://e/> . :a :p \"x\", 1, 2.5 ; :q [ :r :b ] . :b a :C ; :p \"y\"@en .",
+            rdf::Format::Turtle, dataset);
+        migrate::executeUpdate(update, dataset);
+    });
+}
