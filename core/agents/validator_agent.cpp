@@ -33,7 +33,9 @@ AgentOutcome ValidatorAgent::run(const engine::TaskContext& context)
         seen = nlohmann::json::parse(*cursor);
     AgentOutcome outcome;
     std::size_t validated = 0;
-    for (const auto& [graph, head] : ws.state().graphs) {
+    for (const auto& entry : ws.state().graphs) {
+        const std::string& graph = entry.first; // a named variable: lambdas below capture it (clang 14)
+        const workspace::GraphVersion& head = entry.second;
         const std::int64_t last = seen.value(graph, std::int64_t(0));
         if (head.seq <= last)
             continue;
