@@ -38,17 +38,31 @@ rdf::Dataset contentOrEmpty(workspace::Workspace& workspace, const std::string& 
                            : workspace.readContent(content, {progress.cancel, {}}, dictionary);
 }
 
-// The change between two versions as the store sees it: compared by value (a literal written
-// another way is no change to a store that keeps values, and sending it as a delete and an insert
-// of the same value makes Virtuoso lose the triple), sent in the versions' own lexical forms.
-UpdatePlan changeBetween(const rdf::Dataset& from, const rdf::Dataset& to, const workspace::RemoteBinding& binding,
-    std::size_t batchTriples, const workspace::Progress& progress)
+// A push's base and target as the store sees them: in value form (a literal written another way is
+// no change to a store that keeps values, and sending it as a delete and an insert of the same
+// value makes Virtuoso lose the triple), with the forms the versions wrote, which requests carry.
+// Made once per push: the value hash, the change and the resume check all use it.
+struct ValueVersions {
+    rdf::Dataset base, target;
+    LexicalForms forms; // old: the base's forms, updated: the target's
+};
+
+ValueVersions readByValue(workspace::Workspace& workspace, const std::string& baseContent,
+    const std::string& targetContent, const workspace::Progress& progress)
 {
-    LexicalForms forms;
-    const rdf::Dataset fromValues = byValue(from, &forms.old);
-    const rdf::Dataset toValues = byValue(to, &forms.updated);
-    const diff::GraphDiff changes = diff::diffDatasets(fromValues, toValues, {progress.cancel, {}});
-    return planUpdate(fromValues, toValues, changes, binding.graphIri, batchTriples, !binding.gsp.empty(), &forms);
+    const auto dictionary = std::make_shared<rdf::Dictionary>();
+    ValueVersions v;
+    v.base = byValue(contentOrEmpty(workspace, baseContent, dictionary, progress), &v.forms.old);
+    v.target = byValue(contentOrEmpty(workspace, targetContent, dictionary, progress), &v.forms.updated);
+    return v;
+}
+
+// The change from `from` to `to` (both in value form; `forms.old` belongs to `from`).
+UpdatePlan changeBetween(const rdf::Dataset& from, const rdf::Dataset& to, const LexicalForms& forms,
+    const workspace::RemoteBinding& binding, std::size_t batchTriples, const workspace::Progress& progress)
+{
+    const diff::GraphDiff changes = diff::diffDatasets(from, to, {progress.cancel, {}});
+    return planUpdate(from, to, changes, binding.graphIri, batchTriples, !binding.gsp.empty(), &forms);
 }
 
 void send(SparqlStore& store, const UpdateBatch& batch, const workspace::Progress& progress)
@@ -146,10 +160,8 @@ PushResult push(workspace::Workspace& workspace, const std::string& graph, const
         batchTriples = unfinished->batchSize; // the same batches as before
         result.resumed = true;
     }
-    const auto dictionary = std::make_shared<rdf::Dictionary>();
-    rdf::Dataset base = contentOrEmpty(workspace, baseContent, dictionary, progress);
-    rdf::Dataset target = contentOrEmpty(workspace, result.target.content, dictionary, progress);
-    const std::string targetValue = valueHash(target, progress.cancel);
+    const ValueVersions versions = readByValue(workspace, baseContent, result.target.content, progress);
+    const std::string targetValue = workspace::contentHash(versions.target, progress.cancel); // its value hash
     if (!unfinished) {
         // The store holds values, not lexical forms: it equals the version when their value hashes do.
         const std::string storeValue
@@ -161,7 +173,8 @@ PushResult push(workspace::Workspace& workspace, const std::string& graph, const
             return result;
         }
     }
-    const UpdatePlan plan = changeBetween(base, target, binding, batchTriples, progress);
+    const UpdatePlan plan
+        = changeBetween(versions.base, versions.target, versions.forms, binding, batchTriples, progress);
     result.batches = plan.batches.size();
     result.deletes = plan.deletes;
     result.inserts = plan.inserts;
@@ -171,9 +184,9 @@ PushResult push(workspace::Workspace& workspace, const std::string& graph, const
 
     workspace::RemotePush journal;
     if (unfinished) {
-        rdf::Dataset now(dictionary);
+        rdf::Dataset now(versions.base.sharedDictionary());
         store.read(now, progress.cancel);
-        if (holdsForeignTriples(byValue(now), byValue(base), byValue(target)))
+        if (holdsForeignTriples(byValue(now), versions.base, versions.target))
             throw RemoteDrift("remote graph changed since version " + std::to_string(binding.knownVersion)
                 + " while a push was interrupted; pull first");
         journal = *unfinished;
@@ -230,20 +243,19 @@ bool revertPush(workspace::Workspace& workspace, const std::string& graph, const
         return false;
     const workspace::RemoteBinding binding = workspace::requireRemote(workspace, graph);
     SparqlStore store = openStore(binding, options.store);
-    const auto dictionary = std::make_shared<rdf::Dictionary>();
-    rdf::Dataset base = contentOrEmpty(workspace, last->baseContent, dictionary, progress);
-    rdf::Dataset target = contentOrEmpty(workspace, last->targetContent, dictionary, progress);
-    const UpdatePlan inverse = changeBetween(target, base, binding, last->batchSize, progress);
+    const ValueVersions versions = readByValue(workspace, last->baseContent, last->targetContent, progress);
+    const UpdatePlan inverse = changeBetween(versions.target, versions.base,
+        LexicalForms {versions.forms.updated, versions.forms.old}, binding, last->batchSize, progress);
     for (const UpdateBatch& batch : inverse.batches) {
         progress.checkpoint();
         send(store, batch, progress);
     }
     const std::string hash = storeValueHash(store, progress);
-    if (hash != valueHash(base, progress.cancel)) {
+    if (hash != workspace::contentHash(versions.base, progress.cancel)) {
         workspace::finishPush(workspace, *last, "failed", "reverting left the store at value hash " + hash);
         throw Error("remote graph <" + binding.graphIri
-            + ">: reverting the push did not bring the store's graph back to " + "what it held before (value hash "
-            + hash + "); pull to see what it holds");
+            + ">: reverting the push did not bring the store's graph back to what it held before (value hash " + hash
+            + "); pull to see what it holds");
     }
     workspace::finishPush(workspace, *last, "reverted", {});
     return true;
