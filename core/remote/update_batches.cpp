@@ -4,6 +4,7 @@
 
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace evograph::remote {
 
@@ -66,7 +67,7 @@ public:
         return it == m_toOld.end() ? t : it->second;
     }
     bool isFresh(TermId t) const { return m_dictionary.isBlank(t) && m_fresh.contains(t); }
-    void markFresh(TermId t) { m_fresh.emplace(t, true); }
+    void markFresh(TermId t) { m_fresh.insert(t); }
 
 private:
     void term(std::string& out, TermId t, bool freshAsVariables) const
@@ -83,7 +84,7 @@ private:
 
     const rdf::Dictionary& m_dictionary;
     const std::unordered_map<TermId, TermId>& m_toOld;
-    std::unordered_map<TermId, bool> m_fresh;
+    std::unordered_set<TermId> m_fresh; // NEW's blank nodes matched to none of OLD's
 };
 
 bool hasBlank(const rdf::Dictionary& d, const Quad& q)
