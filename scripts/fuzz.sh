@@ -32,6 +32,7 @@ seed() { # FILES... copied in, small ones only (libFuzzer mutates better from sm
     for f in "$@"; do [ -f "$f" ] && [ "$(stat -c %s "$f")" -le 65536 ] && cp "$f" "$corpus/$(sha1sum "$f" | cut -c1-16)" || true; done
 }
 w3c=../shared/corpus/w3c-rdf-tests/rdf/rdf11
+evograph=build/default/app/evograph # the normal build's CLI makes seeds of the binary formats
 case $target in
 rdf_text) # the first byte picks the syntax: 0 Turtle, 1 TriG, 2 N-Triples, 3 N-Quads
     i=0
@@ -43,7 +44,6 @@ rdf_text) # the first byte picks the syntax: 0 Turtle, 1 TriG, 2 N-Triples, 3 N-
     done ;;
 rdf_xml) seed $(ls "$w3c"/rdf-xml/*/*.rdf 2>/dev/null | head -400) resources/*.rdf ;;
 rdf_patch)
-    evograph=build/default/app/evograph
     if [ -x "$evograph" ]; then
         "$evograph" diff resources/demo/user-v1.ttl resources/demo/user-v2.ttl --format patch -o "$corpus/user.rdfp" || true
     fi ;;
@@ -51,7 +51,32 @@ plan_yaml) seed $(grep -rl "evograph_plan" resources tests/cli docs --include='*
 sparql_update) seed tests/oxigraph/cases/*.ru $(find resources tests -name '*.sparql' 2>/dev/null) ;;
 config_toml) seed tests/cli/seed/config/*.toml $(find resources -name '*.toml' 2>/dev/null) ;;
 suite_yaml) seed $(find resources tests -name '*.test.yaml' 2>/dev/null) ;;
-vector_index) ;;
+vector_index) # one small index of each kind, built by the CLI from 300 random 8-dimensional vectors
+    if [ -x "$evograph" ]; then
+        python3 -c 'import random,struct,sys
+random.seed(7)
+sys.stdout.buffer.write(b"".join(struct.pack("<i8f", 8, *[random.uniform(-1, 1) for _ in range(8)]) for _ in range(300)))' \
+            >"$build/seed-vectors.fvecs"
+        for kind in flat hnsw pq hnsw-pq; do
+            "$evograph" vectors build "$build/seed-vectors.fvecs" --index $kind --pq-m 2 --threads 1 \
+                -o "$corpus/seed-$kind.evidx" >/dev/null || true
+        done
+    fi ;;
+snapshot_file) # an exported snapshot of the demo workspace: 0x00 + the file as it is; 0x01 + the file
+    # without its closing line (the target writes the hashes in)
+    if [ -x "$evograph" ]; then
+        ws="$build/seed.evograph"; rm -f "$ws"*
+        "$evograph" ws init "$ws" >/dev/null
+        "$evograph" ws import "$ws" resources/demo/user-v1.ttl --graph user >/dev/null
+        id=$("$evograph" snapshot create --workspace "$ws" --name seed | tail -1)
+        "$evograph" snapshot export --workspace "$ws" "$id" -o "$build/seed.evosnap" >/dev/null
+        { printf '\x00'; cat "$build/seed.evosnap"; } >"$corpus/seed-raw"
+        { printf '\x01'; head -n -1 "$build/seed.evosnap"; } >"$corpus/seed-open"
+    fi ;;
+provider_json) # answers of each shape; the first byte: bit 0 Ollama, bits 1-3 the texts asked for
+    printf '\x04{"data":[{"index":0,"embedding":[0.1,-0.2,3e-1]},{"index":1,"embedding":[1,2,3]}]}' >"$corpus/openai"
+    printf '\x05{"embeddings":[[0.5,0.25],[1e-3,-2]]}' >"$corpus/ollama"
+    printf '\x02{"error":{"message":"rate limited","type":"requests"}}' >"$corpus/error" ;;
 esac
 
 findings="tests/fuzz/regressions/$target"; mkdir -p "$findings"
