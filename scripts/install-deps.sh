@@ -4,8 +4,8 @@
 #  - Serd 0.32.4 from Debian 13 (trixie), pinned low so nothing else is taken from trixie:
 #    bookworm's 0.30.16 mis-reads some long strings ("""x."\n\ny""").
 #  - Catch2 v3 from bookworm-backports (v2's single header is much slower to compile).
-# Usage: scripts/install-deps.sh [build|test|gui]   (test adds python3, Virtuoso and tools the tests use,
-#        gui adds Xvfb for screenshots)
+# Usage: scripts/install-deps.sh [build|test|gui|package]   (test adds python3, Virtuoso and tools the
+#        tests use, gui adds Xvfb for screenshots, package what CPack's shlibdeps runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,10 +24,11 @@ packages=(
 case "$profile" in
   build) ;;
   test) packages+=(python3 serdi raptor2-utils sqlite3 clang-format bc time dbus-daemon gnome-keyring curl
-                 virtuoso-opensource)
+                 virtuoso-opensource bash-completion zsh man-db)
         command -v npm >/dev/null || packages+=(nodejs npm) ;;
   gui) packages+=(xvfb xauth x11-apps imagemagick) ;;
-  *) echo "usage: $0 [build|test|gui]" >&2; exit 2 ;;
+  package) packages+=(dpkg-dev file) ;;
+  *) echo "usage: $0 [build|test|gui|package]" >&2; exit 2 ;;
 esac
 
 sources=/etc/apt/sources.list.d/evograph.sources

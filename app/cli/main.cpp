@@ -2,6 +2,7 @@
 // 3 a migration refused for want of approval.
 
 #include "commands.h"
+#include "help_export.h"
 #include "remote_sources.h"
 
 int main(int argc, char** argv)
@@ -37,6 +38,8 @@ int main(int argc, char** argv)
     evograph::cli::addMetricsCommand(app, exitCode);
     evograph::cli::addRemoteCommand(app, exitCode);
     try {
+        if (evograph::cli::generateDocument(app, argc, argv, EVOGRAPH_VERSION))
+            return evograph::cli::kOk;
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? evograph::cli::kOk : evograph::cli::kError;

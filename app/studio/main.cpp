@@ -1,6 +1,7 @@
 // evograph-studio: the desktop workbench.
 //   evograph-studio OLD NEW [--data FILE]...   compare two versions of an ontology
 //   evograph-studio FILE...                    inspect files
+//   evograph-studio WORKSPACE.evograph         open a workspace (as a file manager does)
 //   --workspace PATH                           open a workspace in the snapshot browser
 //   --plan FILE                                open a migration plan (dry run on the workspace)
 //   --search TEXT                              open the term search (Ctrl+K) over the comparison
@@ -16,6 +17,7 @@
 #include "migrations/migration_view.h"
 #include "search/term_search_popup.h"
 #include "snapshots/snapshot_browser.h"
+#include "studio_options.h"
 
 #include "evograph/workspace/workspace.h"
 
@@ -74,6 +76,9 @@ MainWindow::View parseView(const QString& name, MainWindow::View fallback)
 
 int main(int argc, char** argv)
 {
+    const evograph::ui::StudioOptions options;
+    if (const int code = evograph::ui::answerWithoutDisplay(argc, argv, options); code >= 0)
+        return code;
     QElapsedTimer clock;
     clock.start();
     QApplication app(argc, argv);
@@ -83,75 +88,40 @@ int main(int argc, char** argv)
     QApplication::setDesktopFileName(QStringLiteral("evograph-studio"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Workbench for evolving and migrating RDF ontologies"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption workspace(
-        QStringLiteral("workspace"), QStringLiteral("Open the workspace at PATH."), QStringLiteral("PATH"));
-    const QCommandLineOption data(QStringLiteral("data"),
-        QStringLiteral("Instance data for impact counts (repeatable)."), QStringLiteral("FILE"));
-    const QCommandLineOption view(QStringLiteral("view"),
-        QStringLiteral("Start in a view: diff, snapshots, metrics, files, migrations or agents."),
-        QStringLiteral("VIEW"));
-    const QCommandLineOption theme(QStringLiteral("theme"),
-        QStringLiteral("light, dark or system (default: as last chosen)."), QStringLiteral("THEME"));
-    const QCommandLineOption group(QStringLiteral("group"),
-        QStringLiteral("Group the changes by severity, kind or hierarchy."), QStringLiteral("BY"));
-    const QCommandLineOption filter(QStringLiteral("filter"),
-        QStringLiteral("Start the diff viewer with this free-text filter."), QStringLiteral("TEXT"));
-    const QCommandLineOption plan(QStringLiteral("plan"),
-        QStringLiteral("Open a migration plan in the Migrations view (its dry run runs on the workspace)."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption serveAgents(QStringLiteral("serve-agents"),
-        QStringLiteral("Run the workspace's agents in the studio, as `evograph serve` would (the Agents view)."));
-    const QCommandLineOption search(QStringLiteral("search"),
-        QStringLiteral("Open the term search (Ctrl+K) with TEXT once the comparison (or the workspace) is shown."),
-        QStringLiteral("TEXT"));
-    const QCommandLineOption configFile(QStringLiteral("config"),
-        QStringLiteral(
-            "The config file: embedding providers, cache (default: $XDG_CONFIG_HOME/evograph/evograph.toml)."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-        QStringLiteral("Save a picture of the window to FILE once everything asked for is shown, then quit."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption delay(QStringLiteral("screenshot-delay"),
-        QStringLiteral("Milliseconds to wait before the screenshot (default 700)."), QStringLiteral("MS"),
-        QStringLiteral("700"));
-    const QCommandLineOption startupTime(
-        QStringLiteral("startup-time"), QStringLiteral("Print the time to the first painted window."));
-    for (const auto* option : {&workspace, &data, &view, &theme, &group, &filter, &plan, &search, &serveAgents,
-             &configFile, &screenshot, &delay, &startupTime})
-        parser.addOption(*option);
-    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("OLD NEW to compare, or files to inspect"),
-        QStringLiteral("[FILE...]"));
+    options.addTo(parser);
     parser.process(app);
 
-    const QString themeName = parser.value(theme);
+    const QString themeName = parser.value(options.theme);
     evograph::ui::applyTheme(themeName == QLatin1String("dark") ? evograph::ui::Theme::Dark
             : themeName == QLatin1String("light")               ? evograph::ui::Theme::Light
             : themeName.isEmpty()                               ? evograph::ui::savedTheme()
                                                                 : evograph::ui::Theme::System);
 
     MainWindow window;
-    window.loadConfig(parser.value(configFile));
+    window.loadConfig(parser.value(options.configFile));
     FirstPaintProbe probe(clock);
-    if (parser.isSet(startupTime))
+    if (parser.isSet(options.startupTime))
         window.installEventFilter(&probe);
     window.show();
 
-    QString workspacePath = parser.value(workspace);
+    QString workspacePath = parser.value(options.workspace);
     if (workspacePath.isEmpty()
         && QFileInfo::exists(QString::fromStdString(evograph::workspace::defaultWorkspacePath())))
         workspacePath = QString::fromStdString(evograph::workspace::defaultWorkspacePath());
-    const QStringList files = parser.positionalArguments();
+    QStringList files = parser.positionalArguments();
+    // A workspace given as the only file (a double-click in a file manager) opens as --workspace.
+    if (files.size() == 1 && files[0].endsWith(QLatin1String(".evograph"))) {
+        workspacePath = files[0];
+        files.clear();
+    }
     const bool comparing = files.size() == 2;
 
     // --screenshot: wait for what was asked (the comparison, the snapshot list, the files), let the window paint, grab
     // it.
     auto pending = std::make_shared<int>(0);
     // With the term search open the picture is the screen's: the search is a window of its own.
-    auto ready = [&window, pending, path = parser.value(screenshot), wait = parser.value(delay).toInt(),
-                     wholeScreen = parser.isSet(search)] {
+    auto ready = [&window, pending, path = parser.value(options.screenshot), wait = parser.value(options.delay).toInt(),
+                     wholeScreen = parser.isSet(options.search)] {
         if (--*pending > 0 || path.isEmpty())
             return;
         QTimer::singleShot(wait, &window, [&window, path, wholeScreen] {
@@ -159,9 +129,9 @@ int main(int argc, char** argv)
             QApplication::exit(picture.save(path) ? 0 : 2);
         });
     };
-    if (parser.isSet(screenshot)) {
+    if (parser.isSet(options.screenshot)) {
         *pending = 1 + (comparing ? 1 : static_cast<int>(files.size())) + (workspacePath.isEmpty() ? 0 : 1)
-            + (parser.isSet(plan) && !workspacePath.isEmpty() ? 1 : 0) + (parser.isSet(search) ? 1 : 0);
+            + (parser.isSet(options.plan) && !workspacePath.isEmpty() ? 1 : 0) + (parser.isSet(options.search) ? 1 : 0);
         QObject::connect(window.termSearch(), &evograph::ui::TermSearchPopup::resultsShown, &window, ready,
             Qt::SingleShotConnection);
         QObject::connect(window.migrationView(), &evograph::ui::MigrationView::dryRunShown, &window, ready,
@@ -172,20 +142,20 @@ int main(int argc, char** argv)
         QObject::connect(window.snapshotBrowser(), &evograph::ui::SnapshotBrowser::refreshed, &window, ready,
             Qt::SingleShotConnection);
     }
-    if (parser.isSet(group)) {
-        const QString by = parser.value(group);
+    if (parser.isSet(options.group)) {
+        const QString by = parser.value(options.group);
         window.diffViewer()->setGrouping(by == QLatin1String("kind") ? evograph::ui::Grouping::Kind
                 : by == QLatin1String("hierarchy")                   ? evograph::ui::Grouping::ClassHierarchy
                                                                      : evograph::ui::Grouping::Severity);
     }
-    if (parser.isSet(filter))
+    if (parser.isSet(options.filter))
         QObject::connect(window.diffViewer(), &evograph::ui::DiffViewer::sessionReady, &window,
-            [&window, text = parser.value(filter)] {
+            [&window, text = parser.value(options.filter)] {
                 window.diffViewer()->setFilter({{}, {}, {}, text});
             });
 
-    if (parser.isSet(search)) {
-        auto openSearch = [&window, text = parser.value(search)] {
+    if (parser.isSet(options.search)) {
+        auto openSearch = [&window, text = parser.value(options.search)] {
             window.showTermSearch();
             window.termSearch()->input()->setText(text);
         };
@@ -198,21 +168,21 @@ int main(int argc, char** argv)
 
     if (!workspacePath.isEmpty())
         window.openWorkspace(workspacePath);
-    if (parser.isSet(plan))
-        window.migrationView()->openPlan(parser.value(plan));
-    if (parser.isSet(serveAgents) && !workspacePath.isEmpty())
+    if (parser.isSet(options.plan))
+        window.migrationView()->openPlan(parser.value(options.plan));
+    if (parser.isSet(options.serveAgents) && !workspacePath.isEmpty())
         window.agentsView()->setServing(true);
     if (comparing)
-        window.compareFiles(files[0], files[1], parser.values(data));
+        window.compareFiles(files[0], files[1], parser.values(options.data));
     else if (!files.isEmpty())
         window.openFiles(files);
-    const auto fallback = comparing ? MainWindow::View::Diff
-        : !files.isEmpty()          ? MainWindow::View::Files
-        : parser.isSet(plan)        ? MainWindow::View::Migrations
-        : !workspacePath.isEmpty()  ? MainWindow::View::Snapshots
-                                    : window.currentView();
-    window.showView(parseView(parser.value(view), fallback));
-    if (parser.isSet(screenshot))
+    const auto fallback = comparing  ? MainWindow::View::Diff
+        : !files.isEmpty()           ? MainWindow::View::Files
+        : parser.isSet(options.plan) ? MainWindow::View::Migrations
+        : !workspacePath.isEmpty()   ? MainWindow::View::Snapshots
+                                     : window.currentView();
+    window.showView(parseView(parser.value(options.view), fallback));
+    if (parser.isSet(options.screenshot))
         ready();
     return app.exec();
 }

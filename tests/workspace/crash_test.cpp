@@ -3,7 +3,8 @@
 // chain check, and its state must be exactly the state before or after the interrupted operation;
 // at the end every snapshot must pass the full verification.
 //
-// Usage: workspace_crash_test EVOGRAPH [ITERATIONS]
+// Usage: workspace_crash_test EVOGRAPH [ITERATIONS [SEED]]
+// $EVOGRAPH_CRASH_ITERATIONS, when set, overrides ITERATIONS (bench/crash_iterations.sh runs 1,000).
 
 #include "workspace/workspace_impl.h"
 #include "workspace_fixture.h"
@@ -74,7 +75,12 @@ int main(int argc, char** argv)
         return 2;
     }
     const std::string evograph = argv[1];
-    const int iterations = argc > 2 ? std::atoi(argv[2]) : 120;
+    const char* fromEnvironment = std::getenv("EVOGRAPH_CRASH_ITERATIONS");
+    const int iterations = fromEnvironment ? std::atoi(fromEnvironment) : argc > 2 ? std::atoi(argv[2]) : 120;
+    if (iterations <= 0) {
+        std::cerr << "workspace_crash_test: the number of iterations must be a positive integer\n";
+        return 2;
+    }
     test::ScratchDir dir;
     const std::string ws = dir / "ws.evograph";
     std::vector<std::string> files;
