@@ -33,7 +33,7 @@ std::string keyOf(const EmbeddingModel& model, const std::string& text)
 
 struct ResponseCache::Impl {
     explicit Impl(const std::string& path)
-        : db(path, true)
+        : db(path, workspace::sql::OpenMode::Create)
     {
         db.execute(
             "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"

@@ -3,6 +3,7 @@
 #include "evograph/diff/rdf_patch.h"
 #include "evograph/error.h"
 #include "evograph/migrate/migration.h"
+#include "evograph/workspace/atomically.h"
 #include "evograph/workspace/snapshots.h"
 #include "plan_run.h"
 
@@ -79,29 +80,32 @@ ApplyResult applyChecked(workspace::Workspace& workspace, const Plan& plan, cons
     }
     progress.checkpoint();
 
-    // The pre-snapshot, verified in full before anything is overwritten.
-    op.preSnapshot = workspace::createSnapshot(workspace, "before migration " + op.id, {"pre-migration"});
-    const workspace::VerifyReport verified = workspace::verifySnapshot(workspace, op.preSnapshot, true);
-    if (!verified.ok())
-        throw Error("the pre-migration snapshot does not verify, not migrating: " + verified.problems.front());
+    // The pre-snapshot, verified in full before anything is overwritten, and the new versions:
+    // kept together or not at all.
+    workspace::atomically(workspace, [&] {
+        op.preSnapshot = workspace::createSnapshot(workspace, "before migration " + op.id, {"pre-migration"});
+        const workspace::VerifyReport verified = workspace::verifySnapshot(workspace, op.preSnapshot, true);
+        if (!verified.ok())
+            throw Error("the pre-migration snapshot does not verify, not migrating: " + verified.problems.front());
 
-    // Each changed graph, with the patch that takes it back.
-    std::deque<rdf::Dataset> changed; // stable addresses for GraphContent
-    std::vector<workspace::GraphContent> contents;
-    for (const auto& [name, version] : loaded.versions) {
-        rdf::Dataset after = detail::graphTriples(loaded, loaded.data.quads(), name);
-        rdf::Dataset before = detail::graphTriples(loaded, original, name); // as loaded: no second read
-        const diff::GraphDiff back = diff::diffDatasets(after, before, {progress.cancel, {}});
-        if (back.added.empty() && back.removed.empty())
-            continue;
-        op.graphs.push_back(
-            {name, version.content, {}, back.removed.size(), back.added.size(), diff::writePatch(back, after, before)});
-        changed.push_back(std::move(after));
-        contents.push_back({name, &changed.back(), std::nullopt});
-    }
-    op.status = "applied";
-    progress.checkpoint();
-    result.operation = workspace::commitOperation(workspace, std::move(op), contents, {progress.cancel, {}});
+        // Each changed graph, with the patch that takes it back.
+        std::deque<rdf::Dataset> changed; // stable addresses for GraphContent
+        std::vector<workspace::GraphContent> contents;
+        for (const auto& [name, version] : loaded.versions) {
+            rdf::Dataset after = detail::graphTriples(loaded, loaded.data.quads(), name);
+            rdf::Dataset before = detail::graphTriples(loaded, original, name); // as loaded: no second read
+            const diff::GraphDiff back = diff::diffDatasets(after, before, {progress.cancel, {}});
+            if (back.added.empty() && back.removed.empty())
+                continue;
+            op.graphs.push_back({name, version.content, {}, back.removed.size(), back.added.size(),
+                diff::writePatch(back, after, before)});
+            changed.push_back(std::move(after));
+            contents.push_back({name, &changed.back(), std::nullopt});
+        }
+        op.status = "applied";
+        progress.checkpoint();
+        result.operation = workspace::commitOperation(workspace, std::move(op), contents, {progress.cancel, {}});
+    });
     return result;
 }
 

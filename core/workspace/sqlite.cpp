@@ -4,14 +4,46 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
+#include <filesystem>
+
 namespace evograph::workspace::sql {
 
-Connection::Connection(const std::string& path, bool create)
-    : m_path(path)
+namespace {
+// SQLite's words, made plain where the cause is the file system: a full disk surfaces as
+// "database or disk is full" or, when even the shared-memory file cannot grow, "disk I/O error".
+std::string describe(sqlite3* db)
 {
-    const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
-    if (sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr) != SQLITE_OK) {
-        const std::string message = m_db ? sqlite3_errmsg(m_db) : "out of memory";
+    const int code = sqlite3_extended_errcode(db);
+    const int system = sqlite3_system_errno(db);
+    if ((code & 0xff) == SQLITE_FULL || system == ENOSPC || system == EDQUOT)
+        return "the disk is full (no space left on the device that holds it); the operation was rolled back";
+    if ((code & 0xff) == SQLITE_READONLY || system == EROFS)
+        return "the workspace cannot be written (a read-only file or file system); open it for reading only";
+    return sqlite3_errmsg(db);
+}
+} // namespace
+
+Connection::Connection(const std::string& path, OpenMode mode)
+    : m_path(path)
+    , m_readOnly(mode == OpenMode::ReadOnly)
+{
+    int flags = SQLITE_OPEN_NOMUTEX;
+    std::string name = path;
+    if (m_readOnly) {
+        // Without a -wal file (a clean close removes it) nothing is pending, and "immutable" lets
+        // SQLite read without the -shm file it could not create here.
+        flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+        name = "file:";
+        for (char c : path)
+            name += c == '%' ? "%25" : c == '?' ? "%3f" : c == '#' ? "%23" : std::string(1, c);
+        if (!std::filesystem::exists(path + "-wal"))
+            name += "?immutable=1";
+    } else {
+        flags |= SQLITE_OPEN_READWRITE | (mode == OpenMode::Create ? SQLITE_OPEN_CREATE : 0);
+    }
+    if (sqlite3_open_v2(name.c_str(), &m_db, flags, nullptr) != SQLITE_OK) {
+        const std::string message = m_db ? describe(m_db) : "out of memory";
         sqlite3_close(m_db);
         m_db = nullptr;
         throw Error(path + ": cannot open the database: " + message);
@@ -26,16 +58,15 @@ Connection::~Connection()
 
 void Connection::fail(std::string_view what) const
 {
-    throw Error(m_path + ": " + std::string(what) + ": " + sqlite3_errmsg(m_db));
+    throw Error(m_path + ": " + std::string(what) + ": " + describe(m_db));
 }
 
 void Connection::execute(std::string_view sql)
 {
     char* message = nullptr;
     if (sqlite3_exec(m_db, std::string(sql).c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-        const std::string text = message ? message : "unknown error";
         sqlite3_free(message);
-        throw Error(m_path + ": " + text);
+        throw Error(m_path + ": " + describe(m_db));
     }
 }
 
@@ -156,19 +187,21 @@ std::string Statement::blob(int column) const
 
 Transaction::Transaction(Connection& connection)
     : m_connection(connection)
+    , m_nested(sqlite3_get_autocommit(connection.handle()) == 0)
 {
-    m_connection.execute("BEGIN IMMEDIATE");
+    m_connection.execute(m_nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
 }
 
 Transaction::~Transaction()
 {
     if (m_open)
-        sqlite3_exec(m_connection.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+        sqlite3_exec(m_connection.handle(), m_nested ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK", nullptr,
+            nullptr, nullptr);
 }
 
 void Transaction::commit()
 {
-    m_connection.execute("COMMIT");
+    m_connection.execute(m_nested ? "RELEASE nested" : "COMMIT");
     m_open = false;
 }
 

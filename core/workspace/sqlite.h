@@ -53,10 +53,15 @@ private:
     int m_nextParameter = 1;
 };
 
+enum class OpenMode {
+    ReadWrite,
+    Create, // read-write, creating the file when missing
+    ReadOnly, // a file or file system that cannot be written: no -wal or -shm is created
+};
+
 class Connection {
 public:
-    // Opens (readWrite: creating if missing) the database file.
-    Connection(const std::string& path, bool create);
+    Connection(const std::string& path, OpenMode mode);
     ~Connection();
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
@@ -65,12 +70,14 @@ public:
     std::int64_t lastInsertId() const;
     int changes() const;
     const std::string& path() const { return m_path; }
+    bool readOnly() const { return m_readOnly; }
     sqlite3* handle() { return m_db; }
     [[noreturn]] void fail(std::string_view what) const;
 
 private:
     sqlite3* m_db = nullptr;
     std::string m_path;
+    bool m_readOnly = false;
 };
 
 // BEGIN IMMEDIATE (takes SQLite's write lock at once); rolls back in the destructor unless
@@ -85,6 +92,7 @@ public:
 
 private:
     Connection& m_connection;
+    bool m_nested; // inside another Transaction: a savepoint, kept or undone with the outer one
     bool m_open = true;
 };
 

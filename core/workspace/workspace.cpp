@@ -47,11 +47,27 @@ const std::string& createPrivateFile(const std::string& path)
     return path;
 }
 
+// Why the workspace file cannot be written (a read-only file, folder or file system), if so. SQLite
+// also writes -wal and -shm files beside it, so the folder must be writable too.
+std::optional<std::string> whyNotWritable(const std::string& path)
+{
+    if (::access(path.c_str(), W_OK) != 0)
+        return errno == EROFS ? "read-only file system"
+                              : "the file is not writable: " + std::string(std::strerror(errno));
+    const std::filesystem::path folder = std::filesystem::absolute(path).parent_path();
+    if (::access(folder.c_str(), W_OK) != 0)
+        return errno == EROFS ? "read-only file system"
+                              : "its folder " + folder.string() + " is not writable: " + std::strerror(errno);
+    return std::nullopt;
+}
+
 void configure(sql::Connection& db)
 {
     // First, so that the pragmas below wait too: setting the journal mode needs a lock, which
     // another connection's closing checkpoint may hold for a moment.
     db.execute("PRAGMA busy_timeout = 10000"); // readers and the rare checkpoint wait, never fail
+    if (db.readOnly())
+        return; // nothing to set for a file that is only read
     db.execute("PRAGMA journal_mode = WAL");
     db.execute("PRAGMA synchronous = FULL"); // a commit reaches the disk before it returns
     db.execute("PRAGMA foreign_keys = ON");
@@ -173,12 +189,12 @@ GraphVersion appendVersion(Workspace::Impl& ws, const GraphVersion& v)
     return versionAt(row);
 }
 
-Workspace::Impl::Impl(const std::string& path_, const OpenOptions& options, bool create)
+Workspace::Impl::Impl(const std::string& path_, const OpenOptions& options, sql::OpenMode mode)
     : path(path_)
     , lock(options.access == Access::Write
               ? std::optional<WorkspaceLock>(std::in_place, path_, options.lockWait, options.purpose)
               : std::nullopt)
-    , db(create ? createPrivateFile(path_) : path_, create)
+    , db(mode == sql::OpenMode::Create ? createPrivateFile(path_) : path_, mode)
     , user(loginName())
 {
 }
@@ -205,7 +221,7 @@ Workspace Workspace::create(const std::string& path, const OpenOptions& options)
         std::error_code error; // a directory that cannot be made shows as the file that cannot be
         std::filesystem::create_directories(parent, error);
     }
-    auto impl = std::make_unique<Impl>(path, writing, true);
+    auto impl = std::make_unique<Impl>(path, writing, sql::OpenMode::Create);
     configure(impl->db);
     sql::Transaction transaction(impl->db);
     createSchema(impl->db);
@@ -221,10 +237,19 @@ Workspace Workspace::open(const std::string& path, const OpenOptions& options)
 {
     if (!std::filesystem::is_regular_file(path))
         throw Error(path + ": no workspace here; create one with 'evograph ws init " + path + "'");
-    auto impl = std::make_unique<Impl>(path, options, false);
+    const std::optional<std::string> readOnly = whyNotWritable(path);
+    if (readOnly && options.access == Access::Write)
+        throw Error(path + ": the workspace is read-only (" + *readOnly + "); "
+            + (options.purpose.empty() ? std::string("writing") : options.purpose)
+            + " needs to write to it. Commands that only read it still work.");
+    auto impl = std::make_unique<Impl>(path, options, readOnly ? sql::OpenMode::ReadOnly : sql::OpenMode::ReadWrite);
     configure(impl->db);
     const int version = schemaVersion(impl->db);
     if (version != kSchemaVersion) {
+        if (version < kSchemaVersion && readOnly)
+            throw Error(path + ": the workspace has schema " + std::to_string(version) + " and is read-only ("
+                + *readOnly + "); this evograph reads schema " + std::to_string(kSchemaVersion)
+                + " after upgrading it, which needs to write");
         if (version < kSchemaVersion && !impl->lock) // upgrading writes: take the writer's lock for it
             impl->lock.emplace(path, options.lockWait, "schema upgrade");
         sql::Transaction transaction(impl->db);

@@ -19,7 +19,7 @@ struct Workspace::Impl {
     sql::Connection db;
     std::string user;
 
-    Impl(const std::string& path, const OpenOptions& options, bool create);
+    Impl(const std::string& path, const OpenOptions& options, sql::OpenMode mode);
     // Throws unless the workspace was opened for writing.
     void requireWrite(const std::string& operation) const;
 };

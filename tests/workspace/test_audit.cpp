@@ -55,7 +55,7 @@ TEST_CASE("every mutating operation appends a record with the states before and 
 TEST_CASE("editing, deleting or appending records outside evograph is detected", "[audit]")
 {
     Logged t;
-    sql::Connection db(t.path, false);
+    sql::Connection db(t.path, sql::OpenMode::ReadWrite);
     std::string expected;
     SECTION("a changed field")
     {

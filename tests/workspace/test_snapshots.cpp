@@ -66,7 +66,7 @@ TEST_CASE("verify: quick and full pass on a sound workspace and name what is dam
     CHECK(verifySnapshot(t.ws, t.second, true).ok());
     CHECK(listSnapshots(t.ws)[1].verifiedMode == "full");
 
-    sql::Connection db(t.path, false);
+    sql::Connection db(t.path, sql::OpenMode::ReadWrite);
     SECTION("a changed byte in a stored content fails the full check, naming the graph")
     {
         const std::string hash = t.ws.findVersion("onto", "1").content;
@@ -134,7 +134,7 @@ TEST_CASE("diff and restore dry run count triples per graph; restore switches an
 TEST_CASE("delete frees only contents nothing else reads", "[snapshot]")
 {
     TwoStates t;
-    sql::Connection db(t.path, false);
+    sql::Connection db(t.path, sql::OpenMode::ReadWrite);
     const auto contents = sql::queryInteger(db, "SELECT count(*) FROM contents");
     deleteSnapshot(t.ws, t.first);
     CHECK(sql::queryInteger(db, "SELECT count(*) FROM contents") == contents); // the versions still read them

@@ -30,7 +30,7 @@ TEST_CASE("a new workspace is a private SQLite file in WAL mode at the current s
     struct stat info { };
     REQUIRE(::stat(path.c_str(), &info) == 0);
     CHECK((info.st_mode & 0777) == 0600);
-    sql::Connection db(path, false);
+    sql::Connection db(path, sql::OpenMode::ReadWrite);
     CHECK(sql::queryText(db, "PRAGMA journal_mode") == "wal");
     CHECK(schemaVersion(db) == kSchemaVersion);
     CHECK_THROWS_WITH(Workspace::create(path), ContainsSubstring("already exists"));
@@ -99,7 +99,7 @@ TEST_CASE("the same content is stored once, whichever graph imports it", "[works
     const std::string file = test::writeText(dir / "o.ttl", test::ontology(20));
     ws.importGraph("a", file, "");
     ws.importGraph("b", file, "");
-    sql::Connection db(path, false);
+    sql::Connection db(path, sql::OpenMode::ReadWrite);
     CHECK(sql::queryInteger(db, "SELECT count(*) FROM contents") == 1);
     CHECK(ws.state().graphs.size() == 2);
 }
@@ -146,7 +146,7 @@ TEST_CASE("an older workspace file is upgraded in place; a newer one is refused"
     ScratchDir dir;
     const std::string path = dir / "old.evograph";
     {
-        sql::Connection db(path, true);
+        sql::Connection db(path, sql::OpenMode::Create);
         db.execute("PRAGMA journal_mode = WAL");
         createSchema(db, 1); // what the first release wrote
         db.execute("INSERT INTO meta(key, value) VALUES ('created_at', '2026-01-01T00:00:00.000Z')");
@@ -156,7 +156,7 @@ TEST_CASE("an older workspace file is upgraded in place; a newer one is refused"
         ws.state(); // reads the settings table, which version 1 did not have
     }
     {
-        sql::Connection db(path, false);
+        sql::Connection db(path, sql::OpenMode::ReadWrite);
         CHECK(schemaVersion(db) == kSchemaVersion);
         CHECK(sql::queryText(db, "SELECT value FROM meta WHERE key = 'created_at'") == "2026-01-01T00:00:00.000Z");
         db.execute("PRAGMA user_version = 99");
@@ -230,7 +230,7 @@ TEST_CASE("artifacts are kept per graph version, checked on read, and leave the 
     CHECK_THROWS_WITH(storeArtifact(ws, "nowhere", "", "x", "y"), ContainsSubstring("no graph named 'nowhere'"));
     // Damaged in the file: the checksum refuses it.
     {
-        sql::Connection db(path, false);
+        sql::Connection db(path, sql::OpenMode::ReadWrite);
         db.execute("UPDATE artifacts SET data_hash = 'bad'");
     }
     CHECK_THROWS_WITH(loadArtifact(ws, "onto", "1.0", "vectors.hnsw"), ContainsSubstring("fails its checksum"));
