@@ -11,7 +11,9 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-targets=$(sed -n 's/^set(EVOGRAPH_FUZZ_TARGETS \(.*\))$/\1/p' tests/fuzz/CMakeLists.txt)
+# The targets: the words of set(EVOGRAPH_FUZZ_TARGETS ...), which may span lines.
+targets=$(sed -n '/^set(EVOGRAPH_FUZZ_TARGETS/,/)/p' tests/fuzz/CMakeLists.txt | tr '()' '  ' | tr -s ' \n' '\n' \
+    | grep -vx 'set\|EVOGRAPH_FUZZ_TARGETS' | grep .)
 if [ "${1:-}" = "--list" ]; then tr ' ' '\n' <<<"$targets"; exit 0; fi
 target=${1:?usage: scripts/fuzz.sh --list | TARGET SECONDS}; seconds=${2:?usage: scripts/fuzz.sh TARGET SECONDS}
 grep -qw "$target" <<<"$targets" || { echo "fuzz.sh: unknown target '$target' (scripts/fuzz.sh --list)" >&2; exit 2; }
