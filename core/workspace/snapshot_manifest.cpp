@@ -42,10 +42,10 @@ SnapshotManifest parseManifest(const std::string& text, const std::string& hash,
     const nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
     if (json.is_discarded() || !json.is_object())
         throw Error(what + ": the manifest is not a JSON object");
-    if (json.value("format", std::string()) != kFormat)
-        throw Error(what + ": field 'format' is not " + kFormat);
     SnapshotManifest m;
     try {
+        if (json.value("format", std::string()) != kFormat) // inside: a 'format' of another type throws
+            throw Error(what + ": field 'format' is not " + kFormat);
         m.id = snapshotIdOf(hash);
         m.createdAt = json.at("created_at").get<std::string>();
         m.user = json.at("user").get<std::string>();
