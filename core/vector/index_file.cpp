@@ -106,7 +106,8 @@ public:
         if (it->second.size() % sizeof(T) != 0 || (count != kAny && it->second.size() != count * sizeof(T)))
             fail("section " + std::to_string(tag) + " has " + std::to_string(it->second.size()) + " bytes");
         std::vector<T> out(it->second.size() / sizeof(T));
-        std::memcpy(out.data(), it->second.data(), it->second.size());
+        if (!out.empty()) // an empty section: no memcpy from a null pointer
+            std::memcpy(out.data(), it->second.data(), it->second.size());
         return out;
     }
     static constexpr std::size_t kAny = static_cast<std::size_t>(-1);
