@@ -12,6 +12,8 @@
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
 
+#include <atomic>
+#include <mutex>
 #include <sys/stat.h>
 #include <thread>
 
@@ -234,4 +236,54 @@ TEST_CASE("artifacts are kept per graph version, checked on read, and leave the 
         db.execute("UPDATE artifacts SET data_hash = 'bad'");
     }
     CHECK_THROWS_WITH(loadArtifact(ws, "onto", "1.0", "vectors.hnsw"), ContainsSubstring("fails its checksum"));
+}
+
+TEST_CASE("readers and a writer opening the workspace at once never see 'database is locked'", "[workspace]")
+{
+    // The studio's views each open the workspace on a worker of their own, at the same moment.
+    ScratchDir dir;
+    const std::string path = dir / "ws.evograph";
+    {
+        Workspace w = Workspace::create(path);
+        w.importGraph("g", test::writeText(dir / "g.ttl", test::ontology(200, 0)), "v1");
+    }
+    std::atomic<int> failures {0};
+    std::string firstFailure;
+    std::mutex mutex;
+    auto worker = [&](Access access, int rounds) {
+        for (int i = 0; i < rounds; ++i) {
+            try {
+                Workspace w = Workspace::open(path, {access, std::chrono::seconds(10), "test"});
+                if (access == Access::Write)
+                    w.setSetting("round", std::to_string(i), false);
+                else
+                    (void)w.state();
+            } catch (const Error& e) {
+                const std::lock_guard lock(mutex);
+                if (failures++ == 0)
+                    firstFailure = e.message();
+            }
+        }
+    };
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back(worker, Access::Read, 150);
+    threads.emplace_back(worker, Access::Write, 60);
+    for (auto& t : threads)
+        t.join();
+    // Two readers opening a closed workspace at the same instant, as the Snapshots view's two jobs
+    // do when it first shows (both then find no -wal or -shm file).
+    for (int round = 0; round < 100; ++round) {
+        std::atomic<int> ready {0};
+        auto both = [&] {
+            ++ready;
+            while (ready < 2) { }
+            worker(Access::Read, 1);
+        };
+        std::thread a(both), b(both);
+        a.join();
+        b.join();
+    }
+    INFO(firstFailure);
+    CHECK(failures == 0);
 }
