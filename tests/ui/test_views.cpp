@@ -193,6 +193,29 @@ TEST_CASE("the diff viewer on RO v2025-03-05 → v2025-06-24: select, step, filt
             CHECK(std::adjacent_find(shown.begin(), shown.end()) == shown.end());
         }
     }
+    SECTION("a large comparison regroups and refilters on a worker; the latest request wins")
+    {
+        viewer.setBackgroundTreeFrom(0); // every comparison counts as large here
+        QSignalSpy shown(&viewer, &DiffViewer::treeShown);
+        viewer.setGrouping(Grouping::Kind);
+        CHECK(viewer.treePending());
+        CHECK(viewer.model()->grouping() == Grouping::Severity); // the GUI did not build it
+        ChangeFilter filter;
+        filter.text = QStringLiteral("added");
+        viewer.setFilter(filter); // supersedes the regroup still building
+        REQUIRE(waitFor(shown));
+        QTest::qWait(100);
+        CHECK(shown.count() == 1);
+        CHECK_FALSE(viewer.treePending());
+        CHECK(viewer.model()->grouping() == Grouping::Kind);
+        CHECK(viewer.model()->filter().text == QStringLiteral("added"));
+        CHECK(viewer.model()->visibleChanges() > 0);
+        for (const int change : visibleChanges(*viewer.model()))
+            CHECK(session->rows[static_cast<std::size_t>(change)].search.contains("added"));
+        viewer.setFilter({});
+        REQUIRE(waitFor(shown, 2));
+        CHECK(viewer.model()->visibleChanges() == total);
+    }
     SECTION("exports write the report atomically")
     {
         QTemporaryDir dir;

@@ -71,135 +71,30 @@ QString kindBadge(ChangeKind kind)
 ChangeTreeModel::ChangeTreeModel(QObject* parent)
     : QAbstractItemModel(parent)
 {
-    m_nodes.emplace_back();
 }
 
 void ChangeTreeModel::setSession(std::shared_ptr<const DiffSession> session)
 {
     m_session = std::move(session);
-    rebuild();
+    setTree(buildChangeTree(m_session.get(), m_tree.grouping, m_tree.filter));
 }
 
 void ChangeTreeModel::setGrouping(Grouping grouping)
 {
-    if (grouping != m_grouping)
-        m_grouping = grouping, rebuild();
+    if (grouping != m_tree.grouping)
+        setTree(buildChangeTree(m_session.get(), grouping, m_tree.filter));
 }
 
 void ChangeTreeModel::setFilter(const ChangeFilter& filter)
 {
-    if (!(filter == m_filter))
-        m_filter = filter, rebuild();
+    if (!(filter == m_tree.filter))
+        setTree(buildChangeTree(m_session.get(), m_tree.grouping, filter));
 }
 
-bool ChangeTreeModel::accepts(std::size_t i) const
-{
-    const analysis::Change& change = m_session->analysis().changes[i];
-    const ChangeRow& row = m_session->rows[i];
-    return (!m_filter.kind || change.kind == *m_filter.kind)
-        && (!m_filter.severity || change.severity == *m_filter.severity)
-        && (m_filter.nameSpace.isEmpty() || row.nameSpace == m_filter.nameSpace)
-        && (m_needle.isEmpty() || row.search.contains(m_needle)); // both lower case already
-}
-
-int ChangeTreeModel::addNode(int parent, Node node)
-{
-    const int id = static_cast<int>(m_nodes.size());
-    node.parent = parent;
-    node.row = static_cast<int>(m_nodes[parent].children.size());
-    m_nodes[parent].children.push_back(id);
-    m_nodes.push_back(std::move(node));
-    return id;
-}
-
-int ChangeTreeModel::addGroup(int parent, const QString& title)
-{
-    Node group;
-    group.title = title;
-    return addNode(parent, std::move(group));
-}
-
-// The group node of a class in the hierarchy, creating it and its ancestors on first use.
-int ChangeTreeModel::classGroupNode(int classGroup, std::vector<int>& nodeOfClass)
-{
-    if (nodeOfClass[static_cast<std::size_t>(classGroup)] == 0) {
-        const ClassGroup& group = m_session->classTree[static_cast<std::size_t>(classGroup)];
-        const int parent = group.parent < 0 ? 0 : classGroupNode(group.parent, nodeOfClass);
-        nodeOfClass[static_cast<std::size_t>(classGroup)] = addGroup(parent, group.title);
-    }
-    return nodeOfClass[static_cast<std::size_t>(classGroup)];
-}
-
-// Buckets the accepted changes by group (no sorting, no string keys): 100,000 changes regroup in
-// a few milliseconds.
-void ChangeTreeModel::rebuild()
+void ChangeTreeModel::setTree(ChangeTree tree)
 {
     beginResetModel();
-    m_nodes.assign(1, Node {});
-    m_order.clear();
-    m_needle = m_filter.text.toLower();
-    if (m_session) {
-        const auto& changes = m_session->analysis().changes;
-        auto keyOf = [&](std::size_t i) -> int {
-            switch (m_grouping) {
-            case Grouping::Severity:
-                return int(Severity::Breaking) - int(changes[i].severity); // breaking first
-            case Grouping::Kind:
-                return int(changes[i].kind);
-            case Grouping::ClassHierarchy:
-                return m_session->rows[i].classGroup + 1; // 0: not under a class
-            }
-            return 0;
-        };
-        const std::size_t keys
-            = m_grouping == Grouping::ClassHierarchy ? m_session->classTree.size() + 1 : analysis::kChangeKindCount;
-        m_nodes.reserve(changes.size() + m_session->classTree.size() + keys + 1);
-        std::vector<std::vector<int>> buckets(keys);
-        for (std::size_t i = 0; i < changes.size(); ++i)
-            if (accepts(i))
-                buckets[static_cast<std::size_t>(keyOf(i))].push_back(static_cast<int>(i));
-        std::vector<int> nodeOfClass(m_session->classTree.size(), 0);
-        for (std::size_t key = 0; key < keys; ++key) {
-            if (buckets[key].empty())
-                continue;
-            const std::size_t first = static_cast<std::size_t>(buckets[key].front());
-            int parent = 0;
-            switch (m_grouping) {
-            case Grouping::Severity:
-                parent = addGroup(0, severityBadge(changes[first].severity));
-                break;
-            case Grouping::Kind:
-                parent = addGroup(0, kindTitle(changes[first].kind));
-                break;
-            case Grouping::ClassHierarchy:
-                parent = key == 0 ? addGroup(0, tr("(not under a class)")) : classGroupNode(int(key) - 1, nodeOfClass);
-                break;
-            }
-            for (const int change : buckets[key]) {
-                Node leaf;
-                leaf.change = change;
-                addNode(parent, std::move(leaf));
-            }
-            const auto worst = std::max_element(buckets[key].begin(), buckets[key].end(),
-                [&](int a, int b) { return changes[std::size_t(a)].severity < changes[std::size_t(b)].severity; });
-            for (int up = parent; up > 0; up = m_nodes[up].parent) {
-                m_nodes[up].count += static_cast<int>(buckets[key].size());
-                m_nodes[up].worst = std::max(m_nodes[up].worst, changes[std::size_t(*worst)].severity);
-            }
-        }
-        // Display order: depth first (iteratively: hierarchies can be deep).
-        std::vector<int> stack {0};
-        while (!stack.empty()) {
-            const int node = stack.back();
-            stack.pop_back();
-            if (m_nodes[node].change >= 0)
-                m_order.push_back(node);
-            stack.insert(stack.end(), m_nodes[node].children.rbegin(), m_nodes[node].children.rend());
-        }
-    }
-    m_positionOfNode.assign(m_nodes.size(), -1);
-    for (std::size_t position = 0; position < m_order.size(); ++position)
-        m_positionOfNode[m_order[position]] = static_cast<int>(position);
+    std::swap(m_tree, tree);
     endResetModel();
 }
 
@@ -207,13 +102,13 @@ QModelIndex ChangeTreeModel::indexOfPosition(int position) const
 {
     if (position < 0 || position >= visibleChanges())
         return {};
-    const Node& node = m_nodes[m_order[position]];
-    return createIndex(node.row, 0, static_cast<quintptr>(m_order[position]));
+    const ChangeTree::Node& node = m_tree.nodes[m_tree.order[position]];
+    return createIndex(node.row, 0, static_cast<quintptr>(m_tree.order[position]));
 }
 
 int ChangeTreeModel::positionOf(const QModelIndex& index) const
 {
-    return index.isValid() ? m_positionOfNode[index.internalId()] : -1;
+    return index.isValid() ? m_tree.positionOfNode[index.internalId()] : -1;
 }
 
 QModelIndex ChangeTreeModel::index(int row, int column, const QModelIndex& parent) const
@@ -221,17 +116,17 @@ QModelIndex ChangeTreeModel::index(int row, int column, const QModelIndex& paren
     if (!hasIndex(row, column, parent))
         return {};
     const int parentNode = parent.isValid() ? static_cast<int>(parent.internalId()) : 0;
-    return createIndex(row, column, static_cast<quintptr>(m_nodes[parentNode].children[row]));
+    return createIndex(row, column, static_cast<quintptr>(m_tree.nodes[parentNode].children[row]));
 }
 
 QModelIndex ChangeTreeModel::parent(const QModelIndex& child) const
 {
     if (!child.isValid())
         return {};
-    const int parentNode = m_nodes[child.internalId()].parent;
+    const int parentNode = m_tree.nodes[child.internalId()].parent;
     if (parentNode <= 0)
         return {};
-    return createIndex(m_nodes[parentNode].row, 0, static_cast<quintptr>(parentNode));
+    return createIndex(m_tree.nodes[parentNode].row, 0, static_cast<quintptr>(parentNode));
 }
 
 int ChangeTreeModel::rowCount(const QModelIndex& parent) const
@@ -239,7 +134,7 @@ int ChangeTreeModel::rowCount(const QModelIndex& parent) const
     if (parent.column() > 0)
         return 0;
     const int node = parent.isValid() ? static_cast<int>(parent.internalId()) : 0;
-    return static_cast<int>(m_nodes[node].children.size());
+    return static_cast<int>(m_tree.nodes[node].children.size());
 }
 
 int ChangeTreeModel::columnCount(const QModelIndex&) const
@@ -251,13 +146,13 @@ QVariant ChangeTreeModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const Node& node = m_nodes[index.internalId()];
+    const ChangeTree::Node& node = m_tree.nodes[index.internalId()];
     if (role == kChangeRole)
         return node.change;
     if (node.change < 0) { // a group
         if (role == Qt::DisplayRole && index.column() == Entity)
             return QStringLiteral("%1  (%2)").arg(node.title, QLocale().toString(node.count));
-        if (role == Qt::ForegroundRole && index.column() == Entity && m_grouping == Grouping::Severity)
+        if (role == Qt::ForegroundRole && index.column() == Entity && m_tree.grouping == Grouping::Severity)
             return severityColor(node.worst);
         if (role == Qt::FontRole) {
             QFont bold;
@@ -306,8 +201,8 @@ QVariant ChangeTreeModel::headerData(int section, Qt::Orientation orientation, i
 
 int ChangeTreeModel::positionOfChange(std::size_t change) const
 {
-    for (std::size_t position = 0; position < m_order.size(); ++position)
-        if (m_nodes[std::size_t(m_order[position])].change == static_cast<int>(change))
+    for (std::size_t position = 0; position < m_tree.order.size(); ++position)
+        if (m_tree.nodes[std::size_t(m_tree.order[position])].change == static_cast<int>(change))
             return static_cast<int>(position);
     return -1;
 }

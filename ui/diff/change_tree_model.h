@@ -4,6 +4,7 @@
 // integer nodes over the session's precomputed rows; names are formatted when a view asks for
 // them, so 100,000 changes cost a scan, not 100,000 strings.
 
+#include "change_tree.h"
 #include "diff_session.h"
 
 #include <QAbstractItemModel>
@@ -12,16 +13,6 @@
 #include <optional>
 
 namespace evograph::ui {
-
-enum class Grouping { Severity, Kind, ClassHierarchy };
-
-struct ChangeFilter {
-    std::optional<analysis::ChangeKind> kind;
-    std::optional<analysis::Severity> severity;
-    QString nameSpace; // empty: any
-    QString text; // case-insensitive, over entity, label, kind and reason
-    bool operator==(const ChangeFilter&) const = default;
-};
 
 class ChangeTreeModel : public QAbstractItemModel {
     Q_OBJECT
@@ -33,12 +24,16 @@ public:
 
     void setSession(std::shared_ptr<const DiffSession> session);
     const std::shared_ptr<const DiffSession>& session() const { return m_session; }
+    // Rebuild the tree here, on the calling thread.
     void setGrouping(Grouping grouping);
     void setFilter(const ChangeFilter& filter);
-    const ChangeFilter& filter() const { return m_filter; }
+    // Shows a tree built elsewhere (buildChangeTree on a worker) for the current session.
+    void setTree(ChangeTree tree);
+    Grouping grouping() const { return m_tree.grouping; }
+    const ChangeFilter& filter() const { return m_tree.filter; }
 
     // Changes that pass the filter, in the order the tree shows them.
-    int visibleChanges() const { return static_cast<int>(m_order.size()); }
+    int visibleChanges() const { return static_cast<int>(m_tree.order.size()); }
     QModelIndex indexOfPosition(int position) const; // position in [0, visibleChanges())
     int positionOf(const QModelIndex& index) const; // -1 for a group
     int positionOfChange(std::size_t change) const; // -1 when the filter hides it
@@ -51,27 +46,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
-    struct Node {
-        QString title; // groups only
-        int change = -1;
-        int parent = -1, row = 0;
-        int count = 0; // changes below a group
-        analysis::Severity worst = analysis::Severity::Safe;
-        std::vector<int> children;
-    };
-    void rebuild();
-    bool accepts(std::size_t change) const;
-    int addNode(int parent, Node node);
-    int addGroup(int parent, const QString& title);
-    int classGroupNode(int classGroup, std::vector<int>& nodeOfClass);
-
     std::shared_ptr<const DiffSession> m_session;
-    Grouping m_grouping = Grouping::Severity;
-    ChangeFilter m_filter;
-    QString m_needle; // the filter text in lower case
-    std::vector<Node> m_nodes; // [0] is the root
-    std::vector<int> m_order; // change nodes in display order
-    std::vector<int> m_positionOfNode; // by node; -1 for groups
+    ChangeTree m_tree;
 };
 
 // Glyph and word for a severity or a kind family, so neither relies on colour alone.

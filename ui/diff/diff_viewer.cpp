@@ -15,6 +15,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -184,8 +185,8 @@ QWidget* DiffViewer::buildFilterBar()
     connect(m_searchDelay, &QTimer::timeout, this, &DiffViewer::applyFilterWidgets);
     for (QComboBox* box : {m_kind, m_severity, m_namespace})
         connect(box, &QComboBox::currentIndexChanged, this, &DiffViewer::applyFilterWidgets);
-    connect(m_grouping, &QComboBox::currentIndexChanged, this,
-        [this] { m_model->setGrouping(Grouping(m_grouping->currentData().toInt())); });
+    // The widgets, not the model, say what to show: the model's tree may still be building.
+    connect(m_grouping, &QComboBox::currentIndexChanged, this, &DiffViewer::applyFilterWidgets);
     connect(m_fold, &QCheckBox::toggled, m_sides, &SideBySideView::setFoldUnchanged);
 
     auto button = [this](QAction* action, QStyle::StandardPixmap icon) {
@@ -267,6 +268,8 @@ void DiffViewer::setSession(std::shared_ptr<const DiffSession> session)
 {
     m_engine.releaseLater(m_model->session()); // freeing a large comparison must not stall the GUI
     m_model->setSession(nullptr);
+    m_model->setGrouping(Grouping(m_grouping->currentData().toInt())); // a tree still building is dropped
+    m_treeJob = 0;
     m_updatingWidgets = true;
     fillFilterChoices();
     m_updatingWidgets = false;
@@ -311,7 +314,34 @@ void DiffViewer::applyFilterWidgets()
     if (m_namespace->currentIndex() > 0)
         filter.nameSpace = m_namespace->currentData().toString();
     filter.text = m_search->text().trimmed();
-    m_model->setFilter(filter);
+    showTree(Grouping(m_grouping->currentData().toInt()), filter);
+}
+
+void DiffViewer::showTree(Grouping grouping, const ChangeFilter& filter)
+{
+    const std::shared_ptr<const DiffSession>& session = m_model->session();
+    if (!session || session->analysis().changes.size() < m_backgroundTreeFrom) {
+        m_model->setGrouping(grouping);
+        m_model->setFilter(filter);
+        Q_EMIT treeShown();
+        return;
+    }
+    // On the "change-tree" channel: a newer regroup or filter supersedes one still building.
+    m_treeJob = m_engine.run(
+        this, QStringLiteral("change-tree"),
+        tr("Grouping %1 changes").arg(QLocale().toString(static_cast<qulonglong>(session->analysis().changes.size()))),
+        "change-tree",
+        [session, grouping, filter](const engine::TaskContext&) {
+            return std::make_shared<ChangeTree>(buildChangeTree(session.get(), grouping, filter));
+        },
+        [this, session](const std::shared_ptr<const std::shared_ptr<ChangeTree>>& tree) {
+            m_treeJob = 0;
+            if (session != m_model->session())
+                return; // a new comparison arrived meanwhile
+            m_model->setTree(std::move(**tree));
+            Q_EMIT treeShown();
+        });
+    m_engine.onFailure(m_treeJob, this, [this](const QString&) { m_treeJob = 0; });
 }
 
 void DiffViewer::setFilter(const ChangeFilter& filter)

@@ -51,8 +51,14 @@ public:
     bool showTerm(const QString& iri);
     int currentPosition() const; // among the visible changes; -1 when none is selected
     QString counterText() const; // "12 / 340"
+    // Regrouping and filtering rebuild the change tree: for a comparison of at least
+    // backgroundTreeFrom() changes on a worker, swapped in when built (treeShown follows), so the
+    // GUI never waits for it; smaller ones at once.
     void setGrouping(Grouping grouping);
     void setFilter(const ChangeFilter& filter); // also updates the filter widgets
+    void setBackgroundTreeFrom(std::size_t changes) { m_backgroundTreeFrom = changes; }
+    std::size_t backgroundTreeFrom() const { return m_backgroundTreeFrom; }
+    bool treePending() const { return m_treeJob != 0; }
     void setFoldUnchanged(bool fold);
 
     // Writes the report on a worker thread (atomically); `exported` or the engine's jobFailed follow.
@@ -71,11 +77,13 @@ Q_SIGNALS:
     void comparisonFailed(const QString& message);
     void exported(const QString& path);
     void eventHappened(const QString& what); // for the metric charts' markers
+    void treeShown(); // a regrouped or refiltered tree is in the model
 
 private:
     QWidget* buildFilterBar();
     void startComparison(VersionsReader read, const QString& oldName, const QString& newName);
     void applyFilterWidgets();
+    void showTree(Grouping grouping, const ChangeFilter& filter);
     void fillFilterChoices();
     void showCurrent();
     void updateHeader();
@@ -102,6 +110,8 @@ private:
     QMenu* m_exportMenu = nullptr;
     QTimer* m_searchDelay;
     bool m_updatingWidgets = false;
+    std::size_t m_backgroundTreeFrom = 20000;
+    int m_treeJob = 0; // the tree being built on a worker; 0 when none is
 };
 
 } // namespace evograph::ui
