@@ -26,6 +26,17 @@ printf '[ai.providers.local]\nkind = "openai"\nurl = "http://127.0.0.1:8080/v1"\
   > "$settings/evograph/evograph.toml"
 shoot studio-term-search --search "electronic mail address" --workspace "$demo" "${demo_files[@]}"
 shoot studio-snapshots --view snapshots --workspace "$demo"
+# The restore dialog's dry run (back to v1), and the prune dialog on a workspace with 14 snapshots.
+first=$(build/default/app/evograph snapshot list --workspace "$demo" --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+shoot studio-snapshot-restore --view snapshots --workspace "$demo" --snapshot "$first" --dialog restore
+many=$(mktemp -d)/many.evograph
+build/default/app/evograph ws init "$many" > /dev/null
+for i in $(seq 1 14); do
+  build/default/app/evograph ws import "$many" "resources/demo/user-v$((i % 2 + 1)).ttl" --graph ontology > /dev/null
+  build/default/app/evograph snapshot create --workspace "$many" --name "nightly $i" > /dev/null
+done
+shoot studio-snapshot-prune --view snapshots --workspace "$many" --dialog prune
+rm -rf "$(dirname "$many")"
 shoot studio-migrations --workspace "$demo" --plan "$(dirname "$demo")/user-v1-to-v2.yaml"
 # The Agents view, serving the agents of a workspace on which `evograph serve` imported a new
 # version with a breaking change from a watched folder (the alert fired, a plan was drafted).

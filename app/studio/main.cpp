@@ -16,6 +16,7 @@
 #include "main_window.h"
 #include "migrations/migration_view.h"
 #include "search/term_search_popup.h"
+#include "snapshots/restore_dialog.h"
 #include "snapshots/snapshot_browser.h"
 #include "studio_options.h"
 
@@ -119,9 +120,10 @@ int main(int argc, char** argv)
     // --screenshot: wait for what was asked (the comparison, the snapshot list, the files), let the window paint, grab
     // it.
     auto pending = std::make_shared<int>(0);
-    // With the term search open the picture is the screen's: the search is a window of its own.
+    // With the term search or a dialog open the picture is the screen's: each is a window of its own.
+    const QString dialog = workspacePath.isEmpty() ? QString() : parser.value(options.dialog);
     auto ready = [&window, pending, path = parser.value(options.screenshot), wait = parser.value(options.delay).toInt(),
-                     wholeScreen = parser.isSet(options.search)] {
+                     wholeScreen = parser.isSet(options.search) || !dialog.isEmpty()] {
         if (--*pending > 0 || path.isEmpty())
             return;
         QTimer::singleShot(wait, &window, [&window, path, wholeScreen] {
@@ -131,7 +133,8 @@ int main(int argc, char** argv)
     };
     if (parser.isSet(options.screenshot)) {
         *pending = 1 + (comparing ? 1 : static_cast<int>(files.size())) + (workspacePath.isEmpty() ? 0 : 1)
-            + (parser.isSet(options.plan) && !workspacePath.isEmpty() ? 1 : 0) + (parser.isSet(options.search) ? 1 : 0);
+            + (parser.isSet(options.plan) && !workspacePath.isEmpty() ? 1 : 0) + (parser.isSet(options.search) ? 1 : 0)
+            + (dialog.isEmpty() ? 0 : 1);
         QObject::connect(window.termSearch(), &evograph::ui::TermSearchPopup::resultsShown, &window, ready,
             Qt::SingleShotConnection);
         QObject::connect(window.migrationView(), &evograph::ui::MigrationView::dryRunShown, &window, ready,
@@ -168,6 +171,28 @@ int main(int argc, char** argv)
 
     if (!workspacePath.isEmpty())
         window.openWorkspace(workspacePath);
+    // --snapshot and --dialog once the snapshot list is there; a screenshot waits for the dialog's
+    // content (the restore's dry run).
+    if (!workspacePath.isEmpty() && (parser.isSet(options.snapshot) || !dialog.isEmpty()))
+        QObject::connect(
+            window.snapshotBrowser(), &evograph::ui::SnapshotBrowser::refreshed, &window,
+            [&window, ready, dialog, id = parser.value(options.snapshot)] {
+                evograph::ui::SnapshotBrowser* browser = window.snapshotBrowser();
+                if (!id.isEmpty())
+                    browser->selectSnapshot(id);
+                if (dialog == QLatin1String("restore")) {
+                    browser->restoreSelected();
+                    if (auto* restore = browser->findChild<evograph::ui::RestoreDialog*>())
+                        QObject::connect(restore, &evograph::ui::RestoreDialog::dryRunReady, &window, ready);
+                } else if (dialog == QLatin1String("prune")) {
+                    browser->pruneSnapshots();
+                    ready();
+                } else if (!dialog.isEmpty()) {
+                    std::fprintf(stderr, "evograph-studio: --dialog takes restore or prune\n");
+                    QApplication::exit(2);
+                }
+            },
+            Qt::SingleShotConnection);
     if (parser.isSet(options.plan))
         window.migrationView()->openPlan(parser.value(options.plan));
     if (parser.isSet(options.serveAgents) && !workspacePath.isEmpty())

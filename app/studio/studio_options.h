@@ -36,6 +36,12 @@ struct StudioOptions {
         QStringLiteral(
             "The config file: embedding providers, cache (default: $XDG_CONFIG_HOME/evograph/evograph.toml)."),
         QStringLiteral("FILE")};
+    const QCommandLineOption snapshot {QStringLiteral("snapshot"),
+        QStringLiteral("Select the snapshot whose id starts with ID in the Snapshots view."), QStringLiteral("ID")};
+    const QCommandLineOption dialog {QStringLiteral("dialog"),
+        QStringLiteral("Open a dialog of the Snapshots view once it is shown: restore (the selected snapshot) or "
+                       "prune."),
+        QStringLiteral("NAME")};
     const QCommandLineOption screenshot {QStringLiteral("screenshot"),
         QStringLiteral("Save a picture of the window to FILE once everything asked for is shown, then quit."),
         QStringLiteral("FILE")};
@@ -55,8 +61,8 @@ struct StudioOptions {
     // The options a user sees (not --help, --version, --generate).
     std::vector<const QCommandLineOption*> all() const
     {
-        return {&workspace, &data, &view, &theme, &group, &filter, &plan, &search, &serveAgents, &configFile,
-            &screenshot, &delay, &startupTime};
+        return {&workspace, &data, &view, &theme, &group, &filter, &plan, &search, &serveAgents, &configFile, &snapshot,
+            &dialog, &screenshot, &delay, &startupTime};
     }
     // The parser with every option, --help, --version and the FILE... positional.
     void addTo(QCommandLineParser& parser) const;

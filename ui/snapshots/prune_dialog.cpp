@@ -38,6 +38,7 @@ PruneDialog::PruneDialog(EngineAdapter& engine, const QString& workspacePath,
     m_last->setValue(10);
     m_preview->setHeaderLabels({tr("Snapshot"), tr("Created"), tr("Name"), tr("Decision")});
     m_preview->setRootIsDecorated(false);
+    m_preview->header()->setSectionResizeMode(QHeaderView::ResizeToContents); // dates and names in full
     m_preview->header()->setSectionResizeMode(3, QHeaderView::Stretch);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     buttons->addButton(m_prune, QDialogButtonBox::DestructiveRole);
