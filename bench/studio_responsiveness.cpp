@@ -12,6 +12,8 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstdlib>
+#include <limits>
 
 namespace {
 class Watchdog {
@@ -54,6 +56,10 @@ int main(int argc, char** argv)
     QElapsedTimer clock;
     clock.start();
     auto* viewer = window.diffViewer();
+    // For comparison: EVOGRAPH_BENCH_TREE_ON_GUI=1 rebuilds the change tree on the GUI thread, as
+    // the studio did before it used a worker for large comparisons.
+    if (const char* onGui = std::getenv("EVOGRAPH_BENCH_TREE_ON_GUI"); onGui && *onGui)
+        viewer->setBackgroundTreeFrom(std::numeric_limits<std::size_t>::max());
     QSignalSpy ready(viewer, &evograph::ui::DiffViewer::sessionReady);
     QSignalSpy failed(viewer, &evograph::ui::DiffViewer::comparisonFailed);
     window.compareFiles(QString::fromLocal8Bit(argv[1]), QString::fromLocal8Bit(argv[2]));

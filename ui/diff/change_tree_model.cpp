@@ -91,11 +91,12 @@ void ChangeTreeModel::setFilter(const ChangeFilter& filter)
         setTree(buildChangeTree(m_session.get(), m_tree.grouping, filter));
 }
 
-void ChangeTreeModel::setTree(ChangeTree tree)
+ChangeTree ChangeTreeModel::setTree(ChangeTree tree)
 {
     beginResetModel();
     std::swap(m_tree, tree);
     endResetModel();
+    return tree;
 }
 
 QModelIndex ChangeTreeModel::indexOfPosition(int position) const

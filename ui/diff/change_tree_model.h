@@ -27,8 +27,9 @@ public:
     // Rebuild the tree here, on the calling thread.
     void setGrouping(Grouping grouping);
     void setFilter(const ChangeFilter& filter);
-    // Shows a tree built elsewhere (buildChangeTree on a worker) for the current session.
-    void setTree(ChangeTree tree);
+    // Shows a tree built elsewhere (buildChangeTree on a worker) for the current session; returns
+    // the one it replaces, for the caller to free off the GUI thread.
+    ChangeTree setTree(ChangeTree tree);
     Grouping grouping() const { return m_tree.grouping; }
     const ChangeFilter& filter() const { return m_tree.filter; }
 

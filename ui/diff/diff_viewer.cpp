@@ -338,7 +338,8 @@ void DiffViewer::showTree(Grouping grouping, const ChangeFilter& filter)
             m_treeJob = 0;
             if (session != m_model->session())
                 return; // a new comparison arrived meanwhile
-            m_model->setTree(std::move(**tree));
+            // 100,000 nodes take milliseconds to free: the old tree goes to a worker.
+            m_engine.releaseLater(std::make_shared<ChangeTree>(m_model->setTree(std::move(**tree))));
             Q_EMIT treeShown();
         });
     m_engine.onFailure(m_treeJob, this, [this](const QString&) { m_treeJob = 0; });
