@@ -58,7 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             return;
         const std::string path = file.path() + ".evograph";
         const auto removeWorkspace = [&] {
-            for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            for (const char* suffix : {"", "-wal", "-shm", "-journal", ".lock"})
                 std::filesystem::remove(path + suffix);
         };
         removeWorkspace();

@@ -103,6 +103,7 @@ DiffViewer::DiffViewer(EngineAdapter& engine, QWidget* parent)
     m_tree->setModel(m_model);
     m_tree->setObjectName(QStringLiteral("changeTree"));
     m_tree->setUniformRowHeights(true); // lets the view lay out 100,000 rows lazily
+    m_tree->setTextElideMode(Qt::ElideMiddle); // a cut group name keeps its count; a cut IRI its end
     m_tree->setAlternatingRowColors(true);
     m_tree->header()->setSectionResizeMode(ChangeTreeModel::Kind, QHeaderView::Stretch);
     m_tree->header()->resizeSection(ChangeTreeModel::Entity, 210);
