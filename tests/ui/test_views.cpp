@@ -15,6 +15,7 @@
 
 #include "evograph/config/config.h"
 #include "evograph/vector/vector_index.h"
+#include "evograph/workspace/audit.h"
 #include "evograph/workspace/snapshots.h"
 
 #include <QAbstractItemModelTester>
@@ -492,4 +493,41 @@ TEST_CASE("the last 7 days on the charts come from the workspace; alert threshol
     CHECK(view.chart(MetricChart::Latency).pointCount("agent.validator p95") == 10);
     CHECK(view.chart(MetricChart::Throughput).pointCount("read") == 9); // the counter's rate between samples
     CHECK_FALSE(view.chart(MetricChart::Latency).showsNoData());
+}
+
+TEST_CASE("the studio's write waits for another process's writer lock and loses no update", "[ui][snapshots]")
+{
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("shared.evograph").toStdString();
+    {
+        auto ws = workspace::Workspace::create(path);
+        ws.importGraph("ontology", kV1.toStdString(), "v1");
+    }
+    EngineAdapter engine;
+    SnapshotBrowser browser(engine);
+    QSignalSpy refreshed(&browser, &SnapshotBrowser::refreshed);
+    browser.setWorkspace(QString::fromStdString(path));
+    REQUIRE(waitFor(refreshed));
+
+    // Another writer (as the CLI would be) holds the lock and imports v2 while the studio asks for
+    // a snapshot; the studio's job waits (up to 10 s) instead of failing, then snapshots v2.
+    QSignalSpy failed(&engine, &EngineAdapter::jobFailed);
+    std::thread other([&] {
+        auto ws = workspace::Workspace::open(path, {workspace::Access::Write, {}, "evograph ws import"});
+        std::this_thread::sleep_for(std::chrono::milliseconds(600));
+        ws.importGraph("ontology", kV2.toStdString(), "v2");
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(100)); // the other writer has the lock
+    browser.takeSnapshot(QStringLiteral("from the studio"));
+    REQUIRE(waitFor(refreshed, 2));
+    other.join();
+    CHECK(failed.isEmpty());
+
+    auto ws = workspace::Workspace::open(path);
+    CHECK(ws.log().size() == 2); // the other writer's import is there
+    const auto snapshots = workspace::listSnapshots(ws);
+    REQUIRE(snapshots.size() == 1);
+    CHECK(snapshots[0].manifest.name == "from the studio");
+    CHECK(snapshots[0].manifest.state == ws.state().hash()); // taken after the import, not over it
+    CHECK(workspace::verifyAudit(ws).ok());
 }
