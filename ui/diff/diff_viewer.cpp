@@ -20,6 +20,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QStyledItemDelegate>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -28,6 +29,18 @@
 namespace evograph::ui {
 
 namespace {
+class MiddleElidingDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideMiddle;
+    }
+};
+
 using analysis::ChangeKind;
 using analysis::Severity;
 
@@ -103,7 +116,8 @@ DiffViewer::DiffViewer(EngineAdapter& engine, QWidget* parent)
     m_tree->setModel(m_model);
     m_tree->setObjectName(QStringLiteral("changeTree"));
     m_tree->setUniformRowHeights(true); // lets the view lay out 100,000 rows lazily
-    m_tree->setTextElideMode(Qt::ElideMiddle); // a cut group name keeps its count; a cut IRI its end
+    // A cut entity keeps its end (a group's count, a term's label); the change's kind keeps its start.
+    m_tree->setItemDelegateForColumn(ChangeTreeModel::Entity, new MiddleElidingDelegate(m_tree));
     m_tree->setAlternatingRowColors(true);
     m_tree->header()->setSectionResizeMode(ChangeTreeModel::Kind, QHeaderView::Stretch);
     m_tree->header()->resizeSection(ChangeTreeModel::Entity, 210);
