@@ -81,6 +81,23 @@ public:
     }
 
 private:
+    // Brackets, groups and blank-node lists nest by recursion: deeper than this, a request is refused
+    // instead of overflowing the stack (found by fuzz_sparql_update).
+    static constexpr int kMaxNesting = 100;
+    struct Nesting {
+        explicit Nesting(Parser& parser)
+            : m_parser(parser)
+        {
+            if (++m_parser.m_depth > kMaxNesting)
+                m_parser.fail("nested more than " + std::to_string(kMaxNesting) + " levels deep");
+        }
+        ~Nesting() { --m_parser.m_depth; }
+        Nesting(const Nesting&) = delete;
+        Nesting& operator=(const Nesting&) = delete;
+        Parser& m_parser;
+    };
+    int m_depth = 0;
+
     enum class Place { Where, Template, InsertData, DeleteData, DeleteTemplate };
 
     // --- tokens ---------------------------------------------------------------------------------
@@ -308,6 +325,7 @@ private:
 
     Node blankPropertyList(Place place, std::vector<TriplePattern>& out)
     {
+        const Nesting nesting(*this);
         expect("[", "");
         const Node node = blankNode(place, {});
         propertyList(node, place, out);
@@ -378,6 +396,7 @@ private:
     // --- group graph patterns ---------------------------------------------------------------------
     Group groupGraphPattern()
     {
+        const Nesting nesting(*this);
         expect("{", "to open a group graph pattern");
         if (keyword("SELECT"))
             fail("sub-queries are not supported in migrations");
@@ -538,6 +557,7 @@ private:
 
     Expr expression()
     {
+        const Nesting nesting(*this);
         Expr left = conjunction();
         while (accept("||"))
             left = binary(Expr::Op::Or, std::move(left), conjunction());

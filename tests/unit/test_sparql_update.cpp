@@ -206,3 +206,26 @@ TEST_CASE("unsupported forms and syntax errors are refused with their position",
         = migrate::addDefaultValueStep("h", "http://e/User", "http://e/p", "\" } ; DROP ALL #");
     CHECK(migrate::parseUpdate(hostile.update, "h.ru").operations() == 1);
 }
+
+TEST_CASE("SPARQL Update: nesting deeper than 100 levels is refused, not a stack overflow", "[sparql]")
+{
+    const auto nested = [](int depth, const std::string& open, const std::string& middle, const std::string& close) {
+        std::string text;
+        for (int i = 0; i < depth; ++i)
+            text += open;
+        text += middle;
+        for (int i = 0; i < depth; ++i)
+            text += close;
+        return text;
+    };
+    const std::string filter = "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER " + nested(100000, "(", "?o", ")") + " }";
+    CHECK_THROWS_WITH(migrate::parseUpdate(filter, "deep.ru"), ContainsSubstring("nested more than 100 levels deep"));
+    const std::string groups = "DELETE { ?s ?p ?o } WHERE " + nested(100000, "{", "?s ?p ?o", "}");
+    CHECK_THROWS_WITH(migrate::parseUpdate(groups, "deep.ru"), ContainsSubstring("nested more than 100 levels deep"));
+    const std::string lists
+        = "INSERT DATA { <http://e/s> <http://e/p> " + nested(100000, "[ <http://e/p> ", "1", " ]") + " }";
+    CHECK_THROWS_WITH(migrate::parseUpdate(lists, "deep.ru"), ContainsSubstring("nested more than 100 levels deep"));
+    // 50 levels are fine.
+    CHECK_NOTHROW(migrate::parseUpdate(
+        "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER " + nested(50, "(", "?o", ")") + " }", "ok.ru"));
+}
