@@ -73,10 +73,10 @@ ChangeTreeModel::ChangeTreeModel(QObject* parent)
 {
 }
 
-void ChangeTreeModel::setSession(std::shared_ptr<const DiffSession> session)
+ChangeTree ChangeTreeModel::setSession(std::shared_ptr<const DiffSession> session, std::optional<ChangeTree> tree)
 {
     m_session = std::move(session);
-    setTree(buildChangeTree(m_session.get(), m_tree.grouping, m_tree.filter));
+    return setTree(tree ? std::move(*tree) : buildChangeTree(m_session.get(), m_tree.grouping, m_tree.filter));
 }
 
 void ChangeTreeModel::setGrouping(Grouping grouping)

@@ -22,7 +22,10 @@ public:
 
     explicit ChangeTreeModel(QObject* parent = nullptr);
 
-    void setSession(std::shared_ptr<const DiffSession> session);
+    // Shows `session`, with `tree` when one was built for it on a worker (else builds it here, with
+    // the current grouping and filter). Returns the tree it replaces, for the caller to free off the
+    // GUI thread.
+    ChangeTree setSession(std::shared_ptr<const DiffSession> session, std::optional<ChangeTree> tree = std::nullopt);
     const std::shared_ptr<const DiffSession>& session() const { return m_session; }
     // Rebuild the tree here, on the calling thread.
     void setGrouping(Grouping grouping);

@@ -264,12 +264,22 @@ void DiffViewer::startComparison(VersionsReader read, const QString& oldName, co
         m_stack->setCurrentWidget(m_placeholder);
     const QString description
         = tr("Comparing %1 → %2").arg(QFileInfo(oldName).fileName(), QFileInfo(newName).fileName());
+    // The worker also builds the first change tree (every change, in the grouping shown now), so a
+    // comparison of 100,000 changes arrives ready to show.
+    struct Prepared {
+        std::shared_ptr<const DiffSession> session;
+        std::shared_ptr<ChangeTree> tree;
+    };
     const int job = m_engine.run(
         this, QStringLiteral("diff"), description, "diff",
-        [read = std::move(read), oldName, newName](
-            const engine::TaskContext& context) { return prepareSession(read(context), oldName, newName, context); },
-        [this](std::shared_ptr<const DiffSession> result) {
-            setSession(std::move(result));
+        [read = std::move(read), oldName, newName, grouping = Grouping(m_grouping->currentData().toInt())](
+            const engine::TaskContext& context) {
+            auto session
+                = std::make_shared<const DiffSession>(prepareSession(read(context), oldName, newName, context));
+            return Prepared {session, std::make_shared<ChangeTree>(buildChangeTree(session.get(), grouping, {}))};
+        },
+        [this](std::shared_ptr<const Prepared> result) {
+            setSession(result->session, std::move(*result->tree));
             Q_EMIT eventHappened(tr("diff"));
             Q_EMIT sessionReady();
         });
@@ -279,16 +289,20 @@ void DiffViewer::startComparison(VersionsReader read, const QString& oldName, co
     });
 }
 
-void DiffViewer::setSession(std::shared_ptr<const DiffSession> session)
+void DiffViewer::setSession(std::shared_ptr<const DiffSession> session, std::optional<ChangeTree> tree)
 {
-    m_engine.releaseLater(m_model->session()); // freeing a large comparison must not stall the GUI
-    m_model->setSession(nullptr);
-    m_model->setGrouping(Grouping(m_grouping->currentData().toInt())); // a tree still building is dropped
+    // Freeing a large comparison and its tree must not stall the GUI either.
+    m_engine.releaseLater(m_model->session());
+    m_engine.releaseLater(std::make_shared<ChangeTree>(m_model->setSession(nullptr)));
+    const auto grouping = Grouping(m_grouping->currentData().toInt());
+    m_model->setGrouping(grouping); // a tree still building is dropped
     m_treeJob = 0;
     m_updatingWidgets = true;
     fillFilterChoices();
     m_updatingWidgets = false;
-    m_model->setSession(std::move(session));
+    if (tree && (tree->grouping != grouping || !(tree->filter == m_model->filter())))
+        tree.reset(); // the grouping changed while comparing: built here instead
+    m_model->setSession(std::move(session), std::move(tree));
     updateHeader();
     m_stack->setCurrentIndex(m_model->session() ? 1 : 0);
 }

@@ -39,7 +39,9 @@ public:
     // The same for versions that come from elsewhere (snapshots): `read` runs on the worker.
     using VersionsReader = std::function<analysis::AnalyzedVersions(const engine::TaskContext&)>;
     void compareVersions(VersionsReader read, const QString& oldName, const QString& newName);
-    void setSession(std::shared_ptr<const DiffSession> session);
+    // `tree`: the change tree built for it on the comparison's worker (used when it has the grouping
+    // the viewer shows now).
+    void setSession(std::shared_ptr<const DiffSession> session, std::optional<ChangeTree> tree = std::nullopt);
     const std::shared_ptr<const DiffSession>& session() const { return m_model->session(); }
 
     void next();
