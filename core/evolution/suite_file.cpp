@@ -74,16 +74,21 @@ private:
     // names files from the project's root, as the seed document's does).
     std::string resolve(const Field& field, const char* what) const
     {
+        // A name the file system cannot even look up (too long, say) is simply not there.
+        const auto present = [](const fs::path& path) {
+            std::error_code error;
+            return fs::exists(path, error);
+        };
         const fs::path given(field.value);
         if (given.is_absolute()) {
-            if (!fs::exists(given))
+            if (!present(given))
                 throw Error(at(m_path, field.node), std::string(what) + " '" + field.value + "' does not exist");
             return given.lexically_normal().string();
         }
         const fs::path beside = (m_folder / given).lexically_normal();
-        if (fs::exists(beside))
+        if (present(beside))
             return beside.string();
-        if (fs::exists(given))
+        if (present(given))
             return given.lexically_normal().string();
         throw Error(at(m_path, field.node),
             std::string(what) + " '" + field.value + "' not found: tried " + beside.string()

@@ -37,7 +37,8 @@ Connection::Connection(const std::string& path, OpenMode mode)
         name = "file:";
         for (char c : path)
             name += c == '%' ? "%25" : c == '?' ? "%3f" : c == '#' ? "%23" : std::string(1, c);
-        if (!std::filesystem::exists(path + "-wal"))
+        std::error_code error;
+        if (!std::filesystem::exists(path + "-wal", error))
             name += "?immutable=1";
     } else {
         flags |= SQLITE_OPEN_READWRITE | (mode == OpenMode::Create ? SQLITE_OPEN_CREATE : 0);

@@ -235,7 +235,8 @@ Workspace Workspace::create(const std::string& path, const OpenOptions& options)
 
 Workspace Workspace::open(const std::string& path, const OpenOptions& options)
 {
-    if (!std::filesystem::is_regular_file(path))
+    std::error_code error; // a name too long to look up is no workspace either, not an exception
+    if (!std::filesystem::is_regular_file(path, error))
         throw Error(path + ": no workspace here; create one with 'evograph ws init " + path + "'");
     const std::optional<std::string> readOnly = whyNotWritable(path);
     if (readOnly && options.access == Access::Write)

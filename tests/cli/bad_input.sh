@@ -60,5 +60,15 @@ fi
 printf '<http://e/a> <http://e/b> "%s' "$(head -c 1000000 /dev/zero | tr '\0' y)" > "$work/big-truncated.nt"
 expect "unterminated 1 MB literal" 2 "big-truncated.nt:1:[0-9]+: error:" "$work/big-truncated.nt"
 
+# A path the file system cannot look up (a name over 255 bytes) is an error like any missing file.
+long="$work/$(printf 'x%.0s' $(seq 300))"
+expect "a file name too long to look up" 2 "error:" "$long.ttl"
+out=$("$evograph" ws log "$long.evograph" 2>&1); status=$?
+if [ "$status" -eq 2 ] && grep -q "no workspace here" <<<"$out"; then
+    echo "ok   a workspace name too long to look up: ${out:0:80}"; passed=$((passed + 1))
+else
+    echo "FAIL a workspace name too long to look up: exit $status, ${out:0:200}"; failures=$((failures + 1))
+fi
+
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]
