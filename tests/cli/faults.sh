@@ -12,8 +12,15 @@ set -uo pipefail
 evograph=$1
 if [ -z "${EVOGRAPH_FAULTS_NAMESPACE:-}" ]; then
     export EVOGRAPH_FAULTS_NAMESPACE=1
-    if [ "$(id -u)" = 0 ]; then exec unshare -m bash "$0" "$@"; fi
-    exec unshare -rm bash "$0" "$@" || { echo "faults: needs a mount namespace (unshare); skipped" >&2; exit 77; }
+    namespace=(unshare -m); [ "$(id -u)" = 0 ] || namespace=(unshare -rm)
+    probe=$(mktemp -d)
+    if ! "${namespace[@]}" sh -c "mount -t tmpfs -o size=1m tmpfs '$probe'" 2>/dev/null; then
+        rmdir "$probe"
+        echo "faults: skipped: cannot mount a tmpfs in a private mount namespace here (${namespace[*]})" >&2
+        exit 77
+    fi
+    rmdir "$probe"
+    exec "${namespace[@]}" bash "$0" "$@"
 fi
 source "$(dirname "$0")/harness.sh"
 command -v sqlite3 >/dev/null || { echo "faults: needs sqlite3 (scripts/install-deps.sh test)" >&2; exit 2; }
