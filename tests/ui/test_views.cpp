@@ -7,6 +7,7 @@
 #include "diff/side_by_side_view.h"
 #include "main_window.h"
 #include "metrics/metrics_view.h"
+#include "metrics/time_series_chart.h"
 #include "search/term_search_popup.h"
 #include "snapshots/restore_dialog.h"
 #include "snapshots/snapshot_browser.h"
@@ -19,6 +20,7 @@
 #include "evograph/workspace/snapshots.h"
 
 #include <QAbstractItemModelTester>
+#include <QChartView>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
@@ -530,4 +532,27 @@ TEST_CASE("the studio's write waits for another process's writer lock and loses 
     CHECK(snapshots[0].manifest.name == "from the studio");
     CHECK(snapshots[0].manifest.state == ws.state().hash()); // taken after the import, not over it
     CHECK(workspace::verifyAudit(ws).ok());
+}
+
+TEST_CASE(
+    "a chart's time axis draws its labels (Qt 6.4 drew none for a range set after the axis joined)", "[ui][metrics]")
+{
+    QWidget parent;
+    const auto chart = makeTimeSeriesChart(QStringLiteral("Latency"), QStringLiteral("ms"), &parent);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    chart->setWindow(now - 60'000, now);
+    chart->setSeries(QStringLiteral("p50"), {QPointF(double(now - 30'000), 2.0), QPointF(double(now - 1'000), 3.0)});
+    auto* view = qobject_cast<QChartView*>(chart->widget());
+    REQUIRE(view);
+    view->resize(560, 280);
+    view->show();
+    QApplication::processEvents();
+    const QImage picture = view->grab().toImage();
+    const QRectF plot = view->chart()->plotArea();
+    // The band just below the plot area holds the time labels: some of its pixels are text-dark.
+    int dark = 0;
+    for (int y = int(plot.bottom()) + 4; y < int(plot.bottom()) + 18 && y < picture.height(); ++y)
+        for (int x = int(plot.left()); x < int(plot.right()); ++x)
+            dark += qGray(picture.pixel(x, y)) < 128;
+    CHECK(dark > 50);
 }

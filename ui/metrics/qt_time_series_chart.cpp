@@ -35,6 +35,10 @@ public:
             m_view->palette().window().color().lightness() < 128 ? QChart::ChartThemeDark : QChart::ChartThemeLight);
         m_x->setFormat(QStringLiteral("HH:mm:ss"));
         m_x->setTickCount(5);
+        // A real range before the axis joins the chart: Qt 6.4 draws no time labels at all when a
+        // QDateTimeAxis is added with its default range and given one only later.
+        const QDateTime now = QDateTime::currentDateTime();
+        m_x->setRange(now.addSecs(-300), now);
         m_y->setTitleText(unit);
         m_y->setLabelFormat(QStringLiteral("%.3g"));
         m_y->setRange(0, 1);
