@@ -6,12 +6,14 @@
 #include <QCursor>
 #include <QDateTime>
 #include <QDateTimeAxis>
+
 #include <QGraphicsSimpleTextItem>
 #include <QLabel>
 #include <QLineSeries>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <algorithm>
 
 #include <map>
 
@@ -90,6 +92,8 @@ public:
         // Times of day for a window within a day; dates too for the days kept in the workspace.
         m_x->setFormat(m_to - m_from > 86'400'000 ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm:ss"));
         m_x->setRange(QDateTime::fromMSecsSinceEpoch(m_from), QDateTime::fromMSecsSinceEpoch(m_to));
+        // At most one tick a second: a window of a few seconds would label the same second twice.
+        m_x->setTickCount(static_cast<int>(std::clamp<qint64>((m_to - m_from) / 1000 + 1, 2, 5)));
         rescale();
         placeMarkers();
     }
