@@ -82,6 +82,7 @@ provider_json) # answers of each shape; the first byte: bit 0 Ollama, bits 1-3 t
 esac
 
 findings="tests/fuzz/regressions/$target"; mkdir -p "$findings"
+rm -f "$build"/artifact-"$target"-* # an earlier run's finding is already kept (and fixed)
 log="$build/fuzz-$target.log"
 set +e
 # Leaks inside Debian's libraries that evograph cannot free are listed, with why, in lsan.supp.
