@@ -270,10 +270,22 @@ private:
                 };
                 if (bindVar(t.s, q.s) && bindVar(t.p, q.p) && bindVar(t.o, q.o)
                     && (graph.kind == GraphScope::Kind::Fixed || bindVar({Node::Kind::Var, graph.var}, q.g)))
-                    out.append(scratch.data());
+                    appendBounded(out, scratch.data());
             });
         }
         return out;
+    }
+
+    // Appends a solution; refuses more than the scope allows, and checks for cancellation as joins grow.
+    void appendBounded(Rows& rows, const TermId* row) const
+    {
+        rows.append(row);
+        if (rows.size() % 65536 != 0)
+            return;
+        m_scope.cancel.checkpoint();
+        if (rows.size() > m_scope.maxRows)
+            throw Error(m_request.name + ": the pattern matches more than " + std::to_string(m_scope.maxRows)
+                + " combinations (variables that no pattern connects multiply); connect them or split the update");
     }
 
     Rows single(const TermId* row) const

@@ -229,3 +229,17 @@ TEST_CASE("SPARQL Update: nesting deeper than 100 levels is refused, not a stack
     CHECK_NOTHROW(migrate::parseUpdate(
         "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER " + nested(50, "(", "?o", ")") + " }", "ok.ru"));
 }
+
+TEST_CASE("SPARQL Update: patterns that only multiply are refused beyond the scope's bound", "[sparql]")
+{
+    rdf::Dataset data = trig(":a :p 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 .");
+    const auto update = migrate::parseUpdate(
+        "DELETE { ?a ?b ?c } WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o . ?p ?q ?r }", "cross.ru");
+    migrate::ExecutionScope scope;
+    scope.maxRows = 100'000; // 10^6 combinations
+    CHECK_THROWS_WITH(migrate::executeUpdate(update, data, scope),
+        ContainsSubstring("cross.ru: the pattern matches more than 100000 combinations"));
+    CHECK(data.size() == 10); // nothing was changed
+    scope.maxRows = 2'000'000;
+    CHECK(migrate::executeUpdate(update, data, scope).removed.size() == 10);
+}

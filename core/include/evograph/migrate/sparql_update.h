@@ -48,6 +48,10 @@ SparqlRequest parseAsk(std::string_view text, const std::string& name);
 struct ExecutionScope {
     rdf::TermId defaultGraph = rdf::kNoTerm;
     engine::CancellationToken cancel;
+    // Patterns with unconnected variables multiply (ten `?s ?p ?o` over a thousand triples make
+    // 10^30 rows): a solution sequence longer than this is refused with an error naming the bound,
+    // instead of filling memory for hours.
+    std::size_t maxRows = 50'000'000;
 };
 
 // What an update changed: quads really added (not there before) and really removed. Sorted.
