@@ -88,14 +88,24 @@ std::optional<Functions::Number> Functions::number(rdf::TermId id) const
 
 Value Functions::makeNumber(const Number& n)
 {
-    char text[64];
+    // Any finite long double, printed whole (xsd:integer and xsd:decimal have no bounds).
+    const auto print = [](const char* format, long double value) {
+        std::string text(static_cast<std::size_t>(std::snprintf(nullptr, 0, format, value)), '\0');
+        std::snprintf(text.data(), text.size() + 1, format, value);
+        return text;
+    };
+    const bool exact = n.type == Number::Type::Integer || n.type == Number::Type::Decimal;
+    if (exact && !std::isfinite(n.value))
+        return std::nullopt; // an overflowed integer or decimal is an error, not INF (found by fuzzing)
     switch (n.type) {
-    case Number::Type::Integer:
-        std::snprintf(text, sizeof text, "%lld", static_cast<long long>(n.value));
+    case Number::Type::Integer: {
+        // A cast outside long long's range is undefined: the whole value is printed instead.
+        const bool fits = n.value >= -9.2e18L && n.value <= 9.2e18L;
+        const std::string text = fits ? std::to_string(static_cast<long long>(n.value)) : print("%.0Lf", n.value);
         return m_dictionary.literal(text, rdf::vocab::xsdInteger);
+    }
     case Number::Type::Decimal: {
-        std::snprintf(text, sizeof text, "%.15Lf", n.value);
-        std::string s = text; // canonical: no trailing zeros, but one digit after the point
+        std::string s = print("%.15Lf", n.value); // canonical: no trailing zeros, but one digit after the point
         s.erase(s.find_last_not_of('0') + 1);
         if (s.back() == '.')
             s.push_back('0');
@@ -103,8 +113,8 @@ Value Functions::makeNumber(const Number& n)
     }
     case Number::Type::Float:
     case Number::Type::Double:
-        std::snprintf(text, sizeof text, "%.17LE", n.value);
-        return m_dictionary.literal(text, n.type == Number::Type::Float ? kFloat : rdf::vocab::xsdDouble);
+        return m_dictionary.literal(
+            print("%.17LE", n.value), n.type == Number::Type::Float ? kFloat : rdf::vocab::xsdDouble);
     }
     return std::nullopt;
 }

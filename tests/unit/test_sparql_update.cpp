@@ -5,9 +5,13 @@
 #include "evograph/migrate/sparql_update.h"
 #include "evograph/rdf/isomorphism.h"
 #include "evograph/rdf/reader.h"
+#include "evograph/rdf/writer.h"
 
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
+
+#include <regex>
+#include <sstream>
 
 using namespace evograph;
 using Catch::Matchers::ContainsSubstring;
@@ -242,4 +246,18 @@ TEST_CASE("SPARQL Update: patterns that only multiply are refused beyond the sco
     CHECK(data.size() == 10); // nothing was changed
     scope.maxRows = 2'000'000;
     CHECK(migrate::executeUpdate(update, data, scope).removed.size() == 10);
+}
+
+TEST_CASE("SPARQL Update: integer arithmetic beyond 64 bits gives a whole xsd:integer", "[sparql]")
+{
+    rdf::Dataset data = trig(":a :p 1 .");
+    const auto update = migrate::parseUpdate("PREFIX : <http://e/> INSERT { :a :big ?x } WHERE { :a :p ?one "
+                                             "BIND(?one * 4000000000000000000000000000000000000 AS ?x) }",
+        "big.ru");
+    REQUIRE(migrate::executeUpdate(update, data).added.size() == 1);
+    std::ostringstream out;
+    rdf::writeDataset(data, rdf::Format::NTriples, out);
+    // 4e36 in full: 37 digits (long double holds the leading 19 or so exactly), no exponent.
+    CHECK(std::regex_search(
+        out.str(), std::regex("<http://e/big> \"[0-9]{37}\"\\^\\^<http://www.w3.org/2001/XMLSchema#integer>")));
 }
