@@ -272,8 +272,7 @@ void DiffViewer::startComparison(VersionsReader read, const QString& oldName, co
     };
     const int job = m_engine.run(
         this, QStringLiteral("diff"), description, "diff",
-        [read = std::move(read), oldName, newName, grouping = Grouping(m_grouping->currentData().toInt())](
-            const engine::TaskContext& context) {
+        [read = std::move(read), oldName, newName, grouping = shownGrouping()](const engine::TaskContext& context) {
             auto session
                 = std::make_shared<const DiffSession>(prepareSession(read(context), oldName, newName, context));
             return Prepared {session, std::make_shared<ChangeTree>(buildChangeTree(session.get(), grouping, {}))};
@@ -294,7 +293,7 @@ void DiffViewer::setSession(std::shared_ptr<const DiffSession> session, std::opt
     // Freeing a large comparison and its tree must not stall the GUI either.
     m_engine.releaseLater(m_model->session());
     m_engine.releaseLater(std::make_shared<ChangeTree>(m_model->setSession(nullptr)));
-    const auto grouping = Grouping(m_grouping->currentData().toInt());
+    const auto grouping = shownGrouping();
     m_model->setGrouping(grouping); // a tree still building is dropped
     m_treeJob = 0;
     m_updatingWidgets = true;
@@ -343,7 +342,12 @@ void DiffViewer::applyFilterWidgets()
     if (m_namespace->currentIndex() > 0)
         filter.nameSpace = m_namespace->currentData().toString();
     filter.text = m_search->text().trimmed();
-    showTree(Grouping(m_grouping->currentData().toInt()), filter);
+    showTree(shownGrouping(), filter);
+}
+
+Grouping DiffViewer::shownGrouping() const
+{
+    return Grouping(m_grouping->currentData().toInt());
 }
 
 void DiffViewer::showTree(Grouping grouping, const ChangeFilter& filter)

@@ -86,6 +86,7 @@ private:
     void startComparison(VersionsReader read, const QString& oldName, const QString& newName);
     void applyFilterWidgets();
     void showTree(Grouping grouping, const ChangeFilter& filter);
+    Grouping shownGrouping() const; // what the grouping box says
     void fillFilterChoices();
     void showCurrent();
     void updateHeader();
