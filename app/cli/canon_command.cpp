@@ -38,7 +38,8 @@ void addCanonCommand(CLI::App& app, int& exitCode)
             rdf::Dataset dataset;
             const rdf::ReadReport report = readInput(options->input, dataset);
             canon::CanonOptions canonOptions;
-            canonOptions.hash = options->hash == "sha384" ? canon::HashAlgorithm::Sha384 : canon::HashAlgorithm::Sha256;
+            canonOptions.hash
+                = options->hash == "sha384" ? engine::HashAlgorithm::Sha384 : engine::HashAlgorithm::Sha256;
             canonOptions.workLimit = options->workLimit;
             const canon::Canonicalization result = canon::canonicalize(dataset, canonOptions);
             if (!options->map) {

@@ -148,7 +148,7 @@ private:
         std::string joined;
         for (const std::string& line : lines)
             joined += line;
-        return m_firstDegree.emplace(node, hexDigest(m_options.hash, joined)).first->second;
+        return m_firstDegree.emplace(node, engine::hexDigest(m_options.hash, joined)).first->second;
     }
 
     // 4.7.3
@@ -166,7 +166,7 @@ private:
             input += *temporary;
         else
             input += firstDegreeHash(related);
-        return hexDigest(m_options.hash, input);
+        return engine::hexDigest(m_options.hash, input);
     }
 
     void spendWork()
@@ -238,7 +238,7 @@ private:
             dataToHash += chosenPath;
             issuer = std::move(*chosenIssuer);
         }
-        return {hexDigest(m_options.hash, dataToHash), std::move(issuer)};
+        return {engine::hexDigest(m_options.hash, dataToHash), std::move(issuer)};
     }
 
     Canonicalization output() const

@@ -1,6 +1,6 @@
 #include "evograph/diff/rdf_patch.h"
 
-#include "evograph/canon/digest.h"
+#include "evograph/engine/digest.h"
 #include "evograph/error.h"
 #include "evograph/rdf/ntriples_writer.h"
 #include "evograph/rdf/reader.h"
@@ -230,7 +230,7 @@ std::string withHeader(const PatchHeader& header, const std::string& body)
 {
     std::string id = header.id;
     if (id.empty()) {
-        const std::string h = canon::hexDigest(canon::HashAlgorithm::Sha256, body);
+        const std::string h = engine::hexDigest(engine::HashAlgorithm::Sha256, body);
         id = "uuid:" + h.substr(0, 8) + "-" + h.substr(8, 4) + "-5" + h.substr(13, 3) + "-8" + h.substr(17, 3) + "-"
             + h.substr(20, 12);
     }

@@ -1,6 +1,6 @@
 #include "evograph/embed/response_cache.h"
 
-#include "evograph/canon/digest.h"
+#include "evograph/engine/digest.h"
 #include "workspace/sqlite.h"
 
 #include <chrono>
@@ -27,7 +27,7 @@ std::string keyOf(const EmbeddingModel& model, const std::string& text)
     material += std::to_string(model.dimension);
     material += '\0';
     material += text;
-    return canon::hexDigest(canon::HashAlgorithm::Sha256, material);
+    return engine::hexDigest(engine::HashAlgorithm::Sha256, material);
 }
 } // namespace
 

@@ -1,5 +1,5 @@
 // Plan files: YAML in, YAML out, with positioned errors and a hash over the exact text.
-#include "evograph/canon/digest.h"
+#include "evograph/engine/digest.h"
 #include "evograph/error.h"
 #include "evograph/migrate/plan.h"
 #include "evograph/migrate/sparql_update.h"
@@ -196,7 +196,7 @@ bool Plan::hasDestructiveSteps() const
 
 std::string planHash(std::string_view text)
 {
-    return canon::hexDigest(canon::HashAlgorithm::Sha256, text);
+    return engine::hexDigest(engine::HashAlgorithm::Sha256, text);
 }
 
 std::string writePlan(const Plan& plan)

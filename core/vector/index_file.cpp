@@ -1,5 +1,5 @@
 // The index file (vector_index.h): a fixed header, tagged sections, a SHA-256 trailer.
-#include "evograph/canon/digest.h"
+#include "evograph/engine/digest.h"
 #include "evograph/error.h"
 #include "evograph/vector/vector_index.h"
 
@@ -44,7 +44,7 @@ public:
     void raw(std::string_view bytes) { m_bytes.append(bytes); }
     std::string take()
     {
-        m_bytes += canon::hexDigest(canon::HashAlgorithm::Sha256, m_bytes);
+        m_bytes += engine::hexDigest(engine::HashAlgorithm::Sha256, m_bytes);
         return std::move(m_bytes);
     }
 
@@ -162,7 +162,7 @@ VectorIndex VectorIndex::deserialize(std::string_view bytes, const std::string& 
     if (bytes.size() < sizeof kMagic + kDigestLength || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
         check.fail("it does not start with the index file's signature");
     const std::string_view body = bytes.substr(0, bytes.size() - kDigestLength);
-    if (canon::hexDigest(canon::HashAlgorithm::Sha256, body) != bytes.substr(body.size()))
+    if (engine::hexDigest(engine::HashAlgorithm::Sha256, body) != bytes.substr(body.size()))
         check.fail("its checksum does not match its content (the file is damaged or truncated)");
 
     Reader r(body, name);

@@ -1,6 +1,6 @@
 #include "evograph/workspace/artifacts.h"
 
-#include "evograph/canon/digest.h"
+#include "evograph/engine/digest.h"
 #include "evograph/error.h"
 #include "workspace_impl.h"
 #include "zstd_codec.h"
@@ -25,7 +25,7 @@ Artifact storeArtifact(Workspace& workspace, const std::string& graph, const std
     if (name.empty())
         throw Error("an artifact needs a name");
     const GraphVersion target = workspace.findVersion(graph, version);
-    const std::string hash = canon::hexDigest(canon::HashAlgorithm::Sha256, bytes);
+    const std::string hash = engine::hexDigest(engine::HashAlgorithm::Sha256, bytes);
     sql::Transaction transaction(ws.db);
     const std::string state = workspace.state().hash(); // artifacts are no part of the state
     const Artifact stored {graph, target.seq, name, bytes.size(), hash, utcNow(), ws.user};
@@ -59,7 +59,7 @@ std::optional<std::string> loadArtifact(
         return std::nullopt;
     const std::string what = "artifact " + name + " of " + graph + " version " + std::to_string(target.seq);
     std::string bytes = decompress(row.blob(0), what);
-    if (canon::hexDigest(canon::HashAlgorithm::Sha256, bytes) != row.text(1))
+    if (engine::hexDigest(engine::HashAlgorithm::Sha256, bytes) != row.text(1))
         throw Error(workspace.path() + ": " + what + " fails its checksum");
     return bytes;
 }

@@ -1,6 +1,6 @@
 #include "evograph/workspace/audit.h"
 
-#include "evograph/canon/digest.h"
+#include "evograph/engine/digest.h"
 #include "workspace_impl.h"
 
 #include <nlohmann/json.hpp>
@@ -25,7 +25,7 @@ std::string chainHash(const AuditRecord& r)
 {
     const nlohmann::json fields
         = {r.seq, r.at, r.user, r.operation, r.target, r.beforeState, r.afterState, r.details, r.prevHash};
-    return canon::hexDigest(canon::HashAlgorithm::Sha256, fields.dump());
+    return engine::hexDigest(engine::HashAlgorithm::Sha256, fields.dump());
 }
 } // namespace
 

@@ -1,8 +1,8 @@
 #include "content_store.h"
 
-#include "evograph/canon/digest.h"
 #include "evograph/canon/rdfc10.h"
 #include "evograph/diff/rdf_patch.h"
+#include "evograph/engine/digest.h"
 #include "evograph/error.h"
 #include "evograph/rdf/reader.h"
 #include "zstd_codec.h"
@@ -45,7 +45,7 @@ std::optional<StoredRow> findRow(sql::Connection& db, const std::string& hash, b
 
 std::string sha256(std::string_view data)
 {
-    return canon::hexDigest(canon::HashAlgorithm::Sha256, data);
+    return engine::hexDigest(engine::HashAlgorithm::Sha256, data);
 }
 
 // The rows from `hash` down to the whole content it is read from, nearest first. Throws when the

@@ -8,8 +8,8 @@
 #include "evograph/workspace/snapshots.h"
 
 #include "content_store.h"
-#include "evograph/canon/digest.h"
 #include "evograph/engine/atomic_file.h"
+#include "evograph/engine/digest.h"
 #include "evograph/error.h"
 #include "evograph/rdf/reader.h"
 #include "snapshot_manifest.h"
@@ -29,7 +29,7 @@ constexpr std::string_view kMagic = "evograph-snapshot-file 1\n";
 
 std::string sha256(std::string_view data)
 {
-    return canon::hexDigest(canon::HashAlgorithm::Sha256, data);
+    return engine::hexDigest(engine::HashAlgorithm::Sha256, data);
 }
 
 struct FileContent {

@@ -1,6 +1,6 @@
 #include "snapshot_manifest.h"
 
-#include "evograph/canon/digest.h"
+#include "evograph/engine/digest.h"
 #include "evograph/error.h"
 
 #include <nlohmann/json.hpp>
@@ -80,7 +80,7 @@ SnapshotManifest storedManifest(sql::Connection& db, const std::string& id, bool
         throw Error("no snapshot " + id);
     const std::string text = row.text(0), hash = row.text(1);
     if (check) {
-        if (canon::hexDigest(canon::HashAlgorithm::Sha256, text) != hash)
+        if (engine::hexDigest(engine::HashAlgorithm::Sha256, text) != hash)
             throw Error("snapshot " + id + ": the manifest does not match its hash (it was changed)");
         if (snapshotIdOf(hash) != id)
             throw Error("snapshot " + id + ": the id does not match the manifest's hash");

@@ -3,7 +3,7 @@
 #include "evograph/workspace/snapshots.h"
 
 #include "content_store.h"
-#include "evograph/canon/digest.h"
+#include "evograph/engine/digest.h"
 #include "evograph/error.h"
 #include "snapshot_manifest.h"
 #include "workspace_impl.h"
@@ -56,7 +56,7 @@ std::string insertSnapshot(
     m.state = state.hash();
     std::tie(m.auditSeq, m.auditHash) = auditHead(db);
     const std::string text = manifestText(m);
-    const std::string hash = canon::hexDigest(canon::HashAlgorithm::Sha256, text);
+    const std::string hash = engine::hexDigest(engine::HashAlgorithm::Sha256, text);
     m.id = snapshotIdOf(hash);
     storeSnapshotRows(db, m, text, hash);
     const nlohmann::json details = {{"name", name}, {"tags", tags}, {"graphs", m.graphs.size()}};

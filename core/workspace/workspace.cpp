@@ -1,9 +1,9 @@
 #include "workspace_impl.h"
 
 #include "content_store.h"
-#include "evograph/canon/digest.h"
 #include "evograph/diff/graph_diff.h"
 #include "evograph/diff/rdf_patch.h"
+#include "evograph/engine/digest.h"
 #include "evograph/engine/thread_pool.h"
 #include "evograph/error.h"
 #include "evograph/rdf/reader.h"
@@ -403,7 +403,7 @@ std::string stateHash(
     const std::map<std::string, std::string>& contents, const std::map<std::string, std::string>& settings)
 {
     const nlohmann::json json = {{"graphs", contents}, {"settings", settings}};
-    return canon::hexDigest(canon::HashAlgorithm::Sha256, json.dump());
+    return engine::hexDigest(engine::HashAlgorithm::Sha256, json.dump());
 }
 
 std::string WorkspaceState::hash() const

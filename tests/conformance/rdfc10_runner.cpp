@@ -39,7 +39,7 @@ std::string runTest(const Manifest& manifest, const TestCase& test)
     const rdf::ReadReport report = rdf::readFile(manifest.localPath(test.action), input, read);
     canon::CanonOptions options;
     if (test.hashAlgorithm == "SHA384")
-        options.hash = canon::HashAlgorithm::Sha384;
+        options.hash = engine::HashAlgorithm::Sha384;
     else if (!test.hashAlgorithm.empty() && test.hashAlgorithm != "SHA256")
         return "unsupported hash algorithm " + test.hashAlgorithm;
 

@@ -3,8 +3,8 @@
 
 #include "corpus_versions.h"
 
-#include "evograph/canon/digest.h"
 #include "evograph/canon/rdfc10.h"
+#include "evograph/engine/digest.h"
 #include "evograph/workspace/snapshots.h"
 
 #include <catch2/catch_test_macros.hpp>
@@ -33,7 +33,7 @@ TEST_CASE("schema.org releases as one graph's history read back isomorphic in fa
             REQUIRE(imported.isNew);
             rdf::Dataset original;
             rdf::readFile(file.string(), original);
-            hashes.push_back(canon::hexDigest(canon::HashAlgorithm::Sha256, canon::canonicalize(original).nquads));
+            hashes.push_back(engine::hexDigest(engine::HashAlgorithm::Sha256, canon::canonicalize(original).nquads));
             CHECK(imported.version.content == hashes.back());
         }
         workspace::createSnapshot(ws, "all releases");
@@ -42,7 +42,7 @@ TEST_CASE("schema.org releases as one graph's history read back isomorphic in fa
         for (std::size_t i = 0; i < log.size(); ++i) {
             INFO(log[i].label);
             const rdf::Dataset back = ws.readContent(log[i].content);
-            CHECK(canon::hexDigest(canon::HashAlgorithm::Sha256, canon::canonicalize(back).nquads) == hashes[i]);
+            CHECK(engine::hexDigest(engine::HashAlgorithm::Sha256, canon::canonicalize(back).nquads) == hashes[i]);
             CHECK(back.size() == log[i].triples);
         }
         std::size_t deltas = 0;

@@ -5,7 +5,7 @@
 // is, to fuzz the hash checks themselves.
 #include "fuzz_input.h"
 
-#include "evograph/canon/digest.h"
+#include "evograph/engine/digest.h"
 #include "evograph/workspace/snapshots.h"
 #include "evograph/workspace/workspace.h"
 
@@ -14,7 +14,7 @@
 namespace {
 std::string sha256(std::string_view data)
 {
-    using namespace evograph::canon;
+    using namespace evograph::engine;
     return hexDigest(HashAlgorithm::Sha256, data);
 }
 

@@ -2,7 +2,7 @@
 // bit of a file is refused with an error naming it (never a crash or a wrong answer); and a file
 // whose checksum was recomputed over damaged content is still refused by the structural checks.
 
-#include "evograph/canon/digest.h"
+#include "evograph/engine/digest.h"
 #include "evograph/error.h"
 #include "evograph/vector/vector_index.h"
 
@@ -122,7 +122,7 @@ TEST_CASE("a damaged file with a recomputed checksum fails the structural checks
     REQUIRE(count > 0);
     const std::uint32_t outside = 5000;
     std::memcpy(body.data() + first + 4, &outside, 4);
-    const std::string damaged = body + canon::hexDigest(canon::HashAlgorithm::Sha256, body);
+    const std::string damaged = body + engine::hexDigest(engine::HashAlgorithm::Sha256, body);
     CHECK_THROWS_WITH(VectorIndex::deserialize(damaged, "crafted.evx"),
         ContainsSubstring(
             "crafted.evx: error: not a valid evograph vector index: corrupt HNSW graph: link to node 5000"));

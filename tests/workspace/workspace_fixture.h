@@ -2,8 +2,8 @@
 // What the workspace tests share: a scratch directory removed afterwards, small ontologies with
 // blank nodes written on demand, and the canonical hash of a file or a stored content.
 
-#include "evograph/canon/digest.h"
 #include "evograph/canon/rdfc10.h"
+#include "evograph/engine/digest.h"
 #include "evograph/rdf/reader.h"
 #include "evograph/workspace/workspace.h"
 
@@ -58,7 +58,7 @@ inline std::string ontology(int classes, int variant = 0)
 
 inline std::string canonicalHash(const rdf::Dataset& data)
 {
-    return canon::hexDigest(canon::HashAlgorithm::Sha256, canon::canonicalize(data).nquads);
+    return engine::hexDigest(engine::HashAlgorithm::Sha256, canon::canonicalize(data).nquads);
 }
 
 inline std::string canonicalHashOfFile(const std::string& path)

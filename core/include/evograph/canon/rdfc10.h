@@ -6,8 +6,8 @@
 // Some graphs (cliques and other "poison" graphs) need factorially many steps; the work limit
 // bounds them, and exceeding it throws evograph::Error instead of running for ever.
 
-#include "evograph/canon/digest.h"
 #include "evograph/engine/cancellation.h"
+#include "evograph/engine/digest.h"
 #include "evograph/rdf/dataset.h"
 #include "evograph/rdf/ntriples_writer.h"
 
@@ -18,7 +18,7 @@
 namespace evograph::canon {
 
 struct CanonOptions {
-    HashAlgorithm hash = HashAlgorithm::Sha256;
+    engine::HashAlgorithm hash = engine::HashAlgorithm::Sha256;
     // Steps of the N-degree hashing (permutations tried and recursive calls) before giving up.
     std::uint64_t workLimit = 200'000;
     engine::CancellationToken cancel;

@@ -1,6 +1,6 @@
 #pragma once
 // Small non-cryptographic hashing helpers for in-memory structures (colour refinement, hash
-// maps). Content digests for storage and canonicalization are in canon/digest.h.
+// maps). Content digests for storage and canonicalization are in engine/digest.h.
 
 #include <cstdint>
 

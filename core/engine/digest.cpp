@@ -1,10 +1,10 @@
-#include "evograph/canon/digest.h"
+#include "evograph/engine/digest.h"
 
 #include "evograph/error.h"
 
 #include <openssl/evp.h>
 
-namespace evograph::canon {
+namespace evograph::engine {
 
 std::string hexDigest(HashAlgorithm algorithm, std::string_view data)
 {
@@ -22,4 +22,4 @@ std::string hexDigest(HashAlgorithm algorithm, std::string_view data)
     return hex;
 }
 
-} // namespace evograph::canon
+} // namespace evograph::engine
