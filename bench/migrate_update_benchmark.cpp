@@ -2,8 +2,8 @@
 // copy RUNS times and prints the best wall time in seconds (the update alone, as Oxigraph's side
 // of bench/migrate_vs_oxigraph.sh measures store.update alone).
 //   bench_migrate_update DATA UPDATE [RUNS]
-#include "evograph/migrate/sparql_update.h"
 #include "evograph/rdf/reader.h"
+#include "evograph/sparql/update.h"
 
 #include <chrono>
 #include <cstdio>
@@ -24,7 +24,7 @@ int main(int argc, char** argv)
     std::ifstream in(argv[2]);
     std::stringstream text;
     text << in.rdbuf();
-    const auto update = evograph::migrate::parseUpdate(text.str(), argv[2]);
+    const auto update = evograph::sparql::parseUpdate(text.str(), argv[2]);
     double best = 1e9;
     std::size_t added = 0, removed = 0;
     for (int i = 0; i < runs; ++i) {
@@ -34,7 +34,7 @@ int main(int argc, char** argv)
             data.add(q);
         data.finalize();
         const auto start = std::chrono::steady_clock::now();
-        const auto effect = evograph::migrate::executeUpdate(update, data);
+        const auto effect = evograph::sparql::executeUpdate(update, data);
         best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
         added = effect.added.size(), removed = effect.removed.size();
     }

@@ -5,9 +5,9 @@
 #include "workspace_cli.h"
 
 #include "evograph/migrate/alignment_plan.h"
-#include "evograph/migrate/sparql_update.h"
 #include "evograph/rdf/ntriples_writer.h"
 #include "evograph/rdf/path_reader.h"
+#include "evograph/sparql/update.h"
 
 #include <fstream>
 #include <iostream>
@@ -260,10 +260,10 @@ void addUpdate(CLI::App& group, const Options& o, int& exitCode)
         exitCode = runCommand([&] {
             rdf::Dataset data;
             readInput({o->dataFile, {}, {}, false}, data);
-            const migrate::SparqlRequest update
-                = migrate::parseUpdate(migrate::readPlanFile(o->updateFile), o->updateFile);
+            const sparql::SparqlRequest update
+                = sparql::parseUpdate(migrate::readPlanFile(o->updateFile), o->updateFile);
             const auto effect = *runInTask("update", "updating", [&](const engine::TaskContext& context) {
-                return migrate::executeUpdate(update, data, {rdf::kNoTerm, context.cancellation()});
+                return sparql::executeUpdate(update, data, {rdf::kNoTerm, context.cancellation()});
             });
             std::ostringstream out;
             rdf::writeNQuads(data, out);

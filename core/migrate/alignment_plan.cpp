@@ -2,8 +2,8 @@
 #include "evograph/migrate/alignment_plan.h"
 
 #include "evograph/error.h"
-#include "evograph/migrate/sparql_term.h"
 #include "evograph/rdf/vocabulary.h"
+#include "evograph/sparql/term_syntax.h"
 
 #include <set>
 #include <unordered_map>
@@ -36,7 +36,7 @@ std::string checkedIri(const Field& field, const std::string& name, unsigned lin
     if (iri.empty() || iri.find(':') == std::string::npos)
         throw Error({name, line, field.column}, std::string("expected the ") + role + " IRI, found '" + iri + "'");
     try {
-        sparqlIri(iri);
+        sparql::sparqlIri(iri);
     } catch (const Error& e) {
         throw Error({name, line, field.column}, e.message());
     }

@@ -2,7 +2,7 @@
 #include "evograph/engine/digest.h"
 #include "evograph/error.h"
 #include "evograph/migrate/plan.h"
-#include "evograph/migrate/sparql_update.h"
+#include "evograph/sparql/update.h"
 
 #include "../engine/yaml_file.h"
 
@@ -73,7 +73,7 @@ void requireKnownKeys(const std::string& name, const YAML::Node& map, const std:
 void requireSparql(const std::string& name, std::string_view file, const YAML::Node& node, bool ask)
 {
     try {
-        ask ? parseAsk(node.Scalar(), name) : parseUpdate(node.Scalar(), name);
+        ask ? sparql::parseAsk(node.Scalar(), name) : sparql::parseUpdate(node.Scalar(), name);
     } catch (const Error& e) {
         if (!e.where() || e.where()->line == 0)
             throw;
@@ -284,7 +284,7 @@ bool isSparqlFile(const std::string& path)
 
 PlanStep sparqlFileStep(const std::string& path, const std::string& text)
 {
-    parseUpdate(text, path); // refused here, positioned in the file, if the executor cannot run it
+    sparql::parseUpdate(text, path); // refused here, positioned in the file, if the executor cannot run it
     return customStep(
         std::filesystem::path(path).stem().string(), "SPARQL Update from " + path, text, FindingCode::MayFail);
 }

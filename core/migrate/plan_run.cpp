@@ -1,8 +1,8 @@
 #include "plan_run.h"
 
 #include "evograph/error.h"
-#include "evograph/migrate/sparql_update.h"
 #include "evograph/rdf/ntriples_writer.h"
+#include "evograph/sparql/update.h"
 
 #include <algorithm>
 #include <chrono>
@@ -122,9 +122,10 @@ PlanRun runPlan(const Plan& plan, LoadedGraphs& graphs, const RunOptions& option
 
     const auto runChecks = [&](const PlanStep& step, const std::vector<Check>& checks, const char* when) {
         for (std::size_t i = 0; i < checks.size(); ++i) {
-            const SparqlRequest ask = parseAsk(checks[i].ask, "step " + step.id + " " + when + " check");
+            const sparql::SparqlRequest ask
+                = sparql::parseAsk(checks[i].ask, "step " + step.id + " " + when + " check");
             for (const std::string& graph : run.graphs) {
-                const bool answer = executeAsk(ask, graphs.data, {graphs.graphIds.at(graph), progress.cancel});
+                const bool answer = sparql::executeAsk(ask, graphs.data, {graphs.graphIds.at(graph), progress.cancel});
                 run.checks.push_back({step.id, when, checks[i].description, graph, checks[i].expect, answer});
             }
         }
@@ -135,10 +136,11 @@ PlanRun runPlan(const Plan& plan, LoadedGraphs& graphs, const RunOptions& option
         progress.checkpoint();
         const auto started = std::chrono::steady_clock::now();
         runChecks(step, step.before, "before");
-        const SparqlRequest update = parseUpdate(step.update, "step " + step.id);
+        const sparql::SparqlRequest update = sparql::parseUpdate(step.update, "step " + step.id);
         std::vector<rdf::Quad> added, removed;
         for (const std::string& graph : run.graphs) {
-            UpdateEffect effect = executeUpdate(update, graphs.data, {graphs.graphIds.at(graph), progress.cancel});
+            sparql::UpdateEffect effect
+                = sparql::executeUpdate(update, graphs.data, {graphs.graphIds.at(graph), progress.cancel});
             added.insert(added.end(), effect.added.begin(), effect.added.end());
             removed.insert(removed.end(), effect.removed.begin(), effect.removed.end());
         }

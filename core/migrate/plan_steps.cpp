@@ -1,7 +1,7 @@
 // The generated step kinds: the SPARQL Update each runs, its checks and its inverse. Every IRI and
 // value is written through sparql_term.h.
 #include "evograph/migrate/plan.h"
-#include "evograph/migrate/sparql_term.h"
+#include "evograph/sparql/term_syntax.h"
 
 namespace evograph::migrate {
 
@@ -29,7 +29,7 @@ std::string usedAnywhere(const std::string& iri)
 
 PlanStep renameIriStep(std::string id, const std::string& from, const std::string& to)
 {
-    const std::string a = sparqlIri(from), b = sparqlIri(to);
+    const std::string a = sparql::sparqlIri(from), b = sparql::sparqlIri(to);
     PlanStep step;
     step.id = std::move(id);
     step.kind = StepKind::RenameIri;
@@ -46,7 +46,8 @@ PlanStep renameIriStep(std::string id, const std::string& from, const std::strin
 PlanStep addDefaultValueStep(std::string id, const std::string& cls, const std::string& property,
     const std::string& lexical, const std::string& datatype)
 {
-    const std::string c = sparqlIri(cls), p = sparqlIri(property), value = sparqlLiteral(lexical, datatype);
+    const std::string c = sparql::sparqlIri(cls), p = sparql::sparqlIri(property),
+                      value = sparql::sparqlLiteral(lexical, datatype);
     PlanStep step;
     step.id = std::move(id);
     step.kind = StepKind::AddDefaultValue;
@@ -63,13 +64,13 @@ PlanStep addDefaultValueStep(std::string id, const std::string& cls, const std::
 
 Check everyInstanceHas(const std::string& cls, const std::string& property)
 {
-    const std::string c = sparqlIri(cls), p = sparqlIri(property);
+    const std::string c = sparql::sparqlIri(cls), p = sparql::sparqlIri(property);
     return noneLeft("every " + c + " has " + p, "?x a " + c + " FILTER NOT EXISTS { ?x " + p + " ?any }");
 }
 
 PlanStep retypeInstancesStep(std::string id, const std::string& removedClass, const std::string& target)
 {
-    const std::string removed = sparqlIri(removedClass), to = sparqlIri(target);
+    const std::string removed = sparql::sparqlIri(removedClass), to = sparql::sparqlIri(target);
     PlanStep step;
     step.id = std::move(id);
     step.kind = StepKind::RetypeInstances;
@@ -83,7 +84,7 @@ PlanStep retypeInstancesStep(std::string id, const std::string& removedClass, co
 
 PlanStep deleteInstancesStep(std::string id, const std::string& cls)
 {
-    const std::string c = sparqlIri(cls);
+    const std::string c = sparql::sparqlIri(cls);
     PlanStep step;
     step.id = std::move(id);
     step.kind = StepKind::DeleteInstances;
@@ -97,7 +98,7 @@ PlanStep deleteInstancesStep(std::string id, const std::string& cls)
 
 PlanStep deleteValuesStep(std::string id, const std::string& property)
 {
-    const std::string p = sparqlIri(property);
+    const std::string p = sparql::sparqlIri(property);
     PlanStep step;
     step.id = std::move(id);
     step.kind = StepKind::DeleteValues;
@@ -111,7 +112,7 @@ PlanStep deleteValuesStep(std::string id, const std::string& property)
 
 PlanStep moveValuesStep(std::string id, const std::string& from, const std::string& to)
 {
-    const std::string a = sparqlIri(from), b = sparqlIri(to);
+    const std::string a = sparql::sparqlIri(from), b = sparql::sparqlIri(to);
     const auto move = [](const std::string& x, const std::string& y) {
         return "DELETE { ?s " + x + " ?o }\nINSERT { ?s " + y + " ?o }\nWHERE { ?s " + x + " ?o }\n";
     };

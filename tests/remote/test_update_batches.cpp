@@ -5,9 +5,9 @@
 
 #include "../corpus/corpus_versions.h"
 #include "evograph/diff/graph_diff.h"
-#include "evograph/migrate/sparql_update.h"
 #include "evograph/rdf/isomorphism.h"
 #include "evograph/remote/update_batches.h"
+#include "evograph/sparql/update.h"
 
 #include <catch2/catch_test_macros.hpp>
 
@@ -56,7 +56,7 @@ void run(const remote::UpdateBatch& batch, Dataset& store)
         store.finalize();
         return;
     }
-    migrate::executeUpdate(migrate::parseUpdate(batch.request, "batch"), store);
+    sparql::executeUpdate(sparql::parseUpdate(batch.request, "batch"), store);
 }
 
 struct Pair {

@@ -3,8 +3,8 @@
 // reported; and the steps, run, leave the data in B's terms.
 #include "evograph/error.h"
 #include "evograph/migrate/alignment_plan.h"
-#include "evograph/migrate/sparql_update.h"
 #include "evograph/rdf/reader.h"
+#include "evograph/sparql/update.h"
 
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
@@ -96,14 +96,14 @@ TEST_CASE("classes the data instantiates are retyped, properties it uses moved",
     CHECK(parsePlan(writePlan(plan), "plan.yaml").steps == plan.steps);
 
     for (const PlanStep& step : plan.steps)
-        executeUpdate(parseUpdate(step.update, step.id), data);
+        sparql::executeUpdate(sparql::parseUpdate(step.update, step.id), data);
     CHECK(has(data, "http://e/ann", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", kSchema + "Person"));
     CHECK(has(data, "http://e/ann", kSchema + "knows", "http://e/bob"));
     CHECK_FALSE(has(data, "http://e/ann", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", kFoaf + "Person"));
     CHECK(has(data, "http://e/acme", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", kFoaf + "Organization"));
     for (const PlanStep& step : plan.steps)
         for (const Check& check : step.after)
-            CHECK(executeAsk(parseAsk(check.ask, step.id), data) == check.expect);
+            CHECK(sparql::executeAsk(sparql::parseAsk(check.ask, step.id), data) == check.expect);
 }
 
 TEST_CASE("a punned IRI gets both steps; one mapped to itself none", "[migrate][align]")

@@ -2,8 +2,8 @@
 // safely is refused. Each written literal is read back through the N-Triples reader (SPARQL's
 // quoted strings use the same escapes) and must come back byte for byte.
 #include "evograph/error.h"
-#include "evograph/migrate/sparql_term.h"
 #include "evograph/rdf/reader.h"
+#include "evograph/sparql/term_syntax.h"
 
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
@@ -41,7 +41,7 @@ TEST_CASE("hostile literal values stay inside the literal and read back unchange
         "tab\there", "\" . } INSERT DATA { <http://evil/> <http://evil/> \"x", std::string("nul\0byte", 8),
         "\x01\x1f\x7f", "unicode: é ✓ 𝄞", ""};
     for (const std::string& value : values) {
-        const std::string literal = migrate::sparqlLiteral(value);
+        const std::string literal = sparql::sparqlLiteral(value);
         requireOneToken(literal);
         CHECK(readBack(literal) == value);
     }
@@ -49,33 +49,33 @@ TEST_CASE("hostile literal values stay inside the literal and read back unchange
 
 TEST_CASE("datatypes and language tags are written, and refused when malformed", "[migrate][sparql]")
 {
-    CHECK(migrate::sparqlLiteral("1", "http://www.w3.org/2001/XMLSchema#integer")
+    CHECK(sparql::sparqlLiteral("1", "http://www.w3.org/2001/XMLSchema#integer")
         == "\"1\"^^<http://www.w3.org/2001/XMLSchema#integer>");
-    CHECK(migrate::sparqlLiteral("x", "http://www.w3.org/2001/XMLSchema#string") == "\"x\"");
-    CHECK(migrate::sparqlLiteral("chat", {}, "fr-CA") == "\"chat\"@fr-CA");
-    CHECK(readBack(migrate::sparqlLiteral("chat", {}, "en-GB")) == "chat");
+    CHECK(sparql::sparqlLiteral("x", "http://www.w3.org/2001/XMLSchema#string") == "\"x\"");
+    CHECK(sparql::sparqlLiteral("chat", {}, "fr-CA") == "\"chat\"@fr-CA");
+    CHECK(readBack(sparql::sparqlLiteral("chat", {}, "en-GB")) == "chat");
     for (const char* tag : {"en\" } DROP ALL #", "en-", "-en", "1en", "en--gb", "en gb"})
-        CHECK_THROWS_AS(migrate::sparqlLiteral("x", {}, tag), Error);
-    CHECK_THROWS_WITH(migrate::sparqlLiteral("x", "http://e/dt> } DROP ALL #"), ContainsSubstring("'>'"));
+        CHECK_THROWS_AS(sparql::sparqlLiteral("x", {}, tag), Error);
+    CHECK_THROWS_WITH(sparql::sparqlLiteral("x", "http://e/dt> } DROP ALL #"), ContainsSubstring("'>'"));
 }
 
 TEST_CASE("IRIs that could break out of <...> are refused with the character and offset", "[migrate][sparql]")
 {
-    CHECK(migrate::sparqlIri("http://example.org/onto#User") == "<http://example.org/onto#User>");
-    CHECK(migrate::sparqlIri("http://example.org/caf%C3%A9") == "<http://example.org/caf%C3%A9>");
-    CHECK_THROWS_WITH(migrate::sparqlIri("http://e/a> } ; DROP ALL #"), ContainsSubstring("'>' at offset 10"));
-    CHECK_THROWS_WITH(migrate::sparqlIri("http://e/a b"), ContainsSubstring("U+0020"));
-    CHECK_THROWS_WITH(migrate::sparqlIri("http://e/a\nb"), ContainsSubstring("U+000A"));
+    CHECK(sparql::sparqlIri("http://example.org/onto#User") == "<http://example.org/onto#User>");
+    CHECK(sparql::sparqlIri("http://example.org/caf%C3%A9") == "<http://example.org/caf%C3%A9>");
+    CHECK_THROWS_WITH(sparql::sparqlIri("http://e/a> } ; DROP ALL #"), ContainsSubstring("'>' at offset 10"));
+    CHECK_THROWS_WITH(sparql::sparqlIri("http://e/a b"), ContainsSubstring("U+0020"));
+    CHECK_THROWS_WITH(sparql::sparqlIri("http://e/a\nb"), ContainsSubstring("U+000A"));
     for (const char* iri : {"http://e/{x}", "http://e/\"", "http://e/|", "http://e/^", "http://e/`", "http://e/\\", ""})
-        CHECK_THROWS_AS(migrate::sparqlIri(iri), Error);
+        CHECK_THROWS_AS(sparql::sparqlIri(iri), Error);
 }
 
 TEST_CASE("terms of every kind go through the same serializer", "[migrate][sparql]")
 {
     using rdf::TermKind;
-    CHECK(migrate::sparqlTerm({TermKind::Iri, "http://e/x", {}, {}}) == "<http://e/x>");
-    CHECK(migrate::sparqlTerm({TermKind::Blank, "b12", {}, {}}) == "_:b12");
-    CHECK(migrate::sparqlTerm({TermKind::Literal, "a\"b", "http://www.w3.org/2001/XMLSchema#string", {}})
-        == "\"a\\\"b\"");
-    CHECK_THROWS_AS(migrate::sparqlTerm({TermKind::Blank, "b1 } DROP ALL", {}, {}}), Error);
+    CHECK(sparql::sparqlTerm({TermKind::Iri, "http://e/x", {}, {}}) == "<http://e/x>");
+    CHECK(sparql::sparqlTerm({TermKind::Blank, "b12", {}, {}}) == "_:b12");
+    CHECK(
+        sparql::sparqlTerm({TermKind::Literal, "a\"b", "http://www.w3.org/2001/XMLSchema#string", {}}) == "\"a\\\"b\"");
+    CHECK_THROWS_AS(sparql::sparqlTerm({TermKind::Blank, "b1 } DROP ALL", {}, {}}), Error);
 }

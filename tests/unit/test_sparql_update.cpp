@@ -2,10 +2,10 @@
 // by isomorphism), the generated plan steps run for real, and refusals with their positions.
 #include "evograph/error.h"
 #include "evograph/migrate/plan.h"
-#include "evograph/migrate/sparql_update.h"
 #include "evograph/rdf/isomorphism.h"
 #include "evograph/rdf/reader.h"
 #include "evograph/rdf/writer.h"
+#include "evograph/sparql/update.h"
 
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
@@ -28,12 +28,11 @@ rdf::Dataset trig(const std::string& text, std::shared_ptr<rdf::Dictionary> dict
 }
 
 // Runs UPDATE over DATA and requires the result to be EXPECTED (TriG, as RDF graphs).
-migrate::UpdateEffect requireResult(const std::string& data, const std::string& update, const std::string& expected)
+sparql::UpdateEffect requireResult(const std::string& data, const std::string& update, const std::string& expected)
 {
     rdf::Dataset dataset = trig(data);
-    const auto effect = migrate::executeUpdate(
-        migrate::parseUpdate(
-            "PREFIX : <http://e/>\nPREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n" + update, "t.ru"),
+    const auto effect = sparql::executeUpdate(
+        sparql::parseUpdate("PREFIX : <http://e/>\nPREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n" + update, "t.ru"),
         dataset);
     const rdf::Dataset want = trig(expected);
     INFO("update: " << update);
@@ -45,7 +44,7 @@ migrate::UpdateEffect requireResult(const std::string& data, const std::string& 
 std::string refusal(const std::string& update)
 {
     try {
-        migrate::parseUpdate(update, "bad.ru");
+        sparql::parseUpdate(update, "bad.ru");
     } catch (const Error& e) {
         return e.what();
     }
@@ -78,8 +77,8 @@ TEST_CASE("DELETE/INSERT WHERE rewrites each solution; deletes happen before ins
     requireResult(":a a :T ; :p 1 . :b a :U ; :p 2 .", "DELETE WHERE { ?x a :T ; :p ?v }", ":b a :U ; :p 2 .");
     // Template blank nodes are fresh for each solution.
     rdf::Dataset data = trig(":a a :T . :b a :T .");
-    migrate::executeUpdate(
-        migrate::parseUpdate("PREFIX : <http://e/> INSERT { ?x :has [ :v 1 ] } WHERE { ?x a :T }", "t.ru"), data);
+    sparql::executeUpdate(
+        sparql::parseUpdate("PREFIX : <http://e/> INSERT { ?x :has [ :v 1 ] } WHERE { ?x a :T }", "t.ru"), data);
     CHECK(data.size() == 6);
     // Several operations, each seeing the one before.
     requireResult(":a :p 1 .", "INSERT DATA { :a :q 2 } ; DELETE { ?s :q ?o } INSERT { ?s :r ?o } WHERE { ?s :q ?o }",
@@ -132,17 +131,17 @@ TEST_CASE("GRAPH and WITH address named graphs", "[migrate][sparql]")
 TEST_CASE("a named graph can be the default graph of an execution", "[migrate][sparql]")
 {
     rdf::Dataset data = trig(":a :p 1 . :users { :u :old 1 } :other { :u :old 2 }");
-    migrate::ExecutionScope scope;
+    sparql::ExecutionScope scope;
     scope.defaultGraph = data.dictionary().iri("http://e/users");
-    const auto effect = migrate::executeUpdate(
-        migrate::parseUpdate(
+    const auto effect = sparql::executeUpdate(
+        sparql::parseUpdate(
             "PREFIX : <http://e/> DELETE { ?s :old ?o } INSERT { ?s :new ?o } WHERE { ?s :old ?o }", "t.ru"),
         data, scope);
     CHECK(effect.added.size() == 1);
     CHECK(effect.removed.size() == 1);
     CHECK(rdf::isIsomorphic(data, trig(":a :p 1 . :users { :u :new 1 } :other { :u :old 2 }")));
-    CHECK(migrate::executeAsk(migrate::parseAsk("ASK { ?s <http://e/new> 1 }", "c.rq"), data, scope));
-    CHECK_FALSE(migrate::executeAsk(migrate::parseAsk("ASK { ?s <http://e/new> 1 }", "c.rq"), data));
+    CHECK(sparql::executeAsk(sparql::parseAsk("ASK { ?s <http://e/new> 1 }", "c.rq"), data, scope));
+    CHECK_FALSE(sparql::executeAsk(sparql::parseAsk("ASK { ?s <http://e/new> 1 }", "c.rq"), data));
 }
 
 TEST_CASE("the generated plan steps do what they say, and their inverses undo them", "[migrate][sparql]")
@@ -150,10 +149,10 @@ TEST_CASE("the generated plan steps do what they say, and their inverses undo th
     const std::string data = ":alice a :Admin ; :manages :bob ; :email \"a@x\" . :bob a :User . :manages :label \"m\" "
                              "; :seeAlso :manages .";
     const auto run = [](rdf::Dataset& dataset, const std::string& update) {
-        return migrate::executeUpdate(migrate::parseUpdate(update, "step.ru"), dataset);
+        return sparql::executeUpdate(sparql::parseUpdate(update, "step.ru"), dataset);
     };
     const auto check = [](rdf::Dataset& dataset, const migrate::Check& c) {
-        return migrate::executeAsk(migrate::parseAsk(c.ask, "check.rq"), dataset) == c.expect;
+        return sparql::executeAsk(sparql::parseAsk(c.ask, "check.rq"), dataset) == c.expect;
     };
 
     rdf::Dataset dataset = trig(data);
@@ -208,7 +207,7 @@ TEST_CASE("unsupported forms and syntax errors are refused with their position",
     // An injected literal from a generated step stays a literal: the request is one operation.
     const migrate::PlanStep hostile
         = migrate::addDefaultValueStep("h", "http://e/User", "http://e/p", "\" } ; DROP ALL #");
-    CHECK(migrate::parseUpdate(hostile.update, "h.ru").operations() == 1);
+    CHECK(sparql::parseUpdate(hostile.update, "h.ru").operations() == 1);
 }
 
 TEST_CASE("SPARQL Update: nesting deeper than 100 levels is refused, not a stack overflow", "[sparql]")
@@ -223,38 +222,38 @@ TEST_CASE("SPARQL Update: nesting deeper than 100 levels is refused, not a stack
         return text;
     };
     const std::string filter = "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER " + nested(100000, "(", "?o", ")") + " }";
-    CHECK_THROWS_WITH(migrate::parseUpdate(filter, "deep.ru"), ContainsSubstring("nested more than 100 levels deep"));
+    CHECK_THROWS_WITH(sparql::parseUpdate(filter, "deep.ru"), ContainsSubstring("nested more than 100 levels deep"));
     const std::string groups = "DELETE { ?s ?p ?o } WHERE " + nested(100000, "{", "?s ?p ?o", "}");
-    CHECK_THROWS_WITH(migrate::parseUpdate(groups, "deep.ru"), ContainsSubstring("nested more than 100 levels deep"));
+    CHECK_THROWS_WITH(sparql::parseUpdate(groups, "deep.ru"), ContainsSubstring("nested more than 100 levels deep"));
     const std::string lists
         = "INSERT DATA { <http://e/s> <http://e/p> " + nested(100000, "[ <http://e/p> ", "1", " ]") + " }";
-    CHECK_THROWS_WITH(migrate::parseUpdate(lists, "deep.ru"), ContainsSubstring("nested more than 100 levels deep"));
+    CHECK_THROWS_WITH(sparql::parseUpdate(lists, "deep.ru"), ContainsSubstring("nested more than 100 levels deep"));
     // 50 levels are fine.
-    CHECK_NOTHROW(migrate::parseUpdate(
+    CHECK_NOTHROW(sparql::parseUpdate(
         "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER " + nested(50, "(", "?o", ")") + " }", "ok.ru"));
 }
 
 TEST_CASE("SPARQL Update: patterns that only multiply are refused beyond the scope's bound", "[sparql]")
 {
     rdf::Dataset data = trig(":a :p 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 .");
-    const auto update = migrate::parseUpdate(
+    const auto update = sparql::parseUpdate(
         "DELETE { ?a ?b ?c } WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o . ?p ?q ?r }", "cross.ru");
-    migrate::ExecutionScope scope;
+    sparql::ExecutionScope scope;
     scope.maxRows = 100'000; // 10^6 combinations
-    CHECK_THROWS_WITH(migrate::executeUpdate(update, data, scope),
+    CHECK_THROWS_WITH(sparql::executeUpdate(update, data, scope),
         ContainsSubstring("cross.ru: the pattern matches more than 100000 combinations"));
     CHECK(data.size() == 10); // nothing was changed
     scope.maxRows = 2'000'000;
-    CHECK(migrate::executeUpdate(update, data, scope).removed.size() == 10);
+    CHECK(sparql::executeUpdate(update, data, scope).removed.size() == 10);
 }
 
 TEST_CASE("SPARQL Update: integer arithmetic beyond 64 bits gives a whole xsd:integer", "[sparql]")
 {
     rdf::Dataset data = trig(":a :p 1 .");
-    const auto update = migrate::parseUpdate("PREFIX : <http://e/> INSERT { :a :big ?x } WHERE { :a :p ?one "
-                                             "BIND(?one * 4000000000000000000000000000000000000 AS ?x) }",
+    const auto update = sparql::parseUpdate("PREFIX : <http://e/> INSERT { :a :big ?x } WHERE { :a :p ?one "
+                                            "BIND(?one * 4000000000000000000000000000000000000 AS ?x) }",
         "big.ru");
-    REQUIRE(migrate::executeUpdate(update, data).added.size() == 1);
+    REQUIRE(sparql::executeUpdate(update, data).added.size() == 1);
     std::ostringstream out;
     rdf::writeDataset(data, rdf::Format::NTriples, out);
     // 4e36 in full: 37 digits (long double holds the leading 19 or so exactly), no exponent.

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-namespace evograph::migrate {
+namespace evograph::sparql {
 
 // <iri>. Refuses spaces, control characters and <>"{}|^`\ (not allowed in a SPARQL IRIREF).
 std::string sparqlIri(std::string_view iri);
@@ -20,4 +20,4 @@ std::string sparqlLiteral(std::string_view lexical, std::string_view datatype = 
 std::string sparqlBlank(std::string_view label);
 std::string sparqlTerm(const rdf::TermView& term);
 
-} // namespace evograph::migrate
+} // namespace evograph::sparql

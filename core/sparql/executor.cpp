@@ -4,17 +4,17 @@
 // left to right, each element extending the rows it is given ("seeded" evaluation): triple
 // patterns look their quads up in a sorted index chosen by what is bound, OPTIONAL and EXISTS
 // evaluate their group once per row, FILTERs apply at the end of their group.
+#include "ast.h"
 #include "evograph/error.h"
-#include "evograph/migrate/sparql_update.h"
-#include "sparql_ast.h"
-#include "sparql_functions.h"
+#include "evograph/sparql/update.h"
+#include "functions.h"
 
 #include <algorithm>
 #include <numeric>
 
-namespace evograph::migrate {
+namespace evograph::sparql {
 
-using namespace sparql;
+using namespace detail;
 using rdf::Quad;
 using rdf::TermId;
 
@@ -565,4 +565,4 @@ bool executeAsk(const SparqlRequest& ask, rdf::Dataset& data, const ExecutionSco
     return Executor(ask.request(), data, scope).ask();
 }
 
-} // namespace evograph::migrate
+} // namespace evograph::sparql

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace evograph::migrate::sparql {
+namespace evograph::sparql::detail {
 
 struct Constant {
     rdf::TermKind kind = rdf::TermKind::Iri;
@@ -104,4 +104,4 @@ struct Request {
     std::optional<Group> ask; // ASK queries
 };
 
-} // namespace evograph::migrate::sparql
+} // namespace evograph::sparql::detail

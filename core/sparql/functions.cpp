@@ -1,4 +1,4 @@
-#include "sparql_functions.h"
+#include "functions.h"
 
 #include "evograph/rdf/vocabulary.h"
 
@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-namespace evograph::migrate::sparql {
+namespace evograph::sparql::detail {
 
 namespace {
 constexpr std::string_view kXsd = "http://www.w3.org/2001/XMLSchema#";
@@ -373,4 +373,4 @@ Value Functions::call(const std::string& name, std::span<const Value> args)
     return std::nullopt;
 }
 
-} // namespace evograph::migrate::sparql
+} // namespace evograph::sparql::detail

@@ -22,22 +22,22 @@
 #include <string_view>
 #include <vector>
 
-namespace evograph::migrate {
+namespace evograph::sparql {
 
-namespace sparql {
+namespace detail {
 struct Request;
 }
 
 // A parsed request; cheap to copy, runs against any dataset.
 class SparqlRequest {
 public:
-    explicit SparqlRequest(std::shared_ptr<const sparql::Request> request);
-    const sparql::Request& request() const { return *m_request; }
+    explicit SparqlRequest(std::shared_ptr<const detail::Request> request);
+    const detail::Request& request() const { return *m_request; }
     // Number of update operations (0 for an ASK).
     std::size_t operations() const;
 
 private:
-    std::shared_ptr<const sparql::Request> m_request;
+    std::shared_ptr<const detail::Request> m_request;
 };
 
 SparqlRequest parseUpdate(std::string_view text, const std::string& name);
@@ -66,4 +66,4 @@ struct UpdateEffect {
 UpdateEffect executeUpdate(const SparqlRequest& update, rdf::Dataset& data, const ExecutionScope& scope = {});
 bool executeAsk(const SparqlRequest& ask, rdf::Dataset& data, const ExecutionScope& scope = {});
 
-} // namespace evograph::migrate
+} // namespace evograph::sparql

@@ -1,8 +1,8 @@
-#include "sparql_lexer.h"
+#include "lexer.h"
 
 #include <cstdint>
 
-namespace evograph::migrate::sparql {
+namespace evograph::sparql::detail {
 
 namespace {
 bool isAlpha(char c)
@@ -322,4 +322,4 @@ std::vector<Token> tokenize(std::string_view text, const std::string& name)
     return Lexer(text, name).run();
 }
 
-} // namespace evograph::migrate::sparql
+} // namespace evograph::sparql::detail

@@ -1,4 +1,4 @@
-#include "evograph/migrate/sparql_term.h"
+#include "evograph/sparql/term_syntax.h"
 
 #include "evograph/error.h"
 #include "evograph/rdf/ntriples_writer.h"
@@ -6,7 +6,7 @@
 
 #include <cstdio>
 
-namespace evograph::migrate {
+namespace evograph::sparql {
 
 namespace {
 std::string describe(unsigned char c)
@@ -95,4 +95,4 @@ std::string sparqlTerm(const rdf::TermView& term)
     return sparqlLiteral(term.value, term.datatype, term.language);
 }
 
-} // namespace evograph::migrate
+} // namespace evograph::sparql

@@ -11,7 +11,7 @@
 #include <span>
 #include <string>
 
-namespace evograph::migrate::sparql {
+namespace evograph::sparql::detail {
 
 using Value = std::optional<rdf::TermId>;
 
@@ -50,4 +50,4 @@ private:
     std::map<std::pair<std::string, std::string>, std::optional<std::regex>> m_regexes;
 };
 
-} // namespace evograph::migrate::sparql
+} // namespace evograph::sparql::detail

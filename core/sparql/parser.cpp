@@ -1,17 +1,17 @@
 // Recursive-descent parser for the SPARQL Update subset (grammar names follow SPARQL 1.1 §19.8).
-#include "evograph/migrate/sparql_update.h"
+#include "ast.h"
 #include "evograph/rdf/iri.h"
 #include "evograph/rdf/vocabulary.h"
-#include "sparql_ast.h"
-#include "sparql_lexer.h"
+#include "evograph/sparql/update.h"
+#include "lexer.h"
 
 #include <algorithm>
 #include <map>
 #include <set>
 
-namespace evograph::migrate {
+namespace evograph::sparql {
 
-using namespace sparql;
+using namespace detail;
 using Kind = Token::Kind;
 
 namespace {
@@ -814,4 +814,4 @@ SparqlRequest parseAsk(std::string_view text, const std::string& name)
     return SparqlRequest(Parser(text, name).ask());
 }
 
-} // namespace evograph::migrate
+} // namespace evograph::sparql

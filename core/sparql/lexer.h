@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace evograph::migrate::sparql {
+namespace evograph::sparql::detail {
 
 struct Token {
     enum class Kind {
@@ -37,4 +37,4 @@ struct Token {
 // string or IRI, a stray character).
 std::vector<Token> tokenize(std::string_view text, const std::string& name);
 
-} // namespace evograph::migrate::sparql
+} // namespace evograph::sparql::detail
