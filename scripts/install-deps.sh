@@ -35,10 +35,13 @@ sources=/etc/apt/sources.list.d/evograph.sources
 pins=/etc/apt/preferences.d/evograph
 need_update=0
 if [ ! -f "$sources" ]; then
-  $SUDO tee "$sources" >/dev/null <<'SRC'
-# Added by evograph's scripts/install-deps.sh: Catch2 v3 (backports) and Serd 0.32 (trixie).
+  # The machine's own Debian mirror (its apt sources name it), never a host of ours.
+  mirror=$(scripts/apt-mirror.sh archive bookworm)
+  $SUDO tee "$sources" >/dev/null <<SRC
+# Added by evograph's scripts/install-deps.sh: Catch2 v3 (backports) and Serd 0.32 (trixie),
+# from the mirror this machine's apt sources already use.
 Types: deb
-URIs: http://deb.debian.org/debian
+URIs: $mirror
 Suites: bookworm-backports trixie
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg

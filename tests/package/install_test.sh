@@ -12,7 +12,9 @@ deb=${1:-$("$root/scripts/package.sh" | tail -1)}
 [ "$(id -u)" = 0 ] || { echo "install_test: needs root (chroot)" >&2; exit 2; }
 command -v debootstrap >/dev/null || { echo "install_test: needs debootstrap" >&2; exit 2; }
 
-mirror=http://deb.debian.org/debian
+# The mirror and security archive this machine's apt sources name (a local or corporate one, often).
+mirror=$("$root/scripts/apt-mirror.sh" archive bookworm)
+security=$("$root/scripts/apt-mirror.sh" security bookworm 2>/dev/null || true)
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/evograph; mkdir -p "$cache"
 base="$cache/debootstrap-bookworm-minbase.tgz"
 work=$(mktemp -d /tmp/evograph-install-test.XXXXXX)
@@ -30,7 +32,7 @@ debootstrap --variant=minbase --unpack-tarball="$base" bookworm "$chroot_dir" "$
 cat >"$chroot_dir/etc/apt/sources.list" <<SOURCES
 deb $mirror bookworm main
 deb $mirror bookworm-updates main
-deb http://deb.debian.org/debian-security bookworm-security main
+${security:+deb $security bookworm-security main}
 SOURCES
 cp /etc/resolv.conf "$chroot_dir/etc/resolv.conf" 2>/dev/null || true
 mount -t proc proc "$chroot_dir/proc"
