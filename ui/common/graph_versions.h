@@ -5,9 +5,13 @@
 
 #include "evograph/analysis/analyze_paths.h"
 
+#include <functional>
 #include <string>
 
 namespace evograph::ui {
+
+// Reads two versions and analyses them, on a worker: what a view hands the diff viewer to compare.
+using VersionsReader = std::function<analysis::AnalyzedVersions(const engine::TaskContext&)>;
 
 // The graph in snapshot FROM against snapshot TO (the current state when empty).
 analysis::AnalyzedVersions readSnapshotGraphs(const std::string& path, const std::string& graph,

@@ -2,7 +2,7 @@
 // The grouped, filtered tree of a comparison's changes as plain data: built by a pure function so
 // a large one (125,000 changes) can be built on a worker and swapped into the model in one step.
 
-#include "diff_session.h"
+#include "common/diff_session.h"
 
 #include <QString>
 

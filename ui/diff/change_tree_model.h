@@ -5,7 +5,7 @@
 // them, so 100,000 changes cost a scan, not 100,000 strings.
 
 #include "change_tree.h"
-#include "diff_session.h"
+#include "common/diff_session.h"
 
 #include <QAbstractItemModel>
 

@@ -1,7 +1,7 @@
 #include "diff_viewer.h"
 
+#include "common/side_by_side_view.h"
 #include "diff/entity_turtle.h"
-#include "diff/side_by_side_view.h"
 
 #include "evograph/diff/rdf_patch.h"
 #include "evograph/engine/atomic_file.h"

@@ -5,6 +5,7 @@
 // F7 / Shift+F7 step through the changes that pass the filter.
 
 #include "common/engine_adapter.h"
+#include "common/graph_versions.h"
 #include "diff/change_tree_model.h"
 
 #include <QWidget>
@@ -37,7 +38,7 @@ public:
     // newer comparison supersedes one still running.
     void compareFiles(const QString& oldPath, const QString& newPath, const QStringList& dataFiles = {});
     // The same for versions that come from elsewhere (snapshots): `read` runs on the worker.
-    using VersionsReader = std::function<analysis::AnalyzedVersions(const engine::TaskContext&)>;
+    using VersionsReader = ui::VersionsReader;
     void compareVersions(VersionsReader read, const QString& oldName, const QString& newName);
     // `tree`: the change tree built for it on the comparison's worker (used when it has the grouping
     // the viewer shows now).

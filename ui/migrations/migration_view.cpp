@@ -1,9 +1,9 @@
 #include "migration_view.h"
 
+#include "common/display_format.h"
 #include "common/message_line.h"
-#include "diff/side_by_side_view.h"
-#include "snapshots/snapshot_model.h"
-#include "snapshots/workspace_jobs.h"
+#include "common/side_by_side_view.h"
+#include "common/workspace_jobs.h"
 
 #include <QFileDialog>
 #include <QFileInfo>

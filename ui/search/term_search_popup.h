@@ -6,8 +6,8 @@
 // the config names, else the system keyring). Each query runs on a worker too, superseding the
 // one before, so typing never waits on the engine.
 
+#include "common/diff_session.h"
 #include "common/engine_adapter.h"
-#include "diff/diff_session.h"
 
 #include "evograph/config/config.h"
 

@@ -1,7 +1,7 @@
 #include "prune_dialog.h"
 
-#include "snapshots/snapshot_model.h"
-#include "snapshots/workspace_jobs.h"
+#include "common/display_format.h"
+#include "common/workspace_jobs.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

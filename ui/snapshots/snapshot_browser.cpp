@@ -1,11 +1,12 @@
 #include "snapshot_browser.h"
 
+#include "common/display_format.h"
 #include "common/graph_versions.h"
 #include "common/message_line.h"
+#include "common/workspace_jobs.h"
 #include "snapshots/prune_dialog.h"
 #include "snapshots/restore_dialog.h"
 #include "snapshots/snapshot_model.h"
-#include "snapshots/workspace_jobs.h"
 
 #include "evograph/analysis/analyze.h"
 

@@ -5,7 +5,7 @@
 // delete and prune (with a preview).
 
 #include "common/engine_adapter.h"
-#include "diff/diff_viewer.h"
+#include "common/graph_versions.h"
 
 #include <QWidget>
 
@@ -43,7 +43,7 @@ Q_SIGNALS:
     void refreshed();
     void verified(const QString& id, bool ok);
     // Diff two states of one graph in the diff viewer.
-    void diffRequested(DiffViewer::VersionsReader read, const QString& oldName, const QString& newName);
+    void diffRequested(VersionsReader read, const QString& oldName, const QString& newName);
     void eventHappened(const QString& what); // for the metric charts' markers
 
 private:

@@ -30,8 +30,4 @@ private:
     std::vector<workspace::SnapshotSummary> m_snapshots;
 };
 
-QString humanBytes(std::uint64_t bytes);
-// "2026-11-23T10:15:02Z" → local time as the user's locale writes it.
-QString localTime(const std::string& utc);
-
 } // namespace evograph::ui
