@@ -1,10 +1,10 @@
 #include "evograph/analysis/analyze.h"
 
-#include "../diff/quad_terms.h"
 #include "data_impact.h"
 #include "entity_changes.h"
 #include "evograph/diff/graph_diff.h"
 #include "evograph/error.h"
+#include "evograph/rdf/quad_terms.h"
 
 #include <algorithm>
 #include <chrono>
@@ -31,7 +31,7 @@ void sortAndUnique(std::vector<Quad>& quads)
 }
 
 // Rewritten quad -> OLD's own, for every quad of OLD that mentions a renamed IRI.
-using RewrittenQuads = std::unordered_map<Quad, Quad, diff::detail::QuadHash>;
+using RewrittenQuads = std::unordered_map<Quad, Quad, rdf::QuadHash>;
 
 // A rename's own statements: OLD's that mention the old IRI (the first renamed term in the quad
 // decides whose), and their rewritten forms NEW has.

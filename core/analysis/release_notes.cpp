@@ -1,7 +1,7 @@
 // Release notes in Markdown and HTML: one model of sections and entries, two renderings.
 #include "evograph/analysis/report.h"
 
-#include "../engine/markup_escape.h"
+#include "evograph/engine/markup_escape.h"
 
 #include <array>
 #include <cstdio>

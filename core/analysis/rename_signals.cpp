@@ -1,7 +1,7 @@
 // The default rename signals: label, comment, structure and usage similarity.
 #include "evograph/analysis/rename_detection.h"
 
-#include "../diff/sorted_merge.h"
+#include "evograph/engine/sorted_merge.h"
 
 #include <algorithm>
 #include <cctype>
@@ -32,7 +32,7 @@ template <typename T> double dice(std::vector<T> a, std::vector<T> b)
         return 1;
     std::sort(a.begin(), a.end());
     std::sort(b.begin(), b.end());
-    return 2.0 * static_cast<double>(diff::detail::sharedCount(a, b)) / static_cast<double>(a.size() + b.size());
+    return 2.0 * static_cast<double>(engine::sharedCount(a, b)) / static_cast<double>(a.size() + b.size());
 }
 
 std::vector<std::uint32_t> trigrams(std::string_view text)
@@ -47,7 +47,7 @@ std::vector<std::uint32_t> trigrams(std::string_view text)
 
 double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b)
 {
-    const std::size_t shared = diff::detail::sharedCount(a, b);
+    const std::size_t shared = engine::sharedCount(a, b);
     const std::size_t all = a.size() + b.size() - shared;
     return all == 0 ? 0 : static_cast<double>(shared) / static_cast<double>(all);
 }

@@ -1,14 +1,12 @@
 #include "evograph/analysis/report.h"
 
-#include "change_json.h"
+#include "evograph/analysis/change_json.h"
 
 #include "evograph/rdf/ntriples_writer.h"
 
 #include <nlohmann/json.hpp>
 
 namespace evograph::analysis {
-
-namespace detail {
 
 namespace {
 std::vector<std::string> statements(
@@ -55,14 +53,12 @@ nlohmann::json changeJson(const Change& c, const Analysis& analysis, const rdf::
     return j;
 }
 
-} // namespace detail
-
 std::string jsonReport(const Analysis& analysis, const ReportContext& context)
 {
     const rdf::Dictionary& d = context.dictionary;
     nlohmann::json changes = nlohmann::json::array();
     for (const Change& c : analysis.changes)
-        changes.push_back(detail::changeJson(c, analysis, d));
+        changes.push_back(changeJson(c, analysis, d));
     const AnalysisSummary summary = analysis.summary();
     nlohmann::json byKind = nlohmann::json::object(), bySeverity = nlohmann::json::object();
     for (std::size_t k = 0; k < kChangeKindCount; ++k)

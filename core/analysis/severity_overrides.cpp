@@ -2,7 +2,7 @@
 
 #include "evograph/error.h"
 
-#include "../engine/yaml_file.h"
+#include "evograph/engine/yaml_file.h"
 
 namespace evograph::analysis {
 

@@ -1,4 +1,4 @@
-#include "config/ai_config.h"
+#include "ai_config.h"
 
 #include <regex>
 

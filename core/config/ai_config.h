@@ -1,6 +1,6 @@
 #pragma once
 // Internal to the config loader: the tables the embeddings own, [ai.*] and [cache.*].
-#include "config/config_reader.h"
+#include "config_reader.h"
 
 namespace evograph::config {
 

@@ -1,8 +1,8 @@
 #include "evograph/config/config.h"
 
-#include "config/ai_config.h"
-#include "config/config_reader.h"
-#include "config/operations_config.h"
+#include "ai_config.h"
+#include "config_reader.h"
+#include "operations_config.h"
 
 #include <cstdlib>
 #include <fstream>

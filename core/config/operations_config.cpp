@@ -1,4 +1,4 @@
-#include "config/operations_config.h"
+#include "operations_config.h"
 
 #include <algorithm>
 

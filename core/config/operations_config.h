@@ -1,7 +1,7 @@
 #pragma once
 // Internal to the config loader: the tables of running evograph, [policies], [agents],
 // [monitoring] and [backup] (the seed's pilot.toml and production.toml).
-#include "config/config_reader.h"
+#include "config_reader.h"
 
 namespace evograph::config {
 

@@ -1,6 +1,6 @@
 #include "blank_components.h"
 
-#include "sorted_merge.h"
+#include "evograph/engine/sorted_merge.h"
 
 #include <algorithm>
 #include <numeric>
@@ -79,7 +79,7 @@ void BlankComponents::relate(const std::vector<std::int32_t>& partner, const std
         std::size_t best = 0;
         std::vector<std::size_t> winners;
         for (const std::size_t other : candidates) {
-            const std::size_t shared = sharedCount(list, bases.at(other));
+            const std::size_t shared = engine::sharedCount(list, bases.at(other));
             if (shared > best)
                 best = shared, winners.assign(1, other);
             else if (shared == best && shared > 0)

@@ -2,7 +2,7 @@
 
 #include "blank_components.h"
 #include "blank_structure.h"
-#include "sorted_merge.h"
+#include "evograph/engine/sorted_merge.h"
 
 #include <algorithm>
 #include <map>
@@ -213,7 +213,7 @@ private:
     std::optional<Score> similarity(
         std::size_t o, const std::vector<Key>& oldKeys, std::size_t n, const std::vector<Key>& newKeys)
     {
-        const std::size_t common = sharedCount(oldKeys, newKeys);
+        const std::size_t common = engine::sharedCount(oldKeys, newKeys);
         if (common == 0)
             return std::nullopt;
         auto ownerKeys = [](const std::vector<Key>& keys) {
@@ -224,7 +224,7 @@ private:
             return out;
         };
         const std::vector<Key> oldOwner = ownerKeys(oldKeys), newOwner = ownerKeys(newKeys);
-        const std::size_t ownShared = common - sharedCount(oldOwner, newOwner);
+        const std::size_t ownShared = common - engine::sharedCount(oldOwner, newOwner);
         const std::size_t own = std::max(oldKeys.size() - oldOwner.size(), newKeys.size() - newOwner.size());
         const bool similar
             = own == 0 || 3 * ownShared > own || (3 * ownShared == own && sharesSpecific(oldKeys, newKeys));

@@ -2,15 +2,15 @@
 
 #include "blank_node_matcher.h"
 #include "evograph/engine/metrics.h"
+#include "evograph/engine/sorted_merge.h"
 #include "evograph/error.h"
-#include "quad_terms.h"
-#include "sorted_merge.h"
+#include "evograph/rdf/quad_terms.h"
 
 #include <algorithm>
 
 namespace evograph::diff {
 
-using detail::forEachBlank;
+using rdf::forEachBlank;
 using rdf::Quad;
 using rdf::TermId;
 
@@ -21,7 +21,7 @@ void split(const rdf::Dataset& data, std::vector<Quad>& ground, std::vector<Quad
     const rdf::Dictionary& d = data.dictionary();
     ground.reserve(data.size());
     for (const Quad& q : data.quads())
-        (detail::hasBlank(d, q) ? blank : ground).push_back(q);
+        (rdf::hasBlank(d, q) ? blank : ground).push_back(q);
 }
 
 // A cheap rename test for blank node owners: OLD's subject is gone from NEW, NEW's is not in OLD,
@@ -38,7 +38,7 @@ bool renamed(const rdf::Dataset& oldData, const rdf::Dataset& newData, TermId or
     for (const Quad& q : newData.withSubject(replacement))
         if (!d.isBlank(q.o))
             b.emplace_back(q.p, q.o);
-    return 2 * detail::sharedCount(a, b) > std::max(a.size(), b.size());
+    return 2 * engine::sharedCount(a, b) > std::max(a.size(), b.size());
 }
 } // namespace
 
@@ -63,7 +63,7 @@ GraphDiff diffDatasets(const rdf::Dataset& oldData, const rdf::Dataset& newData,
     std::vector<Quad> oldGround, oldBlank, newGround, newBlank;
     split(oldData, oldGround, oldBlank);
     split(newData, newGround, newBlank);
-    detail::mergeDifference(
+    engine::mergeDifference(
         oldGround.size(), [&](std::size_t i) { return oldGround[i]; }, newGround.size(),
         [&](std::size_t j) { return newGround[j]; }, [&](std::size_t i) { diff.removed.push_back(oldGround[i]); },
         [&](std::size_t j) { diff.added.push_back(newGround[j]); });
@@ -80,9 +80,9 @@ GraphDiff diffDatasets(const rdf::Dataset& oldData, const rdf::Dataset& newData,
     std::vector<std::pair<Quad, Quad>> translated;
     translated.reserve(oldBlank.size());
     for (const Quad& q : oldBlank)
-        translated.emplace_back(detail::mapped(q, oldToNew), q);
+        translated.emplace_back(rdf::mapped(q, oldToNew), q);
     std::sort(translated.begin(), translated.end());
-    detail::mergeDifference(
+    engine::mergeDifference(
         translated.size(), [&](std::size_t i) { return translated[i].first; }, newBlank.size(),
         [&](std::size_t j) { return newBlank[j]; },
         [&](std::size_t i) { diff.removed.push_back(translated[i].second); },

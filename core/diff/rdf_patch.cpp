@@ -3,8 +3,8 @@
 #include "evograph/engine/digest.h"
 #include "evograph/error.h"
 #include "evograph/rdf/ntriples_writer.h"
+#include "evograph/rdf/quad_terms.h"
 #include "evograph/rdf/reader.h"
-#include "quad_terms.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -158,7 +158,7 @@ ParsedPatch parsePatch(
         if (const auto it = byLabel.find(label); it != byLabel.end())
             resolved.emplace(node, it->second);
     for (std::size_t i = 0; i < dataRows.size(); ++i)
-        patch.rows[dataRows[i].row].quad = detail::mapped(parsed.quads()[i], resolved);
+        patch.rows[dataRows[i].row].quad = rdf::mapped(parsed.quads()[i], resolved);
     return patch;
 }
 
@@ -166,7 +166,7 @@ ParsedPatch parsePatch(
 rdf::Dataset applyRows(const rdf::Dataset& target, const ParsedPatch& patch, const std::string& name,
     const BlankLabelMap& labels, PatchReport& report)
 {
-    std::unordered_map<Quad, bool, detail::QuadHash> state;
+    std::unordered_map<Quad, bool, rdf::QuadHash> state;
     auto present = [&](const Quad& q) {
         if (const auto it = state.find(q); it != state.end())
             return it->second;

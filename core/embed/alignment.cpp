@@ -5,7 +5,7 @@
 
 #include "joint_embedding.h"
 
-#include "../engine/markup_escape.h"
+#include "evograph/engine/markup_escape.h"
 
 #include <algorithm>
 #include <cstdio>

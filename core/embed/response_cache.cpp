@@ -1,7 +1,7 @@
 #include "evograph/embed/response_cache.h"
 
 #include "evograph/engine/digest.h"
-#include "workspace/sqlite.h"
+#include "evograph/workspace/sqlite.h"
 
 #include <chrono>
 #include <cstdlib>

@@ -1,6 +1,6 @@
 #include "evograph/evolution/additive.h"
 
-#include "../analysis/change_json.h"
+#include "evograph/analysis/change_json.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -95,7 +95,7 @@ std::string evolutionJson(
     auto records = [&](const std::vector<std::size_t>& indexes) {
         nlohmann::json list = nlohmann::json::array();
         for (const std::size_t i : indexes)
-            list.push_back(analysis::detail::changeJson(analysis.changes[i], analysis, context.dictionary, false));
+            list.push_back(analysis::changeJson(analysis.changes[i], analysis, context.dictionary, false));
         return list;
     };
     nlohmann::ordered_json json;

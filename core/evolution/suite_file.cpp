@@ -2,7 +2,7 @@
 // the current directory.
 #include "evograph/evolution/suite.h"
 
-#include "../engine/yaml_file.h"
+#include "evograph/engine/yaml_file.h"
 
 #include <algorithm>
 #include <array>

@@ -1,7 +1,7 @@
 // An evolution suite's outcomes as text, JSON and JUnit XML.
 #include "evograph/evolution/suite.h"
 
-#include "../engine/markup_escape.h"
+#include "evograph/engine/markup_escape.h"
 
 #include <nlohmann/json.hpp>
 

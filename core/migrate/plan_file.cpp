@@ -4,7 +4,7 @@
 #include "evograph/migrate/plan.h"
 #include "evograph/sparql/update.h"
 
-#include "../engine/yaml_file.h"
+#include "evograph/engine/yaml_file.h"
 
 #include <array>
 #include <filesystem>

@@ -1,6 +1,7 @@
 #include "evograph/remote/update_batches.h"
 
 #include "evograph/rdf/ntriples_writer.h"
+#include "evograph/rdf/quad_terms.h"
 
 #include <map>
 #include <unordered_map>
@@ -86,11 +87,6 @@ private:
     const std::unordered_map<TermId, TermId>& m_toOld;
     std::unordered_set<TermId> m_fresh; // NEW's blank nodes matched to none of OLD's
 };
-
-bool hasBlank(const rdf::Dictionary& d, const Quad& q)
-{
-    return d.isBlank(q.s) || d.isBlank(q.o);
-}
 
 struct Operation {
     std::string text;
@@ -197,12 +193,12 @@ UpdatePlan planUpdate(const rdf::Dataset& oldData, const rdf::Dataset& newData, 
     auto blankOf = [&](const Quad& q) { return d.isBlank(q.s) ? q.s : q.o; };
     std::vector<Quad> groundRemoved, groundAdded;
     for (const Quad& q : diff.removed)
-        if (!hasBlank(d, q))
+        if (!rdf::hasBlank(d, q))
             groundRemoved.push_back(lexical(q, false));
         else if (d.isBlank(q.s) && d.isBlank(q.o))
             components.unite(q.s, q.o);
     for (const Quad& q : diff.added) {
-        if (!hasBlank(d, q)) {
+        if (!rdf::hasBlank(d, q)) {
             groundAdded.push_back(lexical(q, true));
             continue;
         }
@@ -214,13 +210,13 @@ UpdatePlan planUpdate(const rdf::Dataset& oldData, const rdf::Dataset& newData, 
     }
     std::map<TermId, Group> groups; // by component: ordered, so a resumed push makes the same batches
     for (const Quad& q : diff.removed)
-        if (hasBlank(d, q))
+        if (rdf::hasBlank(d, q))
             groups[components.find(blankOf(q))].removed.push_back(lexical(q, false));
     for (const Quad& q : diff.added)
-        if (hasBlank(d, q))
+        if (rdf::hasBlank(d, q))
             groups[components.find(writer.oldNode(blankOf(q)))].added.push_back(lexical(q, true));
     for (const Quad& q : oldData.quads())
-        if (hasBlank(d, q))
+        if (rdf::hasBlank(d, q))
             if (const auto it = groups.find(components.find(blankOf(q))); it != groups.end())
                 it->second.where.push_back(lexical(q, false));
 

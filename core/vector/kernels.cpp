@@ -1,7 +1,7 @@
 // The kernels for every SIMD target Highway generates: this file includes itself once per target
 // (foreach_target.h), and the exported functions dispatch to the best one at run time.
 #undef HWY_TARGET_INCLUDE
-#define HWY_TARGET_INCLUDE "vector/kernels.cpp"
+#define HWY_TARGET_INCLUDE "kernels.cpp"
 #include <hwy/foreach_target.h> // IWYU pragma: keep
 
 #include <hwy/cache_control.h>

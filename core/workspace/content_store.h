@@ -1,8 +1,8 @@
 #pragma once
 // Graph contents in the workspace file, addressed by their canonical hash (see workspace.h).
 
+#include "evograph/workspace/sqlite.h"
 #include "evograph/workspace/workspace.h"
-#include "sqlite.h"
 
 #include <optional>
 #include <set>

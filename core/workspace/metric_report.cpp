@@ -1,6 +1,6 @@
 #include "evograph/workspace/metric_report.h"
 
-#include "../engine/markup_escape.h"
+#include "evograph/engine/markup_escape.h"
 
 #include <algorithm>
 #include <cmath>

@@ -3,7 +3,7 @@
 // each step upgrades from one version to the next inside the caller's transaction, so a file is
 // at one version or the next, never between.
 
-#include "sqlite.h"
+#include "evograph/workspace/sqlite.h"
 
 namespace evograph::workspace {
 

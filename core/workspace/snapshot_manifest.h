@@ -3,7 +3,7 @@
 // whose SHA-256 is the snapshot's address.
 
 #include "evograph/workspace/snapshots.h"
-#include "sqlite.h"
+#include "evograph/workspace/sqlite.h"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "sqlite.h"
+#include "evograph/workspace/sqlite.h"
 
 #include "evograph/error.h"
 

@@ -3,8 +3,8 @@
 // helpers every mutating operation uses (time stamps, the audit record in its transaction).
 
 #include "content_store.h"
+#include "evograph/workspace/sqlite.h"
 #include "evograph/workspace/workspace.h"
-#include "sqlite.h"
 #include "workspace_lock.h"
 
 #include <map>

@@ -1,7 +1,7 @@
 // The Migrations view on a real workspace file: the dry run's steps, badges and preview, the GUI
 // path refused without approval (nothing written, the refusal journalled), approve, apply, and
 // rollback from the history.
-#include "diff/side_by_side_view.h"
+#include "common/side_by_side_view.h"
 #include "migrations/migration_view.h"
 #include "ui_test_support.h"
 

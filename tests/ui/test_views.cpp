@@ -2,9 +2,9 @@
 // browser and its restore dialog on a real workspace file, the charts while a diff runs, the
 // jobs panel with cancel. Models are checked with QAbstractItemModelTester.
 #include "common/jobs_panel.h"
+#include "common/line_diff.h"
+#include "common/side_by_side_view.h"
 #include "diff/diff_viewer.h"
-#include "diff/line_diff.h"
-#include "diff/side_by_side_view.h"
 #include "main_window.h"
 #include "metrics/metrics_view.h"
 #include "metrics/time_series_chart.h"

@@ -6,8 +6,8 @@
 // Usage: workspace_crash_test EVOGRAPH [ITERATIONS [SEED]]
 // $EVOGRAPH_CRASH_ITERATIONS, when set, overrides ITERATIONS (bench/crash_iterations.sh runs 1,000).
 
-#include "workspace/workspace_impl.h"
 #include "workspace_fixture.h"
+#include "workspace_impl.h"
 
 #include "evograph/workspace/audit.h"
 #include "evograph/workspace/migration_journal.h"

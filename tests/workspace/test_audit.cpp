@@ -1,7 +1,7 @@
 // The audit log: one record per mutating operation, hash-chained so that a changed, deleted or
 // added record is found.
 
-#include "workspace/sqlite.h"
+#include "evograph/workspace/sqlite.h"
 #include "workspace_fixture.h"
 
 #include "evograph/workspace/audit.h"

@@ -1,7 +1,7 @@
 // Snapshots: create, verify (quick and full), diff, restore with its backup, delete, prune,
 // and the portable file, including damage anywhere in it.
 
-#include "workspace/sqlite.h"
+#include "evograph/workspace/sqlite.h"
 #include "workspace_fixture.h"
 
 #include "evograph/error.h"

@@ -1,8 +1,8 @@
 // The workspace file: versions read back isomorphic, content stored once, deltas, schema
 // upgrades, the writer's lock, cancellation leaving the file as it was.
 
-#include "workspace/schema.h"
-#include "workspace/sqlite.h"
+#include "evograph/workspace/sqlite.h"
+#include "schema.h"
 #include "workspace_fixture.h"
 
 #include "evograph/error.h"

@@ -3,7 +3,7 @@
 
 #include <cstddef>
 
-namespace evograph::diff::detail {
+namespace evograph::engine {
 
 // Indexes only in A and only in B of two sorted, unique sequences, given by size and key, in one pass.
 template <typename KeyA, typename KeyB, typename OnlyA, typename OnlyB>
@@ -34,4 +34,4 @@ template <typename Sequence> std::size_t sharedCount(const Sequence& a, const Se
     return a.size() - onlyA;
 }
 
-} // namespace evograph::diff::detail
+} // namespace evograph::engine

@@ -1,0 +1,2 @@
+// The workspace may use the analysis.
+#include "evograph/analysis/analyze.h"
