@@ -54,10 +54,10 @@ void addAgentsCommand(CLI::App& app, int& exitCode)
                                                          : actions[0].at + " " + actions[0].action + " "
                         + actions[0].target + " (" + actions[0].decision + ")";
                 const std::string checkpoint = workspace::agentCheckpoint(ws, d.name).value_or("");
-                json.push_back({{"name", d.name}, {"class", agents::toString(d.agentClass)},
+                json.push_back({{"name", d.name}, {"class", policy::toString(d.agentClass)},
                     {"description", d.description}, {"status", enablement(config, settings, d)}, {"last_action", last},
                     {"checkpoint", checkpoint}});
-                rows.push_back({d.name, std::string(agents::toString(d.agentClass)), enablement(config, settings, d),
+                rows.push_back({d.name, std::string(policy::toString(d.agentClass)), enablement(config, settings, d),
                     last.empty() ? "-" : last, checkpoint.empty() ? "-" : checkpoint});
             }
             if (o->args.json())

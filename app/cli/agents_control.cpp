@@ -71,7 +71,7 @@ void addAgentControlCommands(CLI::App& group, WorkspaceArgs& args, int& exitCode
                 const std::string state = found == reported.end() ? "never served" : text("state");
                 const std::string last
                     = text("last_error").empty() ? text("last_summary") : "error: " + text("last_error");
-                json.push_back({{"name", d.name}, {"class", agents::toString(d.agentClass)}, {"enabled", enabled},
+                json.push_back({{"name", d.name}, {"class", policy::toString(d.agentClass)}, {"enabled", enabled},
                     {"state", state}, {"runs", s.value("runs", 0)}, {"failures", s.value("failures", 0)},
                     {"last_run", s.value("last_run", nlohmann::json())},
                     {"next_run", s.value("next_run", nlohmann::json())}, {"last_summary", text("last_summary")},

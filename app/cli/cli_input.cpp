@@ -1,5 +1,7 @@
 #include "cli_input.h"
 
+#include "evograph/policy/decision.h"
+
 #include "evograph/engine/atomic_file.h"
 #include "evograph/rdf/path_reader.h"
 #include "evograph/rdf/source_readers.h"
@@ -148,6 +150,9 @@ int runCommand(const std::function<int()>& body)
         return body();
     } catch (const Cancelled&) {
         std::fprintf(stderr, "\r\033[Kevograph: cancelled\n");
+    } catch (const policy::ApprovalMissing& e) {
+        std::cerr << "evograph: " << e.what() << '\n';
+        return kNotApproved;
     } catch (const std::exception& e) {
         if (isatty(STDERR_FILENO))
             std::fprintf(stderr, "\r\033[K");

@@ -57,7 +57,7 @@ void addConfigCommand(CLI::App& app, int& exitCode)
                 settings = workspace::Workspace::open(o->workspace, {workspace::Access::Read, {}, "config show"})
                                .settings(false);
             const std::vector<config::ShownSetting> shown
-                = config::showSettings(config, settings, migrate::Policy::defaultSettings());
+                = config::showSettings(config, settings, policy::Policy::defaultSettings());
             if (o->format == "json") {
                 nlohmann::json list = nlohmann::json::array();
                 for (const config::ShownSetting& s : shown)

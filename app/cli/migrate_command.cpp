@@ -131,16 +131,11 @@ void addApply(CLI::App& group, const Options& o, int& exitCode)
             const migrate::RunOptions run {o->preview};
             const config::Config config = loadCliConfig(o->configPath); // its [policies] override the workspace's
             if (o->dryRun || !o->yes) {
-                struct Preview {
-                    migrate::PlanRun run;
-                    migrate::ApprovalStatus approval;
-                };
-                const Preview preview = onWorkspace(o->args.path(), o->args.openOptions(Access::Read, "migrate apply"),
-                    "dry run", [&](Workspace& ws, const Progress& progress) {
-                        Preview p {migrate::dryRun(ws, plan, run, progress), {}};
-                        p.approval = migrate::approvalStatus(ws, plan, migrate::Policy::of(ws, config), p.run);
-                        return p;
-                    });
+                const migrate::Preview preview
+                    = onWorkspace(o->args.path(), o->args.openOptions(Access::Read, "migrate apply"), "dry run",
+                        [&](Workspace& ws, const Progress& progress) {
+                            return migrate::preview(ws, plan, config, run, progress);
+                        });
                 if (o->dryRun) {
                     if (o->args.json())
                         printJson({{"dry_run", true}, {"plan", o->plan}, {"plan_hash", plan.hash},
@@ -163,7 +158,11 @@ void addApply(CLI::App& group, const Options& o, int& exitCode)
                 const migrate::ApplyResult result
                     = onWorkspace(o->args.path(), o->args.openOptions(Access::Write, "migrate apply"), "migrating",
                         [&](Workspace& ws, const Progress& progress) {
-                            return remote::applyOnStores(ws, plan, {o->correlationId, run, config}, {}, sync, progress);
+                            // Only a plan that touches a graph bound to a store involves the stores.
+                            const migrate::ApplyOptions apply {o->correlationId, run, config};
+                            return remote::boundGraphs(ws, plan.graphs).empty()
+                                ? migrate::applyPlan(ws, plan, apply, progress)
+                                : remote::applyOnStores(ws, plan, apply, {}, sync, progress);
                         });
                 if (o->args.json()) {
                     nlohmann::json json = operationJson(result.operation);

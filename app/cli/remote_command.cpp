@@ -1,8 +1,11 @@
-// evograph remote add|list|remove|pull|push: workspace graphs bound to a remote SPARQL store.
+// evograph remote add|list|remove|pull|push|approve|reject: workspace graphs bound to a remote SPARQL
+// store.
+#include "cli_config.h"
 #include "commands.h"
 #include "workspace_cli.h"
 
 #include "evograph/remote/remote_graph.h"
+#include "evograph/workspace/migration_journal.h"
 
 #include <iostream>
 
@@ -16,6 +19,7 @@ struct RemoteArgs {
     remote::PushOptions push;
     double timeoutSeconds = 300;
     unsigned retries = 4;
+    std::string reviewer, comment, configPath;
 };
 
 // --batch, --page-size, --timeout and --retries: how the store is spoken to.
@@ -186,8 +190,10 @@ void addPush(CLI::App& group, const std::shared_ptr<RemoteArgs>& o, int& exitCod
     c->add_option("--version", o->push.version, "a version label or number (default: the current one)");
     c->add_flag("--dry-run", o->push.dryRun, "say what would be sent; send nothing");
     addTransferOptions(*c, *o, true);
+    addConfigOption(*c, o->configPath);
     c->callback([o, &exitCode] {
         exitCode = refusingDrift([&] {
+            o->push.config = loadCliConfig(o->configPath); // its [policies] override the workspace's
             const remote::PushResult r = onWorkspace(o->path,
                 o->args.openOptions(o->push.dryRun ? workspace::Access::Read : workspace::Access::Write, "remote push"),
                 "pushing", [&](workspace::Workspace& ws, const workspace::Progress& progress) {
@@ -197,7 +203,7 @@ void addPush(CLI::App& group, const std::shared_ptr<RemoteArgs>& o, int& exitCod
                 printJson({{"graph", o->graph}, {"version", r.target.seq}, {"content", r.target.content},
                     {"up_to_date", r.upToDate}, {"dry_run", r.dryRun}, {"resumed", r.resumed}, {"batches", r.batches},
                     {"batches_sent", r.batchesSent}, {"deleted", r.deletes}, {"inserted", r.inserts},
-                    {"blank_groups", r.blankGroups}, {"seconds", r.seconds}});
+                    {"blank_groups", r.blankGroups}, {"approval", r.approval}, {"seconds", r.seconds}});
                 return kOk;
             }
             if (r.upToDate) {
@@ -214,6 +220,42 @@ void addPush(CLI::App& group, const std::shared_ptr<RemoteArgs>& o, int& exitCod
                 std::cout << "; the store now holds version " << r.target.seq << ", content " << r.target.content
                           << " (verified)";
             std::cout << "\n";
+            if (!r.approval.empty())
+                std::cout << "Approval: " << r.approval << "\n";
+            return kOk;
+        });
+    });
+}
+
+// A reviewer's decision on the push of a version: what the store holds now and that version.
+void addDecision(CLI::App& group, const std::shared_ptr<RemoteArgs>& o, int& exitCode, const std::string& decision)
+{
+    auto* c = workspaceSubcommand(group, decision,
+        decision == "approve" ? "Approve pushing a version of NAME over what the store holds now (a push that deletes "
+                                "triples needs it)"
+                              : "Reject pushing a version of NAME: it is not sent until approved again");
+    c->add_option("W", o->path, "the workspace file")->required();
+    c->add_option("NAME", o->graph, "the bound graph")->required();
+    c->add_option("--version", o->push.version, "a version label or number (default: the current one)");
+    c->add_option("--as", o->reviewer, "the reviewer's name")->required();
+    c->add_option("--comment", o->comment, "why");
+    c->callback([o, &exitCode, decision] {
+        exitCode = runCommand([&] {
+            const workspace::Approval recorded
+                = onWorkspace(o->path, o->args.openOptions(workspace::Access::Write, "remote " + decision), decision,
+                    [&](workspace::Workspace& ws, const workspace::Progress&) {
+                        const std::string key = remote::pushApprovalKey(ws, o->graph, o->push.version);
+                        const std::string what = "push of " + o->graph + " version "
+                            + std::to_string(ws.findVersion(o->graph, o->push.version).seq);
+                        return workspace::recordApproval(ws, {0, key, what, decision, o->reviewer, {}, o->comment, {}});
+                    });
+            if (o->args.json())
+                printJson({{"decision", recorded.decision}, {"push", recorded.planName}, {"key", recorded.planHash},
+                    {"reviewer", recorded.reviewer}, {"recorded_by", recorded.recordedBy}, {"at", recorded.at}});
+            else
+                std::cout << (decision == "approve" ? "Approved the " : "Rejected the ") << recorded.planName << " as "
+                          << recorded.reviewer << ", recorded by " << recorded.recordedBy << " at " << recorded.at
+                          << "\n";
             return kOk;
         });
     });
@@ -228,6 +270,8 @@ void addRemoteCommand(CLI::App& app, int& exitCode)
     addAdd(*group, o, exitCode);
     addList(*group, o, exitCode);
     addRemove(*group, o, exitCode);
+    addDecision(*group, o, exitCode, "approve");
+    addDecision(*group, o, exitCode, "reject");
     addPull(*group, o, exitCode);
     addPush(*group, o, exitCode);
 }

@@ -9,19 +9,6 @@
 
 namespace evograph::agents {
 
-std::string_view toString(AgentClass agentClass)
-{
-    switch (agentClass) {
-    case AgentClass::ReadOnly:
-        return "read_only";
-    case AgentClass::Additive:
-        return "additive";
-    case AgentClass::Destructive:
-        return "destructive";
-    }
-    return "?";
-}
-
 std::string_view toString(AgentState state)
 {
     switch (state) {

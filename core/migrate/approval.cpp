@@ -1,119 +1,56 @@
-// The approval gate: which plans need a reviewer, and whether the decisions on a plan's hash
-// let it run.
+// The approval gate for plans: the policy's one decision (policy::decide) applied to a plan and the
+// reviewers' decisions on its hash.
 #include "evograph/error.h"
 #include "evograph/migrate/migration.h"
 
-#include <map>
-
 namespace evograph::migrate {
 
-namespace {
-bool flag(const std::map<std::string, std::string>& settings, const std::string& key, bool fallback)
-{
-    const auto it = settings.find(key);
-    if (it == settings.end())
-        return fallback;
-    if (it->second == "true")
-        return true;
-    if (it->second == "false")
-        return false;
-    throw Error("setting " + key + ": '" + it->second + "' is neither true nor false");
-}
-} // namespace
-
-Policy Policy::fromSettings(const std::map<std::string, std::string>& settings)
-{
-    Policy policy;
-    if (const auto mode = settings.find("policies.enforcement_mode"); mode != settings.end()) {
-        if (mode->second != "strict" && mode->second != "permissive")
-            throw Error("setting policies.enforcement_mode: '" + mode->second + "' is neither strict nor permissive");
-        policy.strict = mode->second == "strict";
-    }
-    policy.requireApprovalForDestructive
-        = flag(settings, "policies.operational.require_approval_for_destructive", policy.requireApprovalForDestructive);
-    policy.autoApproveReadOnly
-        = flag(settings, "policies.operational.auto_approve_read_only", policy.autoApproveReadOnly);
-    policy.allowSelfApproval = flag(settings, "policies.operational.allow_self_approval", policy.allowSelfApproval);
-    return policy;
-}
-
-std::map<std::string, std::string> Policy::defaultSettings()
-{
-    const Policy p;
-    const auto text = [](bool b) { return std::string(b ? "true" : "false"); };
-    return {{"policies.enforcement_mode", p.strict ? "strict" : "permissive"},
-        {"policies.operational.require_approval_for_destructive", text(p.requireApprovalForDestructive)},
-        {"policies.operational.auto_approve_read_only", text(p.autoApproveReadOnly)},
-        {"policies.operational.allow_self_approval", text(p.allowSelfApproval)}};
-}
-
-Policy Policy::of(workspace::Workspace& workspace, const config::Config& config)
-{
-    return fromSettings(config::effectiveSettings(workspace.settings(false), config));
-}
-
 ApprovalRequired::ApprovalRequired(ApprovalStatus status)
-    : std::runtime_error("not approved: " + status.reason)
+    : policy::ApprovalMissing(status.reason)
     , m_status(std::move(status))
 {
 }
 
-ApprovalStatus approvalStatus(
-    workspace::Workspace& workspace, const Plan& plan, const Policy& policy, const PlanRun& run)
+policy::OperationClass operationClass(const Plan& plan, const PlanRun& run)
 {
-    ApprovalStatus status;
-    status.decisions = workspace::approvals(workspace, plan.hash);
+    if (run.changesNothing())
+        return policy::OperationClass::ReadOnly;
+    if (plan.hasDestructiveSteps() || run.destructive())
+        return policy::OperationClass::Destructive;
+    return policy::OperationClass::Additive;
+}
+
+ApprovalStatus approvalStatus(
+    workspace::Workspace& workspace, const Plan& plan, const policy::Policy& policy, const PlanRun& run)
+{
     if (plan.hash.empty())
         throw Error("a plan is approved by the hash of its file; this one was not read from a file");
-    const bool destructive = plan.hasDestructiveSteps() || run.destructive();
-    if (!destructive || !policy.requireApprovalForDestructive) {
-        status.satisfied = true;
-        status.reason = destructive ? "the policy does not require approval for destructive steps"
-                                    : "no step is marked destructive (DS) or removes a triple";
-        return status;
-    }
-    if (run.changesNothing() && policy.autoApproveReadOnly) {
-        status.satisfied = true;
-        status.reason = "auto-approved: the dry run changes no triple (auto_approve_read_only)";
-        return status;
-    }
-    status.required = true;
-
-    // Each reviewer's latest decision counts.
-    std::map<std::string, const workspace::Approval*> latest;
-    for (const workspace::Approval& a : status.decisions)
-        latest[a.reviewer] = &a;
-    const std::string& applier = workspace.user();
-    const workspace::Approval *other = nullptr, *self = nullptr;
-    for (const auto& [reviewer, decision] : latest) {
-        if (decision->decision == "reject") {
-            status.reason = "rejected by " + reviewer + " at " + decision->at
-                + (decision->comment.empty() ? "" : ": " + decision->comment);
-            other = self = nullptr;
-            break;
-        }
-        const bool isSelf = decision->recordedBy == applier || decision->reviewer == applier;
-        (isSelf ? self : other) = decision;
-    }
-    if (other) {
-        status.satisfied = true;
-        status.reason = "approved by " + other->reviewer + " at " + other->at;
-    } else if (self && policy.allowSelfApproval) {
-        status.satisfied = status.selfApproved = true;
-        status.reason = "self-approved by " + self->reviewer + " (recorded by " + self->recordedBy
-            + "; the policy allows self-approval)";
-    } else if (self) {
-        status.reason = "the only approval is the applier's own (" + self->reviewer + ", recorded by "
-            + self->recordedBy + ") and self-approval is off (policies.operational.allow_self_approval)";
-    } else if (status.reason.empty()) {
-        status.reason = "the plan deletes or rewrites data and has no approval of its hash " + plan.hash.substr(0, 12)
-            + " (a reviewer runs: evograph migrate approve PLAN --as NAME)";
-    }
-    if (!status.satisfied && !policy.strict) {
-        status.satisfied = status.bypassedPermissive = true;
-        status.reason = "NOT APPROVED (" + status.reason + "); runs because the policy is permissive";
-    }
+    ApprovalStatus status;
+    status.decisions = workspace::approvals(workspace, plan.hash);
+    const std::string howToApprove
+        = "of its hash " + plan.hash.substr(0, 12) + " (a reviewer runs: evograph migrate approve PLAN --as NAME)";
+    const policy::Decision decision
+        = policy::decide(policy, {operationClass(plan, run), status.decisions, workspace.user(), howToApprove});
+    status.required = decision.approvalRequired;
+    status.satisfied = decision.runs();
+    status.selfApproved = decision.selfApproved;
+    status.bypassedPermissive = decision.outcome == policy::Decision::Outcome::RunNotApproved;
+    status.reason = decision.reason;
     return status;
+}
+
+ApprovalStatus approvalStatus(
+    workspace::Workspace& workspace, const Plan& plan, const config::Config& config, const PlanRun& run)
+{
+    return approvalStatus(workspace, plan, policy::Policy::of(workspace, config), run);
+}
+
+Preview preview(workspace::Workspace& workspace, const Plan& plan, const config::Config& config,
+    const RunOptions& options, const workspace::Progress& progress)
+{
+    Preview p {dryRun(workspace, plan, options, progress), {}};
+    p.approval = approvalStatus(workspace, plan, config, p.run);
+    return p;
 }
 
 } // namespace evograph::migrate

@@ -1,8 +1,11 @@
 #include "evograph/remote/remote_graph.h"
 
 #include "evograph/diff/graph_diff.h"
+#include "evograph/engine/digest.h"
+#include "evograph/policy/decision.h"
 #include "evograph/remote/literal_values.h"
 #include "evograph/remote/update_batches.h"
+#include "evograph/workspace/migration_journal.h"
 
 #include <algorithm>
 #include <chrono>
@@ -138,6 +141,22 @@ std::string requireNoDrift(
     return hash;
 }
 
+namespace {
+std::string approvalKey(const std::string& graph, const std::string& baseContent, const std::string& targetContent)
+{
+    return "push:"
+        + engine::hexDigest(engine::HashAlgorithm::Sha256, graph + "\n" + baseContent + "\n" + targetContent);
+}
+} // namespace
+
+std::string pushApprovalKey(workspace::Workspace& workspace, const std::string& graph, const std::string& version)
+{
+    const workspace::RemoteBinding binding = workspace::requireRemote(workspace, graph);
+    const auto unfinished = workspace::unfinishedPush(workspace, graph);
+    return approvalKey(graph, unfinished ? unfinished->baseContent : binding.knownContent,
+        workspace.findVersion(graph, version).content);
+}
+
 PushResult push(workspace::Workspace& workspace, const std::string& graph, const PushOptions& options,
     const workspace::Progress& progress)
 {
@@ -179,6 +198,19 @@ PushResult push(workspace::Workspace& workspace, const std::string& graph, const
     result.deletes = plan.deletes;
     result.inserts = plan.inserts;
     result.blankGroups = plan.blankGroups;
+    if (!options.gated) {
+        const std::string key = approvalKey(graph, baseContent, result.target.content);
+        const std::vector<workspace::Approval> reviews = workspace::approvals(workspace, key);
+        const policy::Decision decision = policy::decide(policy::Policy::of(workspace, options.config),
+            {plan.deletes > 0 ? policy::OperationClass::Destructive : policy::OperationClass::Additive, reviews,
+                workspace.user(),
+                "(a reviewer runs: evograph remote approve W " + graph + " --version "
+                    + std::to_string(result.target.seq) + " --as NAME)"});
+        result.approval = decision.reason;
+        if (!decision.runs() && !options.dryRun)
+            throw policy::ApprovalMissing("the push deletes " + std::to_string(plan.deletes) + " triples from <"
+                + binding.graphIri + ">: " + decision.reason);
+    }
     if (options.dryRun)
         return result;
 

@@ -21,6 +21,7 @@ std::vector<PushResult> pushChanged(workspace::Workspace& workspace, const works
         PushOptions push;
         static_cast<RemoteOptions&>(push) = options;
         push.driftChecked = true; // guarded before the operation, under the same write lock
+        push.gated = true; // the operation passed the policy gate
         results.push_back(remote::push(workspace, g.graph, push, progress));
         pushed.push_back(g.graph);
     }
@@ -89,6 +90,7 @@ migrate::ApplyResult applyOnStores(workspace::Workspace& workspace, const migrat
         for (const std::string& graph : pushed) {
             PushOptions back;
             static_cast<RemoteOptions&>(back) = options;
+            back.gated = true; // putting the store back as it was
             push(workspace, graph, back);
         }
         throw Error(sent + "The store's graphs were put back and the operation rolled back (as " + undone.id

@@ -58,6 +58,16 @@ check "  (Virtuoso's own GSP GET returns only part of the graph: $(cat "$work/gs
 "$evograph" remote push "$ws" schema --dry-run --batch 100 --format json > "$work/dry.json"
 check "push --dry-run of 28.0 -> 28.1 plans the version's exact change" json 'v = json.load(open("'"$work/v2.json"'")); assert d["dry_run"] and d["deleted"] == v["removed"] and d["inserted"] == v["added"] and d["batches_sent"] == 0, (d, v)' < "$work/dry.json"
 check "  and sends nothing" test "$(count http://example.org/schema)" = "$("$evograph" ws log "$ws" --graph schema --format json | json 'print(d[0]["triples"])')"
+check "  and says it needs a reviewer (it deletes triples)" json 'assert "no approval" in d["approval"], d' < "$work/dry.json"
+schema_store=$(count http://example.org/schema)
+"$evograph" remote push "$ws" schema --batch 100 2> "$work/err"
+check "a push that deletes triples from the store needs an approval: refused (exit 3)" test $? -eq 3
+check "  naming how to give it" grep -q "evograph remote approve W schema --version 2 --as NAME" "$work/err"
+check "  and sending nothing" test "$(count http://example.org/schema)" = "$schema_store"
+"$evograph" remote approve "$ws" schema --as alice > /dev/null
+"$evograph" remote push "$ws" schema --batch 100 2> "$work/err"
+check "  the applier's own approval counts only when self-approval is allowed (exit 3)" test $? -eq 3
+"$evograph" ws config "$ws" policies.operational.allow_self_approval true > /dev/null
 "$evograph" remote push "$ws" schema --batch 100 --format json > "$work/push2.json"
 check "push 28.0 -> 28.1 in batches of 100 (exit 0, verified)" json 'assert d["batches_sent"] == d["batches"] > 1 and not d["up_to_date"], d' < "$work/push2.json"
 "$evograph" diff "$corpus/schemaorg/v28.1/schemaorg-all-https.ttl" "sparql:$url/sparql#http://example.org/schema" > /dev/null

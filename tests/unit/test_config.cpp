@@ -158,7 +158,7 @@ destination = "file:///srv/evograph-backups"
     CHECK(c.backup.destination == "/srv/evograph-backups");
 
     const auto shown
-        = config::showSettings(c, {{"policies.enforcement_mode", "strict"}}, migrate::Policy::defaultSettings());
+        = config::showSettings(c, {{"policies.enforcement_mode", "strict"}}, policy::Policy::defaultSettings());
     const auto mode = std::find_if(
         shown.begin(), shown.end(), [](const config::ShownSetting& s) { return s.key == "policies.enforcement_mode"; });
     REQUIRE(mode != shown.end());

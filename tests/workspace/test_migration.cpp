@@ -53,8 +53,8 @@ TEST_CASE("the approval gate follows the policy", "[migrate][workspace]")
     const migrate::Plan additive = planOf({kAdd});
     const migrate::Plan rewriting = planOf({kMove});
     const migrate::Plan deletesNothing = planOf({migrate::deleteInstancesStep("drop", "http://e/Nobody")});
-    migrate::Policy strict;
-    const auto status = [&](const migrate::Plan& plan, const migrate::Policy& policy) {
+    policy::Policy strict;
+    const auto status = [&](const migrate::Plan& plan, const policy::Policy& policy) {
         auto ws = f.open();
         return migrate::approvalStatus(ws, plan, policy, migrate::dryRun(ws, plan));
     };
@@ -66,14 +66,14 @@ TEST_CASE("the approval gate follows the policy", "[migrate][workspace]")
     CHECK_FALSE(status(rewriting, strict).satisfied);
     // A DS step whose dry run changes nothing is read-only: auto-approved unless the policy says no.
     CHECK(status(deletesNothing, strict).satisfied);
-    migrate::Policy noAuto;
+    policy::Policy noAuto;
     noAuto.autoApproveReadOnly = false;
     CHECK_FALSE(status(deletesNothing, noAuto).satisfied);
     // Not requiring approval, or a permissive policy, lets it run; permissive says so.
-    migrate::Policy lax;
+    policy::Policy lax;
     lax.requireApprovalForDestructive = false;
     CHECK(status(rewriting, lax).satisfied);
-    migrate::Policy permissive;
+    policy::Policy permissive;
     permissive.strict = false;
     CHECK(status(rewriting, permissive).bypassedPermissive);
 
@@ -81,14 +81,14 @@ TEST_CASE("the approval gate follows the policy", "[migrate][workspace]")
     f.decide(rewriting, "approve", "alice"); // recorded by the applier's own login: a self-approval
     CHECK_FALSE(status(rewriting, strict).satisfied);
     CHECK_THAT(status(rewriting, strict).reason, ContainsSubstring("self-approval is off"));
-    migrate::Policy selfOk;
+    policy::Policy selfOk;
     selfOk.allowSelfApproval = true;
     CHECK(status(rewriting, selfOk).selfApproved);
     // Settings parse into the policy; a bad value is refused naming the setting.
     f.set("policies.enforcement_mode", "permissive");
-    CHECK_FALSE(migrate::Policy::fromSettings(f.open().settings(false)).strict);
+    CHECK_FALSE(policy::Policy::fromSettings(f.open().settings(false)).strict);
     f.set("policies.operational.allow_self_approval", "yes");
-    CHECK_THROWS_WITH(migrate::Policy::fromSettings(f.open().settings(false)),
+    CHECK_THROWS_WITH(policy::Policy::fromSettings(f.open().settings(false)),
         ContainsSubstring("policies.operational.allow_self_approval"));
 }
 

@@ -306,7 +306,7 @@ void AgentsView::showAgents()
         if (m_agents->rowCount() <= row)
             m_agents->insertRow(row);
         setRow(m_agents, row,
-            {q(d.name), q(std::string(agents::toString(d.agentClass))), enabled ? tr("yes") : tr("no"), state, lastRun,
+            {q(d.name), q(std::string(policy::toString(d.agentClass))), enabled ? tr("yes") : tr("no"), state, lastRun,
                 nextRun, runs, failures, last});
         m_agents->item(row, 0)->setToolTip(q(d.description));
         const bool failing = state == QLatin1String("failing");

@@ -46,11 +46,6 @@ std::pair<QString, QColor> badge(const migrate::StepOutcome& step)
     }
     return {};
 }
-
-struct DryRunResult {
-    migrate::PlanRun run;
-    migrate::ApprovalStatus approval;
-};
 } // namespace
 
 MigrationView::MigrationView(EngineAdapter& engine, QWidget* parent)
@@ -244,12 +239,9 @@ void MigrationView::dryRun()
         runOnWorkspace(
             m_engine, this, m_path, Access::Read, tr("Dry run of %1").arg(QFileInfo(m_planFile).fileName()),
             "migrate-dry-run",
-            [plan = *m_plan, config = m_config](Workspace& ws, const Progress& progress) {
-                DryRunResult result {migrate::dryRun(ws, plan, {50}, progress), {}};
-                result.approval = migrate::approvalStatus(ws, plan, migrate::Policy::of(ws, config), result.run);
-                return result;
-            },
-            [this](std::shared_ptr<const DryRunResult> result) { showRun(result->run, result->approval); }));
+            [plan = *m_plan, config = m_config](
+                Workspace& ws, const Progress& progress) { return migrate::preview(ws, plan, config, {50}, progress); },
+            [this](std::shared_ptr<const migrate::Preview> result) { showRun(result->run, result->approval); }));
 }
 
 void MigrationView::showRun(const migrate::PlanRun& run, const migrate::ApprovalStatus& approval)

@@ -1,30 +1,18 @@
 #pragma once
-// The policy gate for agents: the same policy as migrations (migrate::Policy::of, the workspace's
-// settings with the config file's [policies] over them) decides every action an agent takes.
-//   read_only   runs (in strict mode only while auto_approve_read_only holds; else proposed)
-//   additive    runs (adds versions, snapshots, plan drafts; nothing is lost)
-//   destructive strict: becomes a proposal awaiting a reviewer and never runs by itself;
-//               permissive: runs, recorded "ran not approved"; require_approval_for_destructive
-//               = false: runs.
-// Every action, run or proposed, is recorded with the agent's name and audited.
+// The policy gate for agents: the one policy decision (policy::decide, under the workspace's
+// settings with the config file's [policies] over them) weighs every action an agent takes, as it
+// weighs migration plans and pushes to stores. An action that would need a reviewer becomes a
+// proposal awaiting one and never runs by itself; one a permissive policy lets through unapproved
+// is recorded "ran not approved". Every action, run or proposed, is recorded with the agent's name
+// and audited.
 
 #include "evograph/agents/agent.h"
-#include "evograph/migrate/migration.h"
+#include "evograph/config/config.h"
 #include "evograph/workspace/agent_records.h"
 
 #include <functional>
 
 namespace evograph::agents {
-
-enum class GateOutcome : std::uint8_t { Run, RunNotApproved, Propose };
-
-struct GateDecision {
-    GateOutcome outcome = GateOutcome::Propose;
-    std::string reason;
-    bool runs() const { return outcome != GateOutcome::Propose; }
-};
-
-GateDecision decideAction(const migrate::Policy& policy, AgentClass actionClass);
 
 struct ActionRequest {
     std::string agent;

@@ -6,6 +6,7 @@
 
 #include "evograph/config/config.h"
 #include "evograph/engine/thread_pool.h"
+#include "evograph/policy/decision.h"
 #include "evograph/workspace/workspace.h"
 
 #include <map>
@@ -15,8 +16,8 @@
 
 namespace evograph::agents {
 
-enum class AgentClass : std::uint8_t { ReadOnly, Additive, Destructive };
-std::string_view toString(AgentClass agentClass); // "read_only", "additive", "destructive"
+// An agent's class is the class of operation its actions are (policy::toString names it).
+using AgentClass = policy::OperationClass;
 
 // Something an agent's run brought about that others may react to: graph_monitor's "version
 // imported" makes the validator run, the validator's "validated" (with its breaking_changes) the

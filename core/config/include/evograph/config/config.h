@@ -158,7 +158,7 @@ std::map<std::string, std::string> effectiveSettings(
 
 // Every setting the file can hold with its effective value and where that came from ("default",
 // FILE:LINE:COL, or "workspace" for a policy the workspace sets and the file does not), for
-// `evograph config show`. `policyDefaults`: the gate's own (migrate::Policy::defaultSettings()).
+// `evograph config show`. `policyDefaults`: the gate's own (policy::Policy::defaultSettings()).
 struct ShownSetting {
     std::string key, value, source;
 };

@@ -9,6 +9,7 @@
 
 #include "evograph/config/config.h"
 #include "evograph/migrate/plan.h"
+#include "evograph/policy/decision.h"
 #include "evograph/workspace/migration_journal.h"
 #include "evograph/workspace/workspace.h"
 
@@ -20,28 +21,6 @@
 namespace evograph::migrate {
 
 inline constexpr std::string_view kGraphIriPrefix = "urn:evograph:graph:";
-
-// The approval policy, kept in the workspace's settings (evograph ws config), with the names of
-// the [policies] tables of evograph's pilot and production configurations:
-//   policies.enforcement_mode                         strict | permissive   (strict)
-//   policies.operational.require_approval_for_destructive   true | false    (true)
-//   policies.operational.auto_approve_read_only              true | false    (true)
-//   policies.operational.allow_self_approval                 true | false    (false)
-struct Policy {
-    bool strict = true;
-    bool requireApprovalForDestructive = true;
-    bool autoApproveReadOnly = true;
-    bool allowSelfApproval = false;
-
-    // Throws evograph::Error naming the setting whose value is not one of the above.
-    static Policy fromSettings(const std::map<std::string, std::string>& settings);
-    // The one gate's policy for this workspace: its settings with the config file's [policies]
-    // over them (config::effectiveSettings). Migrations, agents and the studio all ask this.
-    static Policy of(workspace::Workspace& workspace, const config::Config& config);
-    // The defaults above as the settings that would give them ("policies.enforcement_mode" ->
-    // "strict", ...), for `config show`.
-    static std::map<std::string, std::string> defaultSettings();
-};
 
 struct CheckResult {
     std::string step, when; // when: "before" or "after"
@@ -109,13 +88,27 @@ struct ApprovalStatus {
     std::string reason; // one line: why it may or may not run
     std::vector<workspace::Approval> decisions; // on this plan's hash
 };
-// `run` is the plan's dry run on the current data: a plan is destructive when a step is marked DS
-// or removes triples; one that changes nothing is read-only (auto_approve_read_only).
+// What the policy makes of a plan whose dry run on the current data is `run`: one that changes
+// nothing is read-only, one with a step marked DS or one that removes triples destructive, any
+// other additive.
+policy::OperationClass operationClass(const Plan& plan, const PlanRun& run);
+// The policy's decision (policy::decide) on the plan, with the reviewers' decisions on its hash.
 ApprovalStatus approvalStatus(
-    workspace::Workspace& workspace, const Plan& plan, const Policy& policy, const PlanRun& run);
+    workspace::Workspace& workspace, const Plan& plan, const policy::Policy& policy, const PlanRun& run);
+// The same under the workspace's policy with `config`'s [policies] over it (policy::Policy::of).
+ApprovalStatus approvalStatus(
+    workspace::Workspace& workspace, const Plan& plan, const config::Config& config, const PlanRun& run);
+
+// A plan's dry run and what the policy makes of it: what the CLI and the studio show before apply.
+struct Preview {
+    PlanRun run;
+    ApprovalStatus approval;
+};
+Preview preview(workspace::Workspace& workspace, const Plan& plan, const config::Config& config,
+    const RunOptions& options = {}, const workspace::Progress& progress = {});
 
 // Apply refuses a plan the policy does not let run. The CLI exits 3 on it.
-class ApprovalRequired : public std::runtime_error {
+class ApprovalRequired : public policy::ApprovalMissing {
 public:
     explicit ApprovalRequired(ApprovalStatus status);
     const ApprovalStatus& status() const { return m_status; }

@@ -15,6 +15,7 @@
 // acknowledged; before resuming, every ground triple in the store must be in the base or the
 // target (a change by someone else in between is refused as drift).
 
+#include "evograph/config/config.h"
 #include "evograph/remote/sparql_store.h"
 #include "evograph/workspace/remotes.h"
 #include "evograph/workspace/workspace.h"
@@ -61,6 +62,7 @@ struct PushResult {
     std::size_t deletes = 0, inserts = 0, blankGroups = 0;
     bool resumed = false, dryRun = false;
     bool upToDate = false; // the store already held the version
+    std::string approval; // the policy's word on it (a push that deletes triples is destructive)
     double seconds = 0;
 };
 
@@ -68,9 +70,20 @@ struct PushOptions : RemoteOptions {
     std::string version; // label or sequence number; "" the current one
     bool dryRun = false; // plan only: nothing is sent or journalled
     bool driftChecked = false; // the caller ran requireNoDrift just now, under the same write lock
+    // The caller's operation passed the policy gate already (a migration's apply or rollback, and
+    // putting a store back after one failed).
+    bool gated = false;
+    config::Config config; // its [policies] over the workspace's, at the gate
 };
-// Makes the store's graph equal to the version (see above). Throws RemoteDrift, evograph::Error
-// (the store's answer, a failed verification: the push is then journalled "failed"), Cancelled.
+// The key reviewers' decisions on the push of `version` ("" the current one) are recorded under:
+// the graph, what the store holds as the workspace knows it (the base of an interrupted push) and
+// the version pushed. A change of any of them voids an approval.
+std::string pushApprovalKey(workspace::Workspace& workspace, const std::string& graph, const std::string& version);
+// Makes the store's graph equal to the version (see above). A push that deletes triples from the
+// store is a destructive operation: policy::decide weighs it with the reviewers' decisions on its
+// pushApprovalKey, and without the approval it needs nothing is sent (policy::ApprovalMissing).
+// Throws RemoteDrift, evograph::Error (the store's answer, a failed verification: the push is then
+// journalled "failed"), Cancelled.
 PushResult push(workspace::Workspace& workspace, const std::string& graph, const PushOptions& options,
     const workspace::Progress& progress = {});
 
