@@ -49,6 +49,7 @@ void addAlignCommand(CLI::App& app, int& exitCode)
             const config::Config config = loadCliConfig(o->configPath);
             auto dictionary = std::make_shared<rdf::Dictionary>();
             rdf::Dataset a(dictionary), b(dictionary);
+            std::size_t termsA = 0, termsB = 0;
             auto found = runInTask("align", "aligning", [&](const engine::TaskContext& context) {
                 rdf::ReadOptions read;
                 read.cancel = context.cancellation();
@@ -57,6 +58,7 @@ void addAlignCommand(CLI::App& app, int& exitCode)
                 a.finalize(), b.finalize();
                 const analysis::KnownTerms terms(*dictionary);
                 const analysis::OntologyIndex indexA(a, terms), indexB(b, terms);
+                termsA = indexA.entities().size(), termsB = indexB.entities().size();
                 engine::ThreadPool pool(std::max(1u, std::thread::hardware_concurrency()));
                 embed::AlignOptions options;
                 options.threshold = o->threshold;
@@ -83,6 +85,10 @@ void addAlignCommand(CLI::App& app, int& exitCode)
                 }
             }
             writeOutput(o->output, text);
+            if (found->empty()) // an empty answer is an answer, but say so: a file may have no terms at all
+                std::cerr << "evograph: no correspondence scores " << o->threshold << " or more between " << o->a
+                          << " (" << termsA << " terms) and " << o->b << " (" << termsB << " terms)"
+                          << (termsA && termsB ? "; a lower --threshold shows weaker ones" : "") << "\n";
             return kOk;
         });
     });

@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "help_export.h"
 #include "remote_sources.h"
+#include "suggestions.h"
 
 int main(int argc, char** argv)
 {
@@ -42,6 +43,13 @@ int main(int argc, char** argv)
             return evograph::cli::kOk;
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
+        // A mistyped command or option gets the name it was probably meant to be, instead of CLI11's
+        // "A subcommand is required" or "arguments were not expected".
+        if (e.get_exit_code() != 0)
+            if (const std::string hint = evograph::cli::suggestionFor(app, argc, argv); !hint.empty()) {
+                std::cerr << "evograph: error: " << hint << "\nRun with --help for more information.\n";
+                return evograph::cli::kError;
+            }
         return app.exit(e) == 0 ? evograph::cli::kOk : evograph::cli::kError;
     }
     return exitCode;

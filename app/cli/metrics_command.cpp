@@ -4,13 +4,14 @@
 // by more than the tolerance, as the seed's regression tests do; report writes an HTML page.
 #include "cli_config.h"
 #include "commands.h"
+
+#include "evograph/engine/file_read.h"
 #include "workspace_cli.h"
 
 #include "evograph/config/alert_rule.h"
 #include "evograph/workspace/metric_report.h"
 
 #include <chrono>
-#include <fstream>
 #include <iostream>
 
 namespace evograph::cli {
@@ -39,12 +40,10 @@ std::map<std::string, std::vector<workspace::MetricPoint>> history(const Metrics
 // A flat JSON object of numbers (other values are skipped).
 std::map<std::string, double> readFigures(const std::string& path)
 {
-    std::ifstream in(path);
-    if (!in)
-        throw Error(SourcePosition {path}, "cannot read the file");
+    const std::string text = engine::readWholeFile(path, "the figures");
     nlohmann::json json;
     try {
-        json = nlohmann::json::parse(in);
+        json = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
         throw Error(SourcePosition {path}, "not JSON: byte " + std::to_string(e.byte) + ": " + e.what());
     }

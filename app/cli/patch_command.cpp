@@ -1,9 +1,9 @@
 #include "commands.h"
 
 #include "evograph/diff/rdf_patch.h"
+#include "evograph/engine/file_read.h"
 #include "evograph/rdf/writer.h"
 
-#include <fstream>
 #include <memory>
 #include <sstream>
 
@@ -17,16 +17,6 @@ struct PatchOptions {
     std::string outputFormat;
     bool invert = false;
 };
-
-std::string readText(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(SourcePosition {path, 0, 0}, "cannot read the patch");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 // The patched data in the format asked for, else the output file's extension, else N-Triples
 // (N-Quads when there are named graphs).
@@ -56,7 +46,7 @@ void addPatchCommand(CLI::App& app, int& exitCode)
         exitCode = runCommand([&] {
             rdf::Dataset data;
             readInput(options->input, data);
-            const std::string patch = readText(options->patchPath);
+            const std::string patch = engine::readWholeFile(options->patchPath, "the patch");
             if (options->invert) {
                 writeOutput(options->output, diff::invertPatch(data, patch, options->patchPath));
                 return kOk;

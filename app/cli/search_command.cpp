@@ -8,6 +8,7 @@
 #include "evograph/rdf/path_reader.h"
 
 #include <chrono>
+#include <cmath>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -106,7 +107,8 @@ void addSearchCommand(CLI::App& app, int& exitCode)
             std::vector<std::vector<std::string>> rows {{"score", "kind", "label", "iri", "version"}};
             for (const embed::TermHit& h : hits) {
                 std::ostringstream score;
-                score << std::fixed << std::setprecision(3) << h.score;
+                // A score that rounds to zero prints as 0.000, never -0.000.
+                score << std::fixed << std::setprecision(3) << (std::abs(h.score) < 0.0005 ? 0.0 : h.score);
                 rows.push_back({score.str(), h.kind, h.label.empty() ? "-" : h.label, h.iri, h.version});
             }
             std::cout << formatTable(rows);

@@ -1,6 +1,7 @@
 #include "evograph/agents/agent_service.h"
 
 #include "evograph/agents/registry.h"
+#include "evograph/engine/time_stamp.h"
 #include "evograph/net/http_client.h"
 #include "evograph/workspace/agent_records.h"
 
@@ -20,16 +21,6 @@ constexpr auto kStatusEvery = std::chrono::seconds(2);
 bool named(const std::vector<std::string>& list, const std::string& agent)
 {
     return std::find(list.begin(), list.end(), agent) != list.end();
-}
-
-std::string utc(std::chrono::system_clock::time_point t)
-{
-    const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
-    std::tm tm {};
-    gmtime_r(&seconds, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return text;
 }
 
 nlohmann::json annotationsOf(const AlertStatus& alert)
@@ -209,8 +200,8 @@ void AgentService::saveStatus(bool served)
     const auto steadyNow = m_clock.now();
     const auto wallNow = std::chrono::system_clock::now();
     const auto wall = [&](const std::optional<Clock::TimePoint>& t) {
-        return t ? nlohmann::json(
-                   utc(wallNow + std::chrono::duration_cast<std::chrono::system_clock::duration>(*t - steadyNow)))
+        return t ? nlohmann::json(engine::utcTimestamp(
+                   wallNow + std::chrono::duration_cast<std::chrono::system_clock::duration>(*t - steadyNow)))
                  : nlohmann::json();
     };
     std::optional<workspace::Workspace> ws;

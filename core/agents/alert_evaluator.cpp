@@ -1,5 +1,7 @@
 #include "evograph/agents/alert_evaluator.h"
 
+#include "evograph/engine/enum_names.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -29,17 +31,9 @@ double quantileOf(Function function)
 
 std::string_view toString(AlertState state)
 {
-    switch (state) {
-    case AlertState::Inactive:
-        return "inactive";
-    case AlertState::Pending:
-        return "pending";
-    case AlertState::Firing:
-        return "firing";
-    case AlertState::Resolved:
-        return "resolved";
-    }
-    return "?";
+    static constexpr auto kNames = engine::enumNames<AlertState>({{AlertState::Inactive, "inactive"},
+        {AlertState::Pending, "pending"}, {AlertState::Firing, "firing"}, {AlertState::Resolved, "resolved"}});
+    return kNames.name(state);
 }
 
 AlertEvaluator::AlertEvaluator(std::vector<config::AlertRule> rules)

@@ -1,5 +1,7 @@
 #include "evograph/agents/runtime.h"
 
+#include "evograph/engine/enum_names.h"
+
 #include "evograph/error.h"
 
 #include <algorithm>
@@ -11,19 +13,10 @@ namespace evograph::agents {
 
 std::string_view toString(AgentState state)
 {
-    switch (state) {
-    case AgentState::Stopped:
-        return "stopped";
-    case AgentState::Idle:
-        return "idle";
-    case AgentState::Running:
-        return "running";
-    case AgentState::Failing:
-        return "failing";
-    case AgentState::Disabled:
-        return "disabled";
-    }
-    return "?";
+    static constexpr auto kNames
+        = engine::enumNames<AgentState>({{AgentState::Stopped, "stopped"}, {AgentState::Idle, "idle"},
+            {AgentState::Running, "running"}, {AgentState::Failing, "failing"}, {AgentState::Disabled, "disabled"}});
+    return kNames.name(state);
 }
 
 std::string readingText(double value)

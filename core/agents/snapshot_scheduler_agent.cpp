@@ -1,12 +1,12 @@
 #include "evograph/agents/snapshot_scheduler_agent.h"
 
 #include "evograph/agents/action_gate.h"
+#include "evograph/engine/time_stamp.h"
 #include "evograph/workspace/snapshots.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <ctime>
 #include <filesystem>
 
 namespace evograph::agents {
@@ -14,15 +14,11 @@ namespace evograph::agents {
 namespace {
 constexpr const char* kTag = "scheduled";
 
-// "2026-11-23T10:15:02" for a calendar time, comparable with snapshots' createdAt as text.
-std::string isoUtc(std::chrono::system_clock::time_point at)
+// Whether a snapshot was taken at or after `time` (an unreadable time counts as long ago).
+bool takenSince(const workspace::SnapshotManifest& manifest, engine::WallTime time)
 {
-    const std::time_t t = std::chrono::system_clock::to_time_t(at);
-    std::tm utc {};
-    gmtime_r(&t, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
-    return text;
+    const auto created = engine::parseUtcTimestamp(manifest.createdAt);
+    return created && *created >= time;
 }
 } // namespace
 
@@ -42,13 +38,13 @@ AgentOutcome SnapshotSchedulerAgent::run(const engine::TaskContext& context)
     const workspace::Progress progress = workspace::Progress::of(context);
     // A restart of `serve` runs the agent at once: no second snapshot within the interval (99 % of
     // it, so that a run on schedule is not skipped over a second of rounding).
-    const std::string recent = isoUtc(m_wallNow()
+    const engine::WallTime recent = m_wallNow()
         - std::chrono::duration_cast<std::chrono::system_clock::duration>(
-            std::chrono::duration<double>(backup.intervalHours * 3600 * 0.99)));
+            std::chrono::duration<double>(backup.intervalHours * 3600 * 0.99));
     const auto snapshots = workspace::listSnapshots(ws);
     const bool due = std::none_of(snapshots.begin(), snapshots.end(), [&](const workspace::SnapshotSummary& s) {
         const auto& tags = s.manifest.tags;
-        return std::find(tags.begin(), tags.end(), kTag) != tags.end() && s.manifest.createdAt >= recent;
+        return std::find(tags.begin(), tags.end(), kTag) != tags.end() && takenSince(s.manifest, recent);
     });
     if (due)
         performAction(ws, config(), {name(), "snapshot.create", AgentClass::Additive, kTag, {}, std::nullopt},
@@ -67,7 +63,7 @@ AgentOutcome SnapshotSchedulerAgent::run(const engine::TaskContext& context)
             });
 
     // Retention: scheduled snapshots older than retention_days, each proposed once under strict.
-    const std::string cutoff = isoUtc(m_wallNow() - std::chrono::hours(24) * backup.retentionDays);
+    const engine::WallTime cutoff = m_wallNow() - std::chrono::hours(24) * backup.retentionDays;
     std::vector<std::string> proposed;
     for (const workspace::AgentAction& a : workspace::agentActions(ws, name(), "proposed", 10000))
         proposed.push_back(a.target);
@@ -75,7 +71,7 @@ AgentOutcome SnapshotSchedulerAgent::run(const engine::TaskContext& context)
     for (const workspace::SnapshotSummary& s : workspace::listSnapshots(ws)) {
         const auto& m = s.manifest;
         const bool scheduled = std::find(m.tags.begin(), m.tags.end(), kTag) != m.tags.end();
-        if (!scheduled || m.createdAt >= cutoff || std::find(proposed.begin(), proposed.end(), m.id) != proposed.end())
+        if (!scheduled || takenSince(m, cutoff) || std::find(proposed.begin(), proposed.end(), m.id) != proposed.end())
             continue;
         ++expired;
         const workspace::AgentAction action = performAction(ws, config(),

@@ -1,74 +1,72 @@
 #include "evograph/analysis/change.h"
 
+#include "evograph/engine/enum_names.h"
+
 #include "evograph/rdf/dictionary.h"
 
 namespace evograph::analysis {
 
 namespace {
-constexpr std::array<std::string_view, kChangeKindCount> kKindNames {
-    "ontology_version_changed",
-    "metadata_changed",
-    "class_added",
-    "class_removed",
-    "class_renamed",
-    "class_deprecated",
-    "property_added",
-    "property_removed",
-    "property_renamed",
-    "property_deprecated",
-    "redeclaration_added",
-    "redeclaration_dropped",
-    "type_changed",
-    "domain_changed",
-    "range_changed",
-    "superclass_added",
-    "superclass_removed",
-    "superproperty_added",
-    "superproperty_removed",
-    "restriction_added",
-    "restriction_removed",
-    "restriction_changed",
-    "equivalence_changed",
-    "disjointness_changed",
-    "inverse_changed",
-    "property_chain_changed",
-    "rule_changed",
-    "label_changed",
-    "comment_changed",
-    "annotation_changed",
-    "literal_changed",
-    "individual_added",
-    "individual_removed",
-    "individual_changed",
-    "other",
-};
-constexpr std::array<std::string_view, 3> kSeverityNames {"safe", "cosmetic", "breaking"};
+constexpr auto kKindNames = engine::enumNames<ChangeKind>({
+    {ChangeKind::OntologyVersionChanged, "ontology_version_changed"},
+    {ChangeKind::MetadataChanged, "metadata_changed"},
+    {ChangeKind::ClassAdded, "class_added"},
+    {ChangeKind::ClassRemoved, "class_removed"},
+    {ChangeKind::ClassRenamed, "class_renamed"},
+    {ChangeKind::ClassDeprecated, "class_deprecated"},
+    {ChangeKind::PropertyAdded, "property_added"},
+    {ChangeKind::PropertyRemoved, "property_removed"},
+    {ChangeKind::PropertyRenamed, "property_renamed"},
+    {ChangeKind::PropertyDeprecated, "property_deprecated"},
+    {ChangeKind::RedeclarationAdded, "redeclaration_added"},
+    {ChangeKind::RedeclarationDropped, "redeclaration_dropped"},
+    {ChangeKind::TypeChanged, "type_changed"},
+    {ChangeKind::DomainChanged, "domain_changed"},
+    {ChangeKind::RangeChanged, "range_changed"},
+    {ChangeKind::SuperclassAdded, "superclass_added"},
+    {ChangeKind::SuperclassRemoved, "superclass_removed"},
+    {ChangeKind::SuperpropertyAdded, "superproperty_added"},
+    {ChangeKind::SuperpropertyRemoved, "superproperty_removed"},
+    {ChangeKind::RestrictionAdded, "restriction_added"},
+    {ChangeKind::RestrictionRemoved, "restriction_removed"},
+    {ChangeKind::RestrictionChanged, "restriction_changed"},
+    {ChangeKind::EquivalenceChanged, "equivalence_changed"},
+    {ChangeKind::DisjointnessChanged, "disjointness_changed"},
+    {ChangeKind::InverseChanged, "inverse_changed"},
+    {ChangeKind::PropertyChainChanged, "property_chain_changed"},
+    {ChangeKind::RuleChanged, "rule_changed"},
+    {ChangeKind::LabelChanged, "label_changed"},
+    {ChangeKind::CommentChanged, "comment_changed"},
+    {ChangeKind::AnnotationChanged, "annotation_changed"},
+    {ChangeKind::LiteralChanged, "literal_changed"},
+    {ChangeKind::IndividualAdded, "individual_added"},
+    {ChangeKind::IndividualRemoved, "individual_removed"},
+    {ChangeKind::IndividualChanged, "individual_changed"},
+    {ChangeKind::Other, "other"},
+});
+static_assert(kKindNames.entries.size() == kChangeKindCount);
+constexpr auto kSeverityNames = engine::enumNames<Severity>(
+    {{Severity::Safe, "safe"}, {Severity::Cosmetic, "cosmetic"}, {Severity::Breaking, "breaking"}});
 } // namespace
 
 std::string_view toString(ChangeKind kind)
 {
-    return kKindNames[static_cast<std::size_t>(kind)];
+    return kKindNames.name(kind);
 }
 
 std::optional<ChangeKind> parseChangeKind(std::string_view name)
 {
-    for (std::size_t i = 0; i < kKindNames.size(); ++i)
-        if (kKindNames[i] == name)
-            return static_cast<ChangeKind>(i);
-    return std::nullopt;
+    return kKindNames.parse(name);
 }
 
 std::string_view toString(Severity severity)
 {
-    return kSeverityNames[static_cast<std::size_t>(severity)];
+    return kSeverityNames.name(severity);
 }
 
 std::optional<Severity> parseSeverity(std::string_view name)
 {
-    for (std::size_t i = 0; i < kSeverityNames.size(); ++i)
-        if (kSeverityNames[i] == name)
-            return static_cast<Severity>(i);
-    return std::nullopt;
+    return kSeverityNames.parse(name);
 }
 
 std::string shortName(const rdf::Dictionary& dictionary, rdf::TermId term)

@@ -1,26 +1,14 @@
 #include "evograph/config/config.h"
 
+#include "evograph/engine/file_read.h"
+
 #include "ai_config.h"
 #include "config_reader.h"
 #include "operations_config.h"
 
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 namespace evograph::config {
-
-namespace {
-std::string readFile(const std::filesystem::path& file)
-{
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw Error(SourcePosition {file.string()}, "cannot read the config file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-} // namespace
 
 bool RoutingRule::matches(std::size_t tokens, std::size_t texts) const
 {
@@ -95,7 +83,7 @@ Config loadConfig(const std::filesystem::path& file)
         if (!std::filesystem::exists(path, ec))
             return {};
     }
-    Config config = parseConfig(readFile(path), path.string());
+    Config config = parseConfig(engine::readWholeFile(path, "the config file"), path.string());
     for (WatchSource& source : config.agents.watch) // relative to the file's folder
         if (!source.path.empty() && std::filesystem::path(source.path).is_relative())
             source.path = (path.parent_path() / source.path).lexically_normal().string();

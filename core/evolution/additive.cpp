@@ -1,5 +1,7 @@
 #include "evograph/evolution/additive.h"
 
+#include "evograph/engine/enum_names.h"
+
 #include "evograph/analysis/change_json.h"
 
 #include <algorithm>
@@ -18,18 +20,16 @@ bool takes(Strategy strategy, const Change& change)
 }
 } // namespace
 
+constexpr auto kStrategyNames = engine::enumNames<Strategy>({{Strategy::Additive, "additive"}, {Strategy::All, "all"}});
+
 std::optional<Strategy> parseStrategy(std::string_view name)
 {
-    if (name == "additive")
-        return Strategy::Additive;
-    if (name == "all")
-        return Strategy::All;
-    return std::nullopt;
+    return kStrategyNames.parse(name);
 }
 
 std::string_view toString(Strategy strategy)
 {
-    return strategy == Strategy::Additive ? "additive" : "all";
+    return kStrategyNames.name(strategy);
 }
 
 Evolution evolve(const analysis::AnalyzedVersions& versions, Strategy strategy)

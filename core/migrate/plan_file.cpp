@@ -1,5 +1,8 @@
 // Plan files: YAML in, YAML out, with positioned errors and a hash over the exact text.
+#include "evograph/engine/file_read.h"
+
 #include "evograph/engine/digest.h"
+#include "evograph/engine/enum_names.h"
 #include "evograph/error.h"
 #include "evograph/migrate/plan.h"
 #include "evograph/sparql/update.h"
@@ -8,40 +11,18 @@
 
 #include <array>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 namespace evograph::migrate {
 
 namespace {
-constexpr std::array kKindNames {std::pair {StepKind::RenameIri, "rename_iri"},
-    std::pair {StepKind::AddDefaultValue, "add_default_value"},
-    std::pair {StepKind::RetypeInstances, "retype_instances"},
-    std::pair {StepKind::DeleteInstances, "delete_instances"}, std::pair {StepKind::DeleteValues, "delete_values"},
-    std::pair {StepKind::MoveValues, "move_values"}, std::pair {StepKind::Custom, "custom"}};
-constexpr std::array kCodeNames {std::pair {FindingCode::Destructive, "DS"},
-    std::pair {FindingCode::BreakingForConsumers, "BC"}, std::pair {FindingCode::MayFail, "MF"}};
+constexpr auto kKindNames = engine::enumNames<StepKind>({{StepKind::RenameIri, "rename_iri"},
+    {StepKind::AddDefaultValue, "add_default_value"}, {StepKind::RetypeInstances, "retype_instances"},
+    {StepKind::DeleteInstances, "delete_instances"}, {StepKind::DeleteValues, "delete_values"},
+    {StepKind::MoveValues, "move_values"}, {StepKind::Custom, "custom"}});
+constexpr auto kCodeNames = engine::enumNames<FindingCode>(
+    {{FindingCode::Destructive, "DS"}, {FindingCode::BreakingForConsumers, "BC"}, {FindingCode::MayFail, "MF"}});
 constexpr int kFormatVersion = 1;
-
-// Every enumerator is in its table, so a name is always found.
-template <typename Enum, std::size_t N>
-std::string_view nameIn(const std::array<std::pair<Enum, const char*>, N>& table, Enum value)
-{
-    for (const auto& [entry, name] : table)
-        if (entry == value)
-            return name;
-    return table.front().second;
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> valueIn(const std::array<std::pair<Enum, const char*>, N>& table, std::string_view name)
-{
-    for (const auto& [entry, text] : table)
-        if (name == text)
-            return entry;
-    return std::nullopt;
-}
 
 Error errorAt(const std::string& name, const YAML::Node& node, const std::string& message)
 {
@@ -168,22 +149,22 @@ void emitChecks(YAML::Emitter& out, const char* key, const std::vector<Check>& c
 
 std::string_view toString(StepKind kind)
 {
-    return nameIn(kKindNames, kind);
+    return kKindNames.name(kind);
 }
 
 std::optional<StepKind> parseStepKind(std::string_view name)
 {
-    return valueIn(kKindNames, name);
+    return kKindNames.parse(name);
 }
 
 std::string_view toString(FindingCode code)
 {
-    return nameIn(kCodeNames, code);
+    return kCodeNames.name(code);
 }
 
 std::optional<FindingCode> parseFindingCode(std::string_view name)
 {
-    return valueIn(kCodeNames, name);
+    return kCodeNames.parse(name);
 }
 
 bool Plan::hasDestructiveSteps() const
@@ -268,12 +249,7 @@ Plan parsePlan(std::string_view text, const std::string& name)
 
 std::string readPlanFile(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(SourcePosition {path, 0, 0}, "cannot read the file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return engine::readWholeFile(path, "the plan");
 }
 
 bool isSparqlFile(const std::string& path)

@@ -1,5 +1,7 @@
 #include "evograph/rdf/format.h"
 
+#include "evograph/engine/enum_names.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -68,49 +70,21 @@ int lineTermCount(std::string_view line)
 }
 } // namespace
 
+// The first name of each format is the one it is written with; the others are accepted (-i, --formats).
+constexpr auto kFormatNames = engine::enumNames<Format>({{Format::Turtle, "turtle"}, {Format::Turtle, "ttl"},
+    {Format::Turtle, "n3"}, {Format::TriG, "trig"}, {Format::NTriples, "ntriples"}, {Format::NTriples, "n-triples"},
+    {Format::NTriples, "nt"}, {Format::NQuads, "nquads"}, {Format::NQuads, "n-quads"}, {Format::NQuads, "nq"},
+    {Format::RdfXml, "rdfxml"}, {Format::RdfXml, "rdf/xml"}, {Format::RdfXml, "rdf-xml"}, {Format::RdfXml, "rdf"},
+    {Format::RdfXml, "xml"}, {Format::RdfXml, "owl"}});
+
 std::string_view formatName(Format format)
 {
-    switch (format) {
-    case Format::Turtle:
-        return "turtle";
-    case Format::TriG:
-        return "trig";
-    case Format::NTriples:
-        return "ntriples";
-    case Format::NQuads:
-        return "nquads";
-    case Format::RdfXml:
-        return "rdfxml";
-    }
-    return "unknown";
+    return kFormatNames.name(format);
 }
 
 std::optional<Format> parseFormatName(std::string_view name)
 {
-    static const std::array<std::pair<std::string_view, Format>, 16> names {{
-        {"turtle", Format::Turtle},
-        {"ttl", Format::Turtle},
-        {"trig", Format::TriG},
-        {"ntriples", Format::NTriples},
-        {"n-triples", Format::NTriples},
-        {"nt", Format::NTriples},
-        {"nquads", Format::NQuads},
-        {"n-quads", Format::NQuads},
-        {"nq", Format::NQuads},
-        {"rdfxml", Format::RdfXml},
-        {"rdf/xml", Format::RdfXml},
-        {"rdf-xml", Format::RdfXml},
-        {"rdf", Format::RdfXml},
-        {"xml", Format::RdfXml},
-        {"owl", Format::RdfXml},
-        {"n3", Format::Turtle},
-    }};
-    const std::string key = lower(name);
-    for (const auto& [alias, format] : names) {
-        if (alias == key)
-            return format;
-    }
-    return std::nullopt;
+    return kFormatNames.parse(lower(name));
 }
 
 std::optional<Format> formatFromExtension(const std::filesystem::path& path)

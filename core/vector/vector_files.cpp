@@ -1,12 +1,12 @@
 #include "evograph/vector/vector_files.h"
 
+#include "evograph/engine/file_read.h"
+
 #include "evograph/engine/atomic_file.h"
 #include "evograph/error.h"
 
 #include <cstring>
-#include <fstream>
 #include <regex>
-#include <sstream>
 
 namespace evograph::vector {
 
@@ -14,16 +14,6 @@ namespace {
 [[noreturn]] void fail(const std::string& path, const std::string& what)
 {
     throw Error(SourcePosition {path, 0, 0}, what);
-}
-
-std::string slurp(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        fail(path, "cannot read the file");
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
 }
 
 bool endsWith(const std::string& path, const char* suffix)
@@ -35,7 +25,7 @@ bool endsWith(const std::string& path, const char* suffix)
 // .fvecs and .ivecs: records of an int32 dimension and that many 4-byte values.
 template <typename T> std::vector<std::vector<T>> readRecords(const std::string& path)
 {
-    const std::string bytes = slurp(path);
+    const std::string bytes = engine::readWholeFile(path, "the vector file");
     std::vector<std::vector<T>> rows;
     std::size_t at = 0;
     std::int32_t first = -1;
@@ -75,7 +65,7 @@ template <typename T> std::string writeRecords(const std::vector<const T*>& rows
 // NumPy's format: magic, version, a header dict, then the data.
 VectorSet readNpy(const std::string& path)
 {
-    const std::string bytes = slurp(path);
+    const std::string bytes = engine::readWholeFile(path, "the vector file");
     if (bytes.size() < 10 || bytes.compare(0, 6, "\x93NUMPY") != 0)
         fail(path, "not a .npy file (no \\x93NUMPY signature)");
     const int major = static_cast<unsigned char>(bytes[6]);

@@ -1,36 +1,29 @@
 #include "evograph/vector/vector_index.h"
 
+#include "evograph/engine/enum_names.h"
+
+#include "evograph/engine/file_read.h"
+
 #include "batch_checks.h"
 #include "evograph/engine/atomic_file.h"
 #include "evograph/error.h"
 #include "memory_account.h"
 
-#include <fstream>
-#include <sstream>
-
 namespace evograph::vector {
+
+namespace {
+constexpr auto kKindNames = engine::enumNames<IndexKind>(
+    {{IndexKind::Flat, "flat"}, {IndexKind::Hnsw, "hnsw"}, {IndexKind::Pq, "pq"}, {IndexKind::HnswPq, "hnsw-pq"}});
+} // namespace
 
 std::string_view toString(IndexKind kind)
 {
-    switch (kind) {
-    case IndexKind::Flat:
-        return "flat";
-    case IndexKind::Hnsw:
-        return "hnsw";
-    case IndexKind::Pq:
-        return "pq";
-    case IndexKind::HnswPq:
-        return "hnsw-pq";
-    }
-    return "?";
+    return kKindNames.name(kind);
 }
 
 std::optional<IndexKind> parseIndexKind(std::string_view name)
 {
-    for (const IndexKind k : {IndexKind::Flat, IndexKind::Hnsw, IndexKind::Pq, IndexKind::HnswPq})
-        if (toString(k) == name)
-            return k;
-    return std::nullopt;
+    return kKindNames.parse(name);
 }
 
 HnswParams hnswParams(const IndexParams& p)
@@ -176,12 +169,7 @@ void VectorIndex::save(const std::string& path) const
 
 VectorIndex VectorIndex::load(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(SourcePosition {path, 0, 0}, "cannot read the index file");
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return deserialize(bytes.str(), path);
+    return deserialize(engine::readWholeFile(path, "the index file"), path);
 }
 
 } // namespace evograph::vector

@@ -1,5 +1,7 @@
 #include "evograph/vector/vectors.h"
 
+#include "evograph/engine/enum_names.h"
+
 #include "evograph/error.h"
 #include "evograph/vector/kernels.h"
 
@@ -8,46 +10,31 @@
 
 namespace evograph::vector {
 
+namespace {
+constexpr auto kMetricNames
+    = engine::enumNames<Metric>({{Metric::InnerProduct, "ip"}, {Metric::L2, "l2"}, {Metric::Cosine, "cos"}});
+constexpr auto kStorageNames
+    = engine::enumNames<Storage>({{Storage::F32, "f32"}, {Storage::F16, "f16"}, {Storage::Int8, "int8"}});
+} // namespace
+
 std::string_view toString(Metric metric)
 {
-    switch (metric) {
-    case Metric::InnerProduct:
-        return "ip";
-    case Metric::L2:
-        return "l2";
-    case Metric::Cosine:
-        return "cos";
-    }
-    return "?";
+    return kMetricNames.name(metric);
 }
 
 std::optional<Metric> parseMetric(std::string_view name)
 {
-    for (const Metric m : {Metric::InnerProduct, Metric::L2, Metric::Cosine})
-        if (toString(m) == name)
-            return m;
-    return std::nullopt;
+    return kMetricNames.parse(name);
 }
 
 std::string_view toString(Storage storage)
 {
-    switch (storage) {
-    case Storage::F32:
-        return "f32";
-    case Storage::F16:
-        return "f16";
-    case Storage::Int8:
-        return "int8";
-    }
-    return "?";
+    return kStorageNames.name(storage);
 }
 
 std::optional<Storage> parseStorage(std::string_view name)
 {
-    for (const Storage s : {Storage::F32, Storage::F16, Storage::Int8})
-        if (toString(s) == name)
-            return s;
-    return std::nullopt;
+    return kStorageNames.parse(name);
 }
 
 void VectorSet::append(std::span<const float> values)

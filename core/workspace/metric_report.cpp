@@ -1,6 +1,7 @@
 #include "evograph/workspace/metric_report.h"
 
 #include "evograph/engine/markup_escape.h"
+#include "evograph/engine/time_stamp.h"
 
 #include <algorithm>
 #include <cmath>
@@ -11,16 +12,6 @@
 namespace evograph::workspace {
 
 namespace {
-
-std::string utc(std::int64_t seconds)
-{
-    const std::time_t t = seconds;
-    std::tm tm {};
-    gmtime_r(&t, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &tm);
-    return text;
-}
 
 std::string number(double value)
 {
@@ -93,8 +84,9 @@ std::string metricReportHtml(const std::map<std::string, std::vector<MetricPoint
          << "</title>\n<style>body{font-family:sans-serif;margin:2em;color:#1f2328}"
          << "table{border-collapse:collapse}td,th{padding:4px 10px;border-bottom:1px solid #d0d7de;text-align:right}"
          << "td:first-child,th:first-child{text-align:left}</style></head><body>\n<h1>Metrics of "
-         << detail::escapeMarkup(workspaceName) << "</h1>\n<p>" << utc(from) << " to " << utc(to) << ": "
-         << history.size()
+         << detail::escapeMarkup(workspaceName) << "</h1>\n<p>"
+         << engine::utcReadable(engine::WallTime(std::chrono::seconds(from))) << " to "
+         << engine::utcReadable(engine::WallTime(std::chrono::seconds(to))) << ": " << history.size()
          << " series kept by metrics_collector (1 s for an hour, 1 min for a week, 1 h beyond).</p>\n";
     if (history.empty())
         html << "<p>No metrics were kept in this period. Enable the metrics_collector agent and run "

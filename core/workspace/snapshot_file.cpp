@@ -5,6 +5,7 @@
 //   end <sha256 of every byte before this line>\n
 // The closing hash makes any changed, added or missing byte detectable before anything is
 // parsed; the manifest and content hashes then prove each part is what the manifest says.
+#include "evograph/engine/file_read.h"
 #include "evograph/workspace/snapshots.h"
 
 #include "content_store.h"
@@ -18,7 +19,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -78,10 +78,7 @@ std::uint64_t number(const std::string& text, const std::string& file, const std
 // Parses and checks the whole file; throws evograph::Error naming the first thing wrong.
 SnapshotFile readSnapshotFile(const std::string& file, const Progress& progress)
 {
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw Error(file + ": cannot open");
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string bytes = engine::readWholeFile(file, "the snapshot file");
     if (!bytes.starts_with(kMagic))
         throw Error(file + ": not an evograph snapshot file (it does not start with '"
             + std::string(kMagic.substr(0, 24)) + "')");

@@ -18,6 +18,7 @@
 #include <ctime>
 #include <fcntl.h>
 #include <filesystem>
+#include <fstream>
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -104,20 +105,6 @@ std::string defaultWorkspacePath()
     else
         base = ".";
     return (base / "evograph" / "workspace.evograph").string();
-}
-
-std::string utcNow()
-{
-    const auto now = std::chrono::system_clock::now();
-    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
-    const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-    std::tm utc {};
-    ::gmtime_r(&seconds, &utc);
-    char text[40];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
-    char withMillis[48];
-    std::snprintf(withMillis, sizeof withMillis, "%s.%03dZ", text, static_cast<int>(millis));
-    return withMillis;
 }
 
 GraphVersion versionAt(const sql::Statement& row)
@@ -233,11 +220,42 @@ Workspace Workspace::create(const std::string& path, const OpenOptions& options)
     return workspace;
 }
 
+namespace {
+// A workspace is an SQLite file: say so plainly for any other file, before SQLite's "file is not a
+// database" and before a lock file is made beside it. An empty file is an empty database.
+void requireSqliteFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    char header[16] = {};
+    in.read(header, sizeof header);
+    if (in.gcount() > 0
+        && std::string_view(header, static_cast<std::size_t>(in.gcount())) != std::string_view("SQLite format 3\0", 16))
+        throw Error(
+            path + ": not an evograph workspace (not an SQLite database); create one with 'evograph ws init FILE'");
+}
+} // namespace
+
 Workspace Workspace::open(const std::string& path, const OpenOptions& options)
 {
     std::error_code error; // a name too long to look up is no workspace either, not an exception
     if (!std::filesystem::is_regular_file(path, error))
         throw Error(path + ": no workspace here; create one with 'evograph ws init " + path + "'");
+    requireSqliteFile(path);
+    // A lock file this call creates goes again when the file turns out to be no workspace: nothing
+    // is left beside the user's data.
+    const std::string lockFile = path + ".lock";
+    const bool lockFileExisted = std::filesystem::exists(lockFile, error);
+    try {
+        return openChecked(path, options);
+    } catch (...) {
+        if (!lockFileExisted)
+            std::filesystem::remove(lockFile, error);
+        throw;
+    }
+}
+
+Workspace Workspace::openChecked(const std::string& path, const OpenOptions& options)
+{
     const std::optional<std::string> readOnly = whyNotWritable(path);
     if (readOnly && options.access == Access::Write)
         throw Error(path + ": the workspace is read-only (" + *readOnly + "); "
@@ -246,6 +264,8 @@ Workspace Workspace::open(const std::string& path, const OpenOptions& options)
     auto impl = std::make_unique<Impl>(path, options, readOnly ? sql::OpenMode::ReadOnly : sql::OpenMode::ReadWrite);
     configure(impl->db);
     const int version = schemaVersion(impl->db);
+    if (version < 1)
+        throw Error(path + ": not an evograph workspace (an SQLite database without evograph's tables)");
     if (version != kSchemaVersion) {
         if (version < kSchemaVersion && readOnly)
             throw Error(path + ": the workspace has schema " + std::to_string(version) + " and is read-only ("

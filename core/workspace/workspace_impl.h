@@ -3,6 +3,7 @@
 // helpers every mutating operation uses (time stamps, the audit record in its transaction).
 
 #include "content_store.h"
+#include "evograph/engine/time_stamp.h"
 #include "evograph/workspace/sqlite.h"
 #include "evograph/workspace/workspace.h"
 #include "workspace_lock.h"
@@ -29,7 +30,7 @@ std::string stateHash(
     const std::map<std::string, std::string>& contents, const std::map<std::string, std::string>& settings);
 
 // "2026-11-23T10:15:02.123Z"
-std::string utcNow();
+using engine::utcNow;
 
 // Appends an audit record inside the caller's transaction (audit_log.cpp).
 struct AuditEntry {

@@ -26,6 +26,9 @@ expect "truncated file" 2 "truncated.ttl:2:[0-9]+: error:" "$work/truncated.ttl"
 printf '<http://e/a> <http://e/b> <http://e/c> .\n<http://e/a> <http://e/b' > "$work/truncated.nt"
 expect "truncated N-Triples" 2 "truncated.nt:2:[0-9]+: error:" "$work/truncated.nt"
 
+printf '@prefix ex: <http://e/> .\nex:a ex:b <http://e/c' > "$work/cut-iri.ttl"
+expect "a Turtle file cut mid-IRI" 2 "cut-iri.ttl:2:[0-9]+: error: unexpected end of file inside an IRI" "$work/cut-iri.ttl"
+
 printf '<http://e/a> <http://e/b> "caf\xe9" .\n' > "$work/latin1.nt"
 expect "invalid UTF-8" 2 "latin1.nt:1:[0-9]+: error:" "$work/latin1.nt"
 
@@ -68,6 +71,42 @@ if [ "$status" -eq 2 ] && grep -q "no workspace here" <<<"$out"; then
     echo "ok   a workspace name too long to look up: ${out:0:80}"; passed=$((passed + 1))
 else
     echo "FAIL a workspace name too long to look up: exit $status, ${out:0:200}"; failures=$((failures + 1))
+fi
+
+# Beyond parse: mistyped commands and options, files that are no workspace, empty answers.
+expect_run() { # expect_run NAME EXIT PATTERN ARGS...: `evograph ARGS` exits EXIT, its stderr matches PATTERN
+    local name="$1" want="$2" pattern="$3"; shift 3
+    local out status
+    out=$("$evograph" "$@" 2>&1 >/dev/null); status=$?
+    if [ "$status" -ne "$want" ] || ! grep -qE -- "$pattern" <<<"$out"; then
+        echo "FAIL $name: exit $status (want $want), stderr: ${out:0:300}"; failures=$((failures + 1))
+    else
+        echo "ok   $name: ${out:0:160}"; passed=$((passed + 1))
+    fi
+}
+expect_run "a mistyped command" 2 "unknown command 'difff'; did you mean 'diff'\?" difff a.ttl b.ttl
+expect_run "a mistyped subcommand" 2 "unknown command 'lst'; did you mean 'list'\?" snapshot lst
+expect_run "a mistyped option" 2 "unknown option '--formt'; did you mean '--format'\?" diff "$work/bom.ttl" "$work/bom.ttl" --formt json
+printf 'hello\n' > "$work/notes.evograph"
+expect_run "ws import into a file that is no workspace" 2 "notes.evograph: not an evograph workspace \(not an SQLite database\)" \
+    ws import "$work/notes.evograph" "$work/bom.ttl" --graph g
+expect_run "snapshot create --workspace on an RDF file" 2 "bom.ttl: not an evograph workspace" snapshot create --workspace "$work/bom.ttl"
+if ls "$work"/*.lock >/dev/null 2>&1; then
+    echo "FAIL a failed open leaves a lock file: $(ls "$work"/*.lock)"; failures=$((failures + 1))
+else
+    echo "ok   no lock file left beside the user's files"; passed=$((passed + 1))
+fi
+sqlite3 "$work/other.db" 'CREATE TABLE t(x)' 2>/dev/null || python3 -c "import sqlite3; sqlite3.connect('$work/other.db').execute('CREATE TABLE t(x)')"
+expect_run "an SQLite file that is no workspace" 2 "other.db: not an evograph workspace \(an SQLite database without" ws log "$work/other.db"
+printf '@prefix owl: <http://www.w3.org/2002/07/owl#> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n<http://a/Person> a owl:Class ; rdfs:label "Person" .\n' > "$work/a.ttl"
+printf '@prefix owl: <http://www.w3.org/2002/07/owl#> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n<http://b/Car> a owl:Class ; rdfs:label "Vehicle" .\n' > "$work/b.ttl"
+expect_run "align with nothing in common says so (exit 0)" 0 "no correspondence scores 0.55 or more between .*a.ttl \(1 terms\) and .*b.ttl \(1 terms\)" \
+    align "$work/a.ttl" "$work/b.ttl"
+out=$("$evograph" search "zzz qqq" "$work/a.ttl" "$work/b.ttl" 2>/dev/null)
+if grep -q -- "-0\.000" <<<"$out"; then
+    echo "FAIL search prints -0.000: $out"; failures=$((failures + 1))
+else
+    echo "ok   search never prints -0.000"; passed=$((passed + 1))
 fi
 
 echo "$passed passed, $failures failed"

@@ -1,6 +1,7 @@
 #include "agents_view.h"
 
 #include "common/message_line.h"
+#include "common/workspace_jobs.h"
 
 #include "evograph/agents/registry.h"
 #include "evograph/workspace/agent_records.h"
@@ -261,7 +262,7 @@ void AgentsView::showAgents()
     std::map<std::string, std::string> settings;
     std::map<std::string, nlohmann::json> stored;
     try {
-        auto ws = workspace::Workspace::open(m_workspace.toStdString(), {workspace::Access::Read, {}, "studio agents"});
+        auto ws = openStudioWorkspace(m_workspace.toStdString(), workspace::Access::Read, "agents");
         settings = ws.settings(false);
         if (!m_service)
             for (const workspace::StoredAgentStatus& s : workspace::agentStatuses(ws))
@@ -322,7 +323,7 @@ void AgentsView::showWorkspaceRecords()
     if (m_workspace.isEmpty())
         return;
     try {
-        auto ws = workspace::Workspace::open(m_workspace.toStdString(), {workspace::Access::Read, {}, "studio agents"});
+        auto ws = openStudioWorkspace(m_workspace.toStdString(), workspace::Access::Read, "agents");
         const auto proposals = workspace::agentActions(ws, {}, "proposed", 200);
         m_proposals->setRowCount(static_cast<int>(proposals.size()));
         for (int i = 0; i < static_cast<int>(proposals.size()); ++i) {
@@ -408,8 +409,7 @@ void AgentsView::control(const QString& action)
                     m_message->setMessage(q(*why)); // the config file's explicit word wins, as in the CLI
                     return;
                 }
-            auto ws = workspace::Workspace::open(
-                m_workspace.toStdString(), {workspace::Access::Write, std::chrono::seconds(5), "studio agents"});
+            auto ws = openStudioWorkspace(m_workspace.toStdString(), workspace::Access::Write, "agents");
             if (action == QLatin1String("enable") || action == QLatin1String("disable"))
                 ws.setSetting("agents." + agent + ".enabled", enabling ? "true" : "false", false);
             else

@@ -1,5 +1,7 @@
 #include "common/graph_versions.h"
 
+#include "common/workspace_jobs.h"
+
 #include "evograph/workspace/snapshots.h"
 #include "evograph/workspace/workspace.h"
 
@@ -32,7 +34,7 @@ analysis::AnalyzedVersions analyzeContents(
 analysis::AnalyzedVersions readSnapshotGraphs(const std::string& path, const std::string& graph,
     const std::string& fromSnapshot, const std::string& toSnapshot, const engine::TaskContext& context)
 {
-    auto ws = Workspace::open(path);
+    auto ws = openStudioWorkspace(path, workspace::Access::Read, "snapshot diff");
     auto contentOf = [&](const std::string& snapshot) -> std::string {
         if (snapshot.empty()) {
             const auto state = ws.state();
@@ -50,7 +52,7 @@ analysis::AnalyzedVersions readSnapshotGraphs(const std::string& path, const std
 analysis::AnalyzedVersions readGraphVersionAndPrevious(
     const std::string& path, const std::string& graph, std::int64_t seq, const engine::TaskContext& context)
 {
-    auto ws = Workspace::open(path);
+    auto ws = openStudioWorkspace(path, workspace::Access::Read, "version diff");
     std::string previous, current;
     for (const workspace::GraphVersion& v : ws.log(graph)) {
         if (v.seq < seq)

@@ -9,6 +9,14 @@
 
 namespace evograph::ui {
 
+// Opens the workspace the way every view does: a writer waits up to 10 s for another one, and the
+// lock names "evograph-studio TASK" to whoever else waits. A Workspace is used from one thread.
+inline workspace::Workspace openStudioWorkspace(
+    const std::string& path, workspace::Access access, const std::string& task)
+{
+    return workspace::Workspace::open(path, {access, std::chrono::seconds(10), "evograph-studio " + task});
+}
+
 // Runs `work(workspace::Workspace&, const workspace::Progress&) -> T` on a worker with the
 // workspace open for `access` (a writer waits up to 10 s for another one).
 template <typename Work, typename Done>
@@ -18,9 +26,8 @@ int runOnWorkspace(EngineAdapter& engine, QObject* receiver, const QString& path
     const std::string file = path.toStdString();
     return engine.run(
         receiver, {}, description, taskName,
-        [file, access, work = std::move(work), purpose = "evograph-studio " + taskName](
-            const engine::TaskContext& context) {
-            auto workspace = workspace::Workspace::open(file, {access, std::chrono::seconds(10), purpose});
+        [file, access, work = std::move(work), taskName](const engine::TaskContext& context) {
+            auto workspace = openStudioWorkspace(file, access, taskName);
             return work(workspace, workspace::Progress::of(context));
         },
         std::move(done));

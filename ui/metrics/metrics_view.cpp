@@ -1,5 +1,6 @@
 #include "metrics_view.h"
 
+#include "common/workspace_jobs.h"
 #include "metrics/kept_metrics.h"
 
 #include <QComboBox>
@@ -118,7 +119,7 @@ void MetricsView::refresh()
     const qint64 from = week ? now - 7 * 86'400'000LL : std::max(m_sampler.sessionStart(), now - window);
     if (week && !m_workspace.isEmpty() && now - m_keptAt > 30'000) {
         try {
-            auto ws = workspace::Workspace::open(m_workspace.toStdString(), {workspace::Access::Read, {}, "metrics"});
+            auto ws = openStudioWorkspace(m_workspace.toStdString(), workspace::Access::Read, "metrics");
             m_kept = workspace::metricHistory(ws, from / 1000, now / 1000);
         } catch (const std::exception&) {
             m_kept.clear(); // an older workspace file or none: the session's samples only

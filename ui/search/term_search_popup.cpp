@@ -1,6 +1,7 @@
 #include "search/term_search_popup.h"
 
 #include "common/api_key_store.h"
+#include "common/workspace_jobs.h"
 
 #include "evograph/embed/http_embedder.h"
 #include "evograph/embed/term_search.h"
@@ -301,7 +302,7 @@ Sources gatherSources(const std::shared_ptr<const DiffSession>& session, const s
         sources.named.emplace_back(session->newTitle.toStdString(),
             &sources.owned.emplace_back(rdf::copyInto(session->versions.newData, dictionary)));
     }
-    auto ws = workspace::Workspace::open(workspacePath, {workspace::Access::Read, {}, "evograph-studio search"});
+    auto ws = openStudioWorkspace(workspacePath, workspace::Access::Read, "search");
     const workspace::Progress progress = workspace::Progress::of(context);
     for (const auto& [graph, head] : ws.state().graphs) {
         std::string label = graph + "@" + std::to_string(head.seq);

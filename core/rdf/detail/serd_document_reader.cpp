@@ -61,6 +61,12 @@ struct ParserErrorSink {
         while (!trimmed.empty() && (trimmed.back() == '\n' || trimmed.back() == ' '))
             trimmed.remove_suffix(1);
         self->message = trimmed.empty() ? "syntax error" : std::string(trimmed);
+        // Serd reads the end of the input as the character -1 and reports it as one it cannot take
+        // ("invalid IRI character (escape %FFFFFFFF)"): say what happened.
+        if (self->message.find("%FFFFFFFF") != std::string::npos)
+            self->message = self->message.starts_with("invalid IRI")
+                ? "unexpected end of file inside an IRI (a '>' is missing)"
+                : "unexpected end of file";
         self->position = SourcePosition {
             error->filename ? reinterpret_cast<const char*>(error->filename) : "", error->line, error->col + 1};
         return SERD_SUCCESS;

@@ -133,6 +133,7 @@ public:
 
 private:
     explicit Workspace(std::unique_ptr<Impl> impl);
+    static Workspace openChecked(const std::string& path, const OpenOptions& options);
     std::unique_ptr<Impl> m_impl;
 };
 
