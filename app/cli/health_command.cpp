@@ -1,6 +1,7 @@
 // evograph health: is the workspace and its agents' work sound? Exit 0 healthy, 1 degraded (with
 // the reasons). Degraded: the audit chain does not verify, an enabled agent's last action failed,
-// or the security agent's last check found something. Proposals awaiting a reviewer are counted.
+// the security agent's last check found something, or a critical alert is firing. Proposals
+// awaiting a reviewer and alerts firing are counted.
 #include "cli_config.h"
 #include "commands.h"
 #include "workspace_cli.h"
@@ -56,14 +57,23 @@ void addHealthCommand(CLI::App& app, int& exitCode)
                 }
                 agents.push_back(entry);
             }
+            // Alerts firing now: a critical one makes the workspace degraded, others are listed.
+            nlohmann::json firing = nlohmann::json::array();
+            for (const workspace::AlertTransition& t : workspace::latestAlertStates(ws)) {
+                if (t.state != "firing")
+                    continue;
+                firing.push_back({{"name", t.name}, {"severity", t.severity}, {"since", t.at}, {"value", t.value}});
+                if (t.severity == "critical")
+                    reasons.push_back("alert " + t.name + " (critical) firing since " + t.at);
+            }
             const std::size_t proposals = workspace::agentActions(ws, {}, "proposed", 100000).size();
             const bool healthy = reasons.empty();
             if (o->args.json()) {
                 printJson({{"status", healthy ? "healthy" : "degraded"}, {"reasons", reasons}, {"agents", agents},
-                    {"proposals", proposals}});
+                    {"alerts_firing", firing}, {"proposals", proposals}});
             } else {
                 std::cout << (healthy ? "healthy" : "degraded") << " (" << agents.size() << " enabled agent(s), "
-                          << proposals << " proposal(s) awaiting review)\n";
+                          << firing.size() << " alert(s) firing, " << proposals << " proposal(s) awaiting review)\n";
                 for (const std::string& r : reasons)
                     std::cout << "  " << r << "\n";
             }

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <ctime>
+#include <filesystem>
 #include <unistd.h>
 
 namespace evograph::agents {
@@ -96,7 +97,14 @@ AgentService::AgentService(
     , m_webhooks(std::make_unique<Webhooks>())
 {
     for (const AgentDescriptor& d : knownAgents())
-        m_runtime.add(makeAgent(d.name, m_workspacePath, m_config), defaultInterval(d.name, m_config));
+        m_runtime.add(d.make(m_workspacePath, m_config), defaultInterval(d.name, m_config));
+    // Alerts that were firing when `serve` last stopped are still firing: take their state up.
+    if (std::error_code ec; std::filesystem::is_regular_file(m_workspacePath, ec)) {
+        auto ws = workspace::Workspace::open(m_workspacePath, {workspace::Access::Read, {}, "agents"});
+        for (const workspace::AlertTransition& t : workspace::latestAlertStates(ws))
+            if (t.state == toString(AlertState::Firing))
+                m_alerts.restore(t.name, AlertState::Firing, m_clock.now());
+    }
 }
 
 AgentService::~AgentService()

@@ -44,6 +44,18 @@ AlertEvaluator::AlertEvaluator(std::vector<config::AlertRule> rules)
     }
 }
 
+void AlertEvaluator::restore(const std::string& name, AlertState state, Clock::TimePoint at)
+{
+    if (state != AlertState::Firing)
+        return;
+    for (AlertStatus& a : m_alerts)
+        if (a.rule.name == name) {
+            a.state = AlertState::Firing;
+            a.since = a.lastTrue = at;
+            a.restored = true;
+        }
+}
+
 void AlertEvaluator::append(const std::string& metric, Sample sample)
 {
     std::deque<Sample>& series = m_series[metric];
@@ -144,6 +156,9 @@ std::vector<AlertStatus> AlertEvaluator::evaluate(Clock::TimePoint now)
     std::vector<AlertStatus> changed;
     for (AlertStatus& a : m_alerts) {
         a.value = read(a.rule.expr, now);
+        if (a.restored && std::isnan(a.value))
+            continue; // no reading since the restart: as it was
+        a.restored = false;
         const bool holds = !std::isnan(a.value) && a.rule.expr.holds(a.value);
         if (holds)
             a.lastTrue = now;

@@ -171,7 +171,9 @@ AgentOutcome GraphMonitorAgent::run(const engine::TaskContext& context)
                 } catch (const fs::filesystem_error&) {
                     continue; // gone meanwhile
                 }
-                if (cursor["files"].value(file.string(), std::string()) == stamp)
+                // Keyed by the file itself, not by how the config spelled its folder ("./in", "in/").
+                const std::string key = fs::weakly_canonical(file, ec).string();
+                if (cursor["files"].value(key, std::string()) == stamp)
                     continue;
                 if (fs::file_time_type::clock::now() - modified < std::chrono::seconds(1)) {
                     const std::lock_guard lock(m_state->mutex); // may still be written: look again soon
@@ -180,7 +182,7 @@ AgentOutcome GraphMonitorAgent::run(const engine::TaskContext& context)
                     continue;
                 }
                 nlohmann::json next = cursor;
-                next["files"][file.string()] = stamp;
+                next["files"][key] = stamp;
                 if (!importVersion(source, file.string(), file.filename().string(), std::nullopt, next))
                     return {"import of " + file.string() + " awaits a reviewer", std::move(outcome.events)};
                 cursor = std::move(next);

@@ -11,16 +11,30 @@
 
 namespace evograph::agents {
 
+namespace {
+template <typename A> std::unique_ptr<Agent> make(const std::string& workspacePath, const config::Config& config)
+{
+    return std::make_unique<A>(workspacePath, config);
+}
+} // namespace
+
 const std::vector<AgentDescriptor>& knownAgents()
 {
     static const std::vector<AgentDescriptor> agents {
-        {"graph_monitor", "imports new versions of watched files, folders and URLs", AgentClass::Additive},
-        {"validator", "analyses each new graph version against the one before it", AgentClass::ReadOnly},
-        {"migration_planner", "drafts a migration plan when breaking changes touch data", AgentClass::Additive},
-        {"snapshot_scheduler", "takes and prunes scheduled snapshots ([backup])", AgentClass::Additive},
-        {"metrics_collector", "keeps metric history in the workspace", AgentClass::ReadOnly},
-        {"security_agent", "verifies the audit chain, permissions, secrets and snapshots", AgentClass::ReadOnly},
-        {"recovery_agent", "proposes or performs the rollback of a failed migration", AgentClass::Destructive},
+        {"graph_monitor", "imports new versions of watched files, folders and URLs", AgentClass::Additive,
+            make<GraphMonitorAgent>},
+        {"validator", "analyses each new graph version against the one before it", AgentClass::ReadOnly,
+            make<ValidatorAgent>},
+        {"migration_planner", "drafts a migration plan when breaking changes touch data", AgentClass::Additive,
+            make<MigrationPlannerAgent>},
+        {"snapshot_scheduler", "takes and prunes scheduled snapshots ([backup])", AgentClass::Additive,
+            make<SnapshotSchedulerAgent>},
+        {"metrics_collector", "keeps metric history in the workspace", AgentClass::ReadOnly,
+            make<MetricsCollectorAgent>},
+        {"security_agent", "verifies the audit chain, permissions, secrets and snapshots", AgentClass::ReadOnly,
+            make<SecurityAgent>},
+        {"recovery_agent", "proposes or performs the rollback of a failed migration", AgentClass::Destructive,
+            make<RecoveryAgent>},
     };
     return agents;
 }
@@ -28,20 +42,9 @@ const std::vector<AgentDescriptor>& knownAgents()
 std::unique_ptr<Agent> makeAgent(
     const std::string& name, const std::string& workspacePath, const config::Config& config)
 {
-    if (name == "graph_monitor")
-        return std::make_unique<GraphMonitorAgent>(workspacePath, config);
-    if (name == "metrics_collector")
-        return std::make_unique<MetricsCollectorAgent>(workspacePath, config);
-    if (name == "migration_planner")
-        return std::make_unique<MigrationPlannerAgent>(workspacePath, config);
-    if (name == "recovery_agent")
-        return std::make_unique<RecoveryAgent>(workspacePath, config);
-    if (name == "validator")
-        return std::make_unique<ValidatorAgent>(workspacePath, config);
-    if (name == "security_agent")
-        return std::make_unique<SecurityAgent>(workspacePath, config);
-    if (name == "snapshot_scheduler")
-        return std::make_unique<SnapshotSchedulerAgent>(workspacePath, config);
+    for (const AgentDescriptor& d : knownAgents())
+        if (d.name == name)
+            return d.make(workspacePath, config);
     throw Error("no agent \"" + name + "\" (see evograph agents list)");
 }
 

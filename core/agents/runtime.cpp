@@ -1,7 +1,6 @@
 #include "evograph/agents/runtime.h"
 
 #include "evograph/engine/enum_names.h"
-
 #include "evograph/error.h"
 
 #include <algorithm>
@@ -44,20 +43,12 @@ RuntimeOptions runtimeOptions(const config::AgentsConfig& config)
     RuntimeOptions options;
     options.maxConcurrent = config.maxConcurrentOperations;
     options.maxMemoryMb = config.maxMemoryMb;
+    options.maxCpuPercent = config.maxCpuPercent;
     options.globalRunsPerSecond = config.globalRunsPerSecond;
     options.perAgentRunsPerSecond = config.perAgentRunsPerSecond;
     for (const auto& [agent, seconds] : config.timeoutSeconds)
         options.timeouts[agent] = std::chrono::seconds(seconds);
     return options;
-}
-
-std::uint64_t residentMemoryMb()
-{
-    std::ifstream statm("/proc/self/statm");
-    std::uint64_t size = 0, resident = 0;
-    if (!(statm >> size >> resident))
-        return 0;
-    return resident * static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE)) / (1024 * 1024);
 }
 
 struct AgentRuntime::Entry {
@@ -268,11 +259,16 @@ std::size_t AgentRuntime::tick()
     for (auto& [name, e] : m_agents)
         if ((e->status.state == AgentState::Idle || e->status.state == AgentState::Running) && e->agent->poll())
             wake(*e, now);
-    if (m_options.maxMemoryMb && residentMemoryMb() > m_options.maxMemoryMb) {
-        for (auto& [name, e] : m_agents) // refused, not dropped: they run once memory is back
+    // Over a resource limit, due agents wait (refused, not dropped): they run once usage is back under it.
+    std::string over;
+    if (m_options.maxMemoryMb && engine::residentBytes() / (1024 * 1024) > m_options.maxMemoryMb)
+        over = "resident memory above max_memory_mb (" + std::to_string(m_options.maxMemoryMb) + " MiB)";
+    else if (m_options.maxCpuPercent < 100 && m_cpu.percent() > m_options.maxCpuPercent)
+        over = "CPU use above max_cpu_percent (" + std::to_string(m_options.maxCpuPercent) + " % of the machine)";
+    if (!over.empty()) {
+        for (auto& [name, e] : m_agents)
             if (e->status.nextRun && *e->status.nextRun <= now)
-                e->status.lastError = "waiting: resident memory above max_memory_mb ("
-                    + std::to_string(m_options.maxMemoryMb) + " MiB)";
+                e->status.lastError = "waiting: " + over;
         return 0;
     }
     std::size_t started = 0;

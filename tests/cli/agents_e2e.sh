@@ -81,6 +81,10 @@ check "the URL is asked again with its ETag and answered 304; nothing re-importe
 check "alerts list --state firing: the rule with name, state, severity, since, value, annotations" \
     json 'assert len(d) == 1; a = d[0]; assert (a["name"], a["state"], a["severity"], a["value"]) == ("breaking-change", "firing", "critical", 1.0) and a["since"].endswith("Z") and a["annotations"]["summary"].startswith("a new"), a' < "$work/alerts.json"
 
+"$evograph" health --workspace "$ws" --config "$work/serve.toml" --format json > "$work/health.json"
+check "health: degraded (exit 1) while the critical alert fires, naming it" \
+    bash -c "[ $? -eq 1 ] && python3 -c 'import json; d = json.load(open(\"$work/health.json\")); assert d[\"status\"] == \"degraded\" and any(\"alert breaking-change (critical) firing\" in r for r in d[\"reasons\"]) and d[\"alerts_firing\"][0][\"name\"] == \"breaking-change\", d'"
+
 "$evograph" agents stop validator --workspace "$ws" > /dev/null
 wait_for "validator: stopped" "$work/serve.out" 50
 sleep 2.5 # the status is written every 2 s
@@ -130,4 +134,7 @@ check "  and nothing was done twice: one validation per version, one import per 
     json 'import collections; t = collections.Counter(x["target"] for x in d if x["operation"] == "agent.action"); v = [k for k in t if k.startswith("agent:validator ")]; assert all(t[k] == 1 for k in v) and "agent:validator ontology@3" in v, t' < "$work/audit.json"
 "$evograph" ws log "$ws" --graph ontology --format json > "$work/log.json"
 check "  the ontology has its three versions, no more" json 'assert len(d) == 3, d' < "$work/log.json"
+"$evograph" alerts list --workspace "$ws" --config "$work/serve.toml" --state firing --format json > "$work/alerts2.json"
+check "  the alert firing before the restarts is still firing after them" json 'assert [a["name"] for a in d] == ["breaking-change"], d' < "$work/alerts2.json"
+check "  and was notified once, not again at each restart" test "$(grep -c '\[firing\] breaking-change' "$work/hooks.log")" -eq 1
 finish

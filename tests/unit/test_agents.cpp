@@ -358,3 +358,35 @@ TEST_CASE(
     CHECK(fast.m_runs.load() - before >= 2);
     CHECK(fast.m_runs.load() - before <= 4);
 }
+
+TEST_CASE("max_cpu_percent: due agents wait while the process is busier than the limit, then run", "[agents]")
+{
+    Fixture f;
+    RuntimeOptions options;
+    options.maxCpuPercent = 5;
+    AgentRuntime runtime(f.pool, f.clock, enabling({"validator"}), options);
+    auto agent = std::make_unique<CountingAgent>("validator");
+    CountingAgent& counted = *agent;
+    runtime.add(std::move(agent), 60s);
+    {
+        // Every core busy for this process for a second: far above 5 %.
+        std::atomic<bool> spin {true};
+        std::vector<std::thread> burners;
+        for (unsigned i = 0; i < std::max(1u, std::thread::hardware_concurrency()); ++i)
+            burners.emplace_back([&] {
+                volatile std::uint64_t x = 0;
+                while (spin.load(std::memory_order_relaxed))
+                    x = x + 1;
+            });
+        std::this_thread::sleep_for(700ms);
+        CHECK(runtime.tick() == 0);
+        CHECK(runtime.status("validator").lastError.find("max_cpu_percent (5 %") != std::string::npos);
+        spin = false;
+        for (std::thread& t : burners)
+            t.join();
+    }
+    std::this_thread::sleep_for(700ms); // a quiet window
+    CHECK(runtime.tick() == 1);
+    runtime.waitIdle();
+    CHECK(counted.m_runs == 1);
+}

@@ -78,6 +78,34 @@ TEST_CASE("alerts go pending, fire after `for`, keep firing for `keep_firing_for
     CHECK(alerts.alerts()[0].state == AlertState::Inactive);
 }
 
+TEST_CASE("a firing alert taken up after a restart neither fires again nor stays firing for ever", "[alerts]")
+{
+    ManualClock clock;
+    const auto restarted = [&] {
+        AlertEvaluator alerts({rule("breaking", "breaking_changes > 0", 0s, 60s)});
+        alerts.restore("breaking", AlertState::Firing, clock.now());
+        alerts.restore("no such rule", AlertState::Firing, clock.now()); // ignored
+        return alerts;
+    };
+    AlertEvaluator stillTrue = restarted();
+    CHECK(stillTrue.alerts()[0].state == AlertState::Firing);
+    stillTrue.observe("breaking_changes", 3, clock.now());
+    CHECK(stillTrue.evaluate(clock.now()).empty()); // firing as before: no second "firing" record
+
+    AlertEvaluator noData = restarted();
+    clock.advance(600s);
+    CHECK(noData.evaluate(clock.now()).empty()); // nothing read since the restart: still firing
+    CHECK(noData.alerts()[0].state == AlertState::Firing);
+
+    AlertEvaluator cleared = restarted();
+    cleared.observe("breaking_changes", 0, clock.now());
+    CHECK(cleared.evaluate(clock.now()).empty()); // keep_firing_for from the restart
+    clock.advance(60s);
+    const auto changed = cleared.evaluate(clock.now());
+    REQUIRE(changed.size() == 1);
+    CHECK(changed[0].state == AlertState::Resolved);
+}
+
 TEST_CASE("a pending alert whose expression stops holding goes back to inactive without firing", "[alerts]")
 {
     ManualClock clock;

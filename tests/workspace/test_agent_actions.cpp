@@ -6,6 +6,7 @@
 
 #include "evograph/agents/action_gate.h"
 #include "evograph/agents/recovery_agent.h"
+#include "evograph/agents/registry.h"
 #include "evograph/agents/runtime.h"
 #include "evograph/agents/security_agent.h"
 #include "evograph/agents/snapshot_scheduler_agent.h"
@@ -315,4 +316,39 @@ actions = ["notify", "agent:recovery_agent"]
     auto ws = f.open();
     CHECK(ws.state().graphs.at("data").content == dataBefore);
     CHECK(workspace::journal(ws).front().status == "rolled_back");
+}
+
+TEST_CASE("the registry is the one table of agents: the config's names, and what each agent says of itself", "[agents]")
+{
+    std::vector<std::string> names;
+    for (const agents::AgentDescriptor& d : agents::knownAgents()) {
+        names.push_back(d.name);
+        const auto agent = agents::makeAgent(d.name, "unused.evograph", config::Config {});
+        CHECK(agent->name() == d.name);
+        CHECK(agent->description() == d.description);
+        CHECK(agent->agentClass() == d.agentClass);
+    }
+    CHECK(names == config::kAgentNames);
+    CHECK_THROWS_WITH(agents::makeAgent("valdator", "unused.evograph", config::Config {}),
+        Catch::Matchers::ContainsSubstring("no agent \"valdator\""));
+}
+
+TEST_CASE("graph_monitor: a file is the same file however the config spells its folder", "[agents][workspace]")
+{
+    Fixture f;
+    std::filesystem::create_directories(f.dir / "incoming");
+    test::writeText(f.dir / "incoming/onto.ttl", test::ontology(5));
+    // Written two seconds ago: not a file still being written.
+    std::filesystem::last_write_time(
+        f.dir / "incoming/onto.ttl", std::filesystem::file_time_type::clock::now() - std::chrono::seconds(2));
+    const auto monitorWatching = [&](const std::string& folder) {
+        config::Config config;
+        config.agents.watch.push_back({folder, {}, "ontology", std::chrono::seconds(300), {}});
+        return agents::makeAgent("graph_monitor", f.path, config);
+    };
+    runOnce(*monitorWatching(f.dir / "incoming/"));
+    REQUIRE(f.actions("graph_monitor").size() == 1);
+    // The same folder spelled another way: nothing new to import, nothing imported again.
+    runOnce(*monitorWatching(f.dir / "./incoming/../incoming"));
+    CHECK(f.actions("graph_monitor").size() == 1);
 }

@@ -1,23 +1,13 @@
 #include "metric_sampler.h"
 
 #include "evograph/engine/atomic_file.h"
+#include "evograph/engine/process_usage.h"
 
 #include <QDateTime>
 
-#include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 namespace evograph::ui {
-
-std::uint64_t residentBytes()
-{
-    std::ifstream statm("/proc/self/statm");
-    std::uint64_t size = 0, resident = 0;
-    if (!(statm >> size >> resident))
-        return 0;
-    return resident * static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
-}
 
 MetricSampler::MetricSampler(engine::MetricsRegistry& registry, QObject* parent)
     : QObject(parent)
@@ -111,7 +101,7 @@ void MetricSampler::sampleNow()
     };
     add(MetricChart::Jobs, tr("active"), now, gauge("pool.active"));
     add(MetricChart::Jobs, tr("queued"), now, gauge("pool.queued"));
-    add(MetricChart::Memory, tr("resident"), now, static_cast<double>(residentBytes()) / 1e6);
+    add(MetricChart::Memory, tr("resident"), now, static_cast<double>(engine::residentBytes()) / 1e6);
     if (current.gauges.contains("vector.memory.bytes"))
         add(MetricChart::Memory, tr("vector indexes"), now, gauge("vector.memory.bytes") / 1e6);
     m_last = current;

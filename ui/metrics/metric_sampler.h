@@ -62,7 +62,4 @@ private:
     std::vector<MetricMarker> m_markers;
 };
 
-// Resident memory of this process in bytes (0 where /proc is missing).
-std::uint64_t residentBytes();
-
 } // namespace evograph::ui

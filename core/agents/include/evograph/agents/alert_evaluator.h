@@ -28,6 +28,7 @@ struct AlertStatus {
     std::optional<Clock::TimePoint> since; // of the current state
     std::optional<Clock::TimePoint> lastTrue; // when the expression last held
     double value = 0; // the expression's last reading (NaN: no data)
+    bool restored = false; // taken up after a restart: firing until its expression reads data again
 };
 
 class AlertEvaluator {
@@ -37,6 +38,12 @@ public:
     void observe(const std::string& metric, double value, Clock::TimePoint at);
     void observe(const AgentEvent& event, Clock::TimePoint at); // each of its values
     void observe(const engine::MetricsSnapshot& metrics, Clock::TimePoint at);
+
+    // Takes up a rule's state as it was recorded before a restart: a rule that was firing is firing
+    // again (since `at`) and stays so while its expression has no data (the samples did not survive
+    // the restart); it resolves, recorded and notified, only once it reads data that does not hold,
+    // and it does not fire a second time. Unknown names and other states are ignored.
+    void restore(const std::string& name, AlertState state, Clock::TimePoint at);
 
     // The rules whose state changed, as they are now.
     std::vector<AlertStatus> evaluate(Clock::TimePoint now);

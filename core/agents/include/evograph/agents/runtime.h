@@ -17,6 +17,7 @@
 #include "evograph/agents/agent.h"
 #include "evograph/agents/clock.h"
 #include "evograph/config/config.h"
+#include "evograph/engine/process_usage.h"
 
 #include <map>
 #include <memory>
@@ -46,14 +47,15 @@ struct RuntimeOptions {
     unsigned circuitThreshold = 5;
     std::chrono::milliseconds circuitCooldown = std::chrono::minutes(30);
     std::uint64_t maxMemoryMb = 0; // [agents.resource_limits] max_memory_mb; 0: no ceiling
+    // [agents.resource_limits] max_cpu_percent: no agent starts while the process uses more of the
+    // machine's CPU than this (measured over half a second); 100: no ceiling.
+    unsigned maxCpuPercent = 100;
     double globalRunsPerSecond = 0, perAgentRunsPerSecond = 0; // [performance.rate_limiting]; 0: none
     std::map<std::string, std::chrono::milliseconds> timeouts; // [performance.timeouts], by agent
 };
 
 // The options the config's [agents.resource_limits] give.
 RuntimeOptions runtimeOptions(const config::AgentsConfig& config);
-// This process's resident memory in MiB (Linux /proc/self/statm; 0 where unknown).
-std::uint64_t residentMemoryMb();
 
 class AgentRuntime {
 public:
@@ -102,6 +104,7 @@ private:
     std::map<std::string, std::unique_ptr<Entry>> m_agents;
     std::vector<AgentEvent> m_events;
     std::optional<Clock::TimePoint> m_lastStart; // of any agent, for the global rate limit
+    engine::CpuMeter m_cpu; // for max_cpu_percent
 };
 
 } // namespace evograph::agents
