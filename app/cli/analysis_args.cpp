@@ -47,4 +47,21 @@ std::shared_ptr<const analysis::AnalyzedVersions> analyzeArgs(const AnalysisArgs
         [&](const engine::TaskContext& context) { return analysis::analyzePaths(inputs, options, context); });
 }
 
+void addFailOnOption(CLI::App& command, std::string& failOn)
+{
+    command
+        .add_option(
+            "--fail-on", failOn, "exit 1 when a change is at least this severe: breaking (default), cosmetic, or never")
+        ->check(CLI::IsMember({"breaking", "cosmetic", "never"}));
+}
+
+int failOnExit(const analysis::Analysis& analysis, const std::string& failOn)
+{
+    const auto worst = analysis.worst();
+    if (failOn == "never" || !worst)
+        return kOk;
+    const auto threshold = failOn == "cosmetic" ? analysis::Severity::Cosmetic : analysis::Severity::Breaking;
+    return *worst >= threshold ? kDifferent : kOk;
+}
+
 } // namespace evograph::cli

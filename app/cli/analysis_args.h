@@ -23,4 +23,9 @@ struct AnalysisArgs {
 void addAnalysisArgs(CLI::App& command, AnalysisArgs& args);
 std::shared_ptr<const analysis::AnalyzedVersions> analyzeArgs(const AnalysisArgs& args);
 
+// --fail-on breaking|cosmetic|never, and the exit code it gives: 1 when a change is at least that
+// severe, else 0.
+void addFailOnOption(CLI::App& command, std::string& failOn);
+int failOnExit(const analysis::Analysis& analysis, const std::string& failOn);
+
 } // namespace evograph::cli

@@ -1,6 +1,7 @@
 #include "analysis_args.h"
 #include "commands.h"
 
+#include "evograph/analysis/hierarchy_report.h"
 #include "evograph/analysis/report.h"
 
 #include <memory>
@@ -25,18 +26,22 @@ void addAnalyzeCommand(CLI::App& app, int& exitCode)
     addAnalysisArgs(*command, options->args);
     command->add_option("--format", options->format, "output: text (default), json, markdown or html")
         ->check(CLI::IsMember({"text", "json", "markdown", "html"}));
-    command
-        ->add_option("--fail-on", options->failOn,
-            "exit 1 when a change is at least this severe: breaking (default), cosmetic, or never")
-        ->check(CLI::IsMember({"breaking", "cosmetic", "never"}));
+    addFailOnOption(*command, options->failOn);
     command->add_option("-o,--output", options->output, "write to FILE (atomically) instead of stdout");
     command->callback([options, &exitCode] {
         exitCode = runCommand([&] {
             const auto versions = analyzeArgs(options->args);
             const analysis::Analysis& result = versions->analysis;
             const rdf::PrefixMap prefixes = analysis::mergedPrefixes(*versions);
-            const analysis::ReportContext context {
+            analysis::ReportContext context {
                 versions->newData.dictionary(), prefixes, options->args.oldPath, options->args.newPath};
+            std::vector<analysis::HierarchyTree> trees;
+            if (options->format == "html") { // the release notes end with the hierarchies' changes
+                trees = analysis::buildHierarchies(versions->oldData, versions->newData, result,
+                    {analysis::HierarchyKind::Classes, analysis::HierarchyKind::Properties,
+                        analysis::HierarchyKind::Concepts});
+                context.hierarchies = &trees;
+            }
             std::string report;
             if (options->format == "json")
                 report = analysis::jsonReport(result, context);
@@ -47,13 +52,7 @@ void addAnalyzeCommand(CLI::App& app, int& exitCode)
             else
                 report = analysis::textReport(result, context);
             writeOutput(options->output, report);
-
-            const auto worst = result.worst();
-            if (options->failOn == "never" || !worst)
-                return kOk;
-            const auto threshold
-                = options->failOn == "cosmetic" ? analysis::Severity::Cosmetic : analysis::Severity::Breaking;
-            return *worst >= threshold ? kDifferent : kOk;
+            return failOnExit(result, options->failOn);
         });
     });
 }

@@ -11,6 +11,7 @@ void addCanonCommand(CLI::App& app, int& exitCode);
 void addDiffCommand(CLI::App& app, int& exitCode);
 void addPatchCommand(CLI::App& app, int& exitCode);
 void addAnalyzeCommand(CLI::App& app, int& exitCode);
+void addHierarchyCommand(CLI::App& app, int& exitCode);
 void addCheckCommand(CLI::App& app, int& exitCode);
 void addEvolveCommand(CLI::App& app, int& exitCode);
 void addWorkspaceCommand(CLI::App& app, int& exitCode);

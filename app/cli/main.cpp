@@ -19,6 +19,7 @@ int main(int argc, char** argv)
     evograph::cli::addDiffCommand(app, exitCode);
     evograph::cli::addPatchCommand(app, exitCode);
     evograph::cli::addAnalyzeCommand(app, exitCode);
+    evograph::cli::addHierarchyCommand(app, exitCode);
     evograph::cli::addEvolveCommand(app, exitCode);
     evograph::cli::addCheckCommand(app, exitCode);
     evograph::cli::addWorkspaceCommand(app, exitCode);

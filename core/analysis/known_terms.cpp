@@ -61,6 +61,8 @@ KnownTerms::KnownTerms(const rdf::Dictionary& dictionary)
     owlSameAs = id(kOwl, "sameAs"), owlPropertyDisjointWith = id(kOwl, "propertyDisjointWith");
     owlPropertyChainAxiom = id(kOwl, "propertyChainAxiom"), owlComplementOf = id(kOwl, "complementOf");
     skosPrefLabel = id(kSkos, "prefLabel"), skosDefinition = id(kSkos, "definition");
+    skosConcept = id(kSkos, "Concept"), skosBroader = id(kSkos, "broader"), skosNarrower = id(kSkos, "narrower");
+    skosHasTopConcept = id(kSkos, "hasTopConcept"), skosTopConceptOf = id(kSkos, "topConceptOf");
     dctermsDescription = id(kDcterms, "description"), dctermsModified = id(kDcterms, "modified");
     dctermsIssued = id(kDcterms, "issued"), dctermsIsReplacedBy = id(kDcterms, "isReplacedBy");
     iaoDefinition = id(kObo, "IAO_0000115"), iaoTermReplacedBy = id(kObo, "IAO_0100001");

@@ -1,6 +1,7 @@
 // Release notes in Markdown and HTML: one model of sections and entries, two renderings.
 #include "evograph/analysis/report.h"
 
+#include "evograph/analysis/hierarchy_report.h"
 #include "evograph/engine/markup_escape.h"
 
 #include <array>
@@ -141,7 +142,8 @@ std::string htmlReport(const Analysis& analysis, const ReportContext& context)
         + "</title>\n<style>\nbody{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
           "line-height:1.45}\ncode{background:#f3f3f3;padding:0 .2em;border-radius:3px}\n"
           "li{margin:.3rem 0}\n.impact{color:#8a3b00}\nh2{border-bottom:1px solid "
-          "#ddd}\n</style>\n</head>\n<body>\n<h1>"
+          "#ddd}\n"
+        + (context.hierarchies ? hierarchyStyle() : std::string()) + "</style>\n</head>\n<body>\n<h1>"
         + evograph::detail::escapeMarkup(title) + "</h1>\n<p>" + evograph::detail::escapeMarkup(headline(analysis))
         + "</p>\n";
     for (const Section& section : sections(analysis, context)) {
@@ -164,6 +166,8 @@ std::string htmlReport(const Analysis& analysis, const ReportContext& context)
         }
         out += "</ul>\n";
     }
+    if (context.hierarchies)
+        out += hierarchyHtmlSection(*context.hierarchies, context, {true});
     return out + "</body>\n</html>\n";
 }
 

@@ -25,6 +25,7 @@ struct KnownTerms {
         owlOneOf, owlMembers, owlDisjointUnionOf, owlDeprecated, owlAnnotatedSource, owlAnnotatedProperty,
         owlVersionIri, owlVersionInfo, owlPriorVersion, owlBackwardCompatibleWith, owlIncompatibleWith, owlImports,
         owlSameAs, owlPropertyDisjointWith, owlPropertyChainAxiom, owlComplementOf;
+    rdf::TermId skosConcept, skosBroader, skosNarrower, skosHasTopConcept, skosTopConceptOf;
     rdf::TermId skosPrefLabel, skosDefinition, dctermsDescription, dctermsModified, dctermsIssued, dctermsIsReplacedBy,
         iaoDefinition, iaoTermReplacedBy, iaoObsolescenceReason;
     rdf::TermId schemaDomainIncludes[2], schemaRangeIncludes[2], schemaSupersededBy[2], schemaVersion[2];

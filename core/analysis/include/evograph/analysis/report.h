@@ -6,13 +6,18 @@
 #include "evograph/rdf/prefix_map.h"
 
 #include <string>
+#include <vector>
 
 namespace evograph::analysis {
+
+struct HierarchyTree;
 
 struct ReportContext {
     const rdf::Dictionary& dictionary;
     const rdf::PrefixMap& prefixes; // CURIEs in text and release notes
     std::string oldName, newName; // the inputs as the user named them
+    // The HTML release notes end with these trees' changes (hierarchy_report.h) when given.
+    const std::vector<HierarchyTree>* hierarchies = nullptr;
 };
 
 std::string jsonReport(const Analysis& analysis, const ReportContext& context);
