@@ -4,6 +4,7 @@
 // beyond the interval: the longest stall the user could feel. Prints one JSON line.
 //   bench_studio_responsiveness OLD NEW
 #include "diff/diff_viewer.h"
+#include "diff/hierarchy_view.h"
 #include "main_window.h"
 
 #include <QApplication>
@@ -104,6 +105,18 @@ int main(int argc, char** argv)
     step("group_by_kind", [&] { viewer->setGrouping(evograph::ui::Grouping::Kind); });
     step("group_by_hierarchy", [&] { viewer->setGrouping(evograph::ui::Grouping::ClassHierarchy); });
     step("clear_filter", [&] { viewer->setFilter({}); });
+    // The Hierarchy mode: its trees were built with the session; showing and using them.
+    using Mode = evograph::ui::DiffViewer::Mode;
+    auto* hierarchy = viewer->hierarchyView();
+    step("hierarchy_mode", [&] { viewer->setMode(Mode::Hierarchy); });
+    step("hierarchy_next_x50", [&] {
+        for (int i = 0; i < 50; ++i)
+            viewer->next(), QApplication::processEvents();
+    });
+    step("hierarchy_everything", [&] { hierarchy->setShow(evograph::ui::HierarchyModel::Show::Everything); });
+    step("hierarchy_properties", [&] { hierarchy->setKind(evograph::analysis::HierarchyKind::Properties); });
+    step("hierarchy_changed_only", [&] { hierarchy->setShow(evograph::ui::HierarchyModel::Show::ChangedOnly); });
+    step("list_mode", [&] { viewer->setMode(Mode::List); });
     QTimer::singleShot(300, &app, &QApplication::quit); // let the watchdog see the last events
     app.exec();
     std::printf("{\"changes\": %zu, \"compare_seconds\": %.2f, \"longest_stall_ms_while_comparing\": %.1f, "

@@ -19,6 +19,7 @@ shoot() { # shoot NAME ARG...
 }
 demo_files=(resources/demo/user-v1.ttl resources/demo/user-v2.ttl --data resources/demo/users-data.ttl)
 shoot studio-diff-demo --workspace "$demo" "${demo_files[@]}"
+shoot studio-hierarchy-demo --mode hierarchy --workspace "$demo" "${demo_files[@]}"
 shoot studio-diff-dark --theme dark --workspace "$demo" "${demo_files[@]}"
 # A config with a local provider, so that the term search offers it beside the built-in embedder.
 mkdir -p "$settings/evograph"
@@ -70,10 +71,12 @@ shoot studio-agents --view agents --serve-agents --screenshot-delay 3000 --works
 if [ -d "$corpus/obo-ro" ]; then
   ro=("$corpus/obo-ro/v2025-03-05/ro.owl" "$corpus/obo-ro/v2025-06-24/ro.owl")
   shoot studio-diff-ro "${ro[@]}"
+  shoot studio-hierarchy-ro --mode hierarchy "${ro[@]}"
   shoot studio-metrics --view metrics --screenshot-delay 4000 "${ro[@]}"
 fi
 if [ -d "$corpus/schemaorg" ]; then
   s=$corpus/schemaorg
   shoot studio-diff-schemaorg "$s/v29.2/schemaorg-all-https.ttl" "$s/v29.3/schemaorg-all-https.ttl"
   shoot studio-diff-schemaorg-hierarchy --group hierarchy "$s/v29.0/schemaorg-all-https.ttl" "$s/v29.3/schemaorg-all-https.ttl"
+  shoot studio-hierarchy-schemaorg --mode hierarchy "$s/v27.02/schemaorg-all-https.ttl" "$s/v28.0/schemaorg-all-https.ttl"
 fi

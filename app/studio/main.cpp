@@ -151,6 +151,12 @@ int main(int argc, char** argv)
                 : by == QLatin1String("hierarchy")                   ? evograph::ui::Grouping::ClassHierarchy
                                                                      : evograph::ui::Grouping::Severity);
     }
+    if (parser.value(options.mode) == QLatin1String("hierarchy")) {
+        window.diffViewer()->setMode(evograph::ui::DiffViewer::Mode::Hierarchy);
+        QObject::connect(window.diffViewer(), &evograph::ui::DiffViewer::sessionReady, &window, [&window] {
+            window.diffViewer()->setMode(evograph::ui::DiffViewer::Mode::Hierarchy); // its first change selected
+        });
+    }
     if (parser.isSet(options.filter))
         QObject::connect(window.diffViewer(), &evograph::ui::DiffViewer::sessionReady, &window,
             [&window, text = parser.value(options.filter)] {

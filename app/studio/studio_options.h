@@ -22,6 +22,9 @@ struct StudioOptions {
         QStringLiteral("light, dark or system (default: as last chosen)."), QStringLiteral("THEME")};
     const QCommandLineOption group {QStringLiteral("group"),
         QStringLiteral("Group the changes by severity, kind or hierarchy."), QStringLiteral("BY")};
+    const QCommandLineOption mode {QStringLiteral("mode"),
+        QStringLiteral("Show the diff viewer's list of changes or its Hierarchy mode: list or hierarchy."),
+        QStringLiteral("MODE")};
     const QCommandLineOption filter {QStringLiteral("filter"),
         QStringLiteral("Start the diff viewer with this free-text filter."), QStringLiteral("TEXT")};
     const QCommandLineOption plan {QStringLiteral("plan"),
@@ -61,8 +64,8 @@ struct StudioOptions {
     // The options a user sees (not --help, --version, --generate).
     std::vector<const QCommandLineOption*> all() const
     {
-        return {&workspace, &data, &view, &theme, &group, &filter, &plan, &search, &serveAgents, &configFile, &snapshot,
-            &dialog, &screenshot, &delay, &startupTime};
+        return {&workspace, &data, &view, &theme, &group, &mode, &filter, &plan, &search, &serveAgents, &configFile,
+            &snapshot, &dialog, &screenshot, &delay, &startupTime};
     }
     // The parser with every option, --help, --version and the FILE... positional.
     void addTo(QCommandLineParser& parser) const;

@@ -215,6 +215,12 @@ DiffSession prepareSession(analysis::AnalyzedVersions versions, const QString& o
     for (const auto& entry : byCount)
         session.namespaces << entry.second;
     session.header = headerOf(session, terms);
+    context.checkpoint();
+    session.hierarchies
+        = analysis::buildHierarchies(session.versions.oldData, session.versions.newData, session.analysis(),
+            {analysis::HierarchyKind::Classes, analysis::HierarchyKind::Properties, analysis::HierarchyKind::Concepts});
+    for (const analysis::HierarchyTree& tree : session.hierarchies)
+        session.alignedHierarchies.push_back(analysis::alignOutlines(tree));
     return session;
 }
 

@@ -5,6 +5,7 @@
 // filtering 100,000 changes on the GUI thread is a scan over plain strings.
 
 #include "evograph/analysis/analyze_paths.h"
+#include "evograph/analysis/hierarchy_report.h"
 #include "evograph/analysis/report.h"
 #include "evograph/engine/thread_pool.h"
 
@@ -44,6 +45,10 @@ struct DiffSession {
     OntologyHeader header;
     QStringList namespaces; // of the changed entities, most changes first
     bool hasData = false; // impact counts were measured
+    // The class, property and concept hierarchies (in HierarchyKind order), each with its two
+    // outlines aligned for the side-by-side Hierarchy mode; built on the worker with the rest.
+    std::vector<analysis::HierarchyTree> hierarchies;
+    std::vector<std::vector<analysis::AlignedRow>> alignedHierarchies;
 
     const analysis::Analysis& analysis() const { return versions.analysis; }
     const rdf::Dictionary& dictionary() const { return versions.newData.dictionary(); }

@@ -2,6 +2,7 @@
 
 #include "common/side_by_side_view.h"
 #include "diff/entity_turtle.h"
+#include "diff/hierarchy_view.h"
 
 #include "evograph/diff/rdf_patch.h"
 #include "evograph/engine/atomic_file.h"
@@ -86,6 +87,9 @@ DiffViewer::DiffViewer(EngineAdapter& engine, QWidget* parent)
     , m_placeholder(new QLabel(this))
     , m_header(new QLabel(this))
     , m_tree(new QTreeView(this))
+    , m_hierarchy(new HierarchyView(this))
+    , m_left(new QStackedWidget(this))
+    , m_mode(new QComboBox(this))
     , m_details(new QLabel(this))
     , m_sides(new SideBySideView(this))
     , m_grouping(new QComboBox(this))
@@ -93,7 +97,7 @@ DiffViewer::DiffViewer(EngineAdapter& engine, QWidget* parent)
     , m_severity(new QComboBox(this))
     , m_namespace(new QComboBox(this))
     , m_search(new QLineEdit(this))
-    , m_fold(new QCheckBox(tr("Fold unchanged"), this))
+    , m_fold(new QCheckBox(tr("Fold unchanged lines"), this))
     , m_counter(new QLabel(this))
     , m_next(new QAction(tr("Next Change"), this))
     , m_previous(new QAction(tr("Previous Change"), this))
@@ -140,6 +144,7 @@ DiffViewer::DiffViewer(EngineAdapter& engine, QWidget* parent)
     m_previous->setShortcut(Qt::SHIFT | Qt::Key_F7);
     connect(m_next, &QAction::triggered, this, &DiffViewer::next);
     connect(m_previous, &QAction::triggered, this, &DiffViewer::previous);
+    connect(m_hierarchy, &HierarchyView::entitySelected, this, &DiffViewer::showHierarchyEntry);
     addAction(m_next), addAction(m_previous);
 
     auto* right = new QWidget(this);
@@ -147,8 +152,10 @@ DiffViewer::DiffViewer(EngineAdapter& engine, QWidget* parent)
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_details);
     rightLayout->addWidget(m_sides, 1);
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(m_tree);
+    m_left->addWidget(m_tree);
+    m_left->addWidget(m_hierarchy);
+    auto* splitter = m_splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_left);
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
@@ -226,11 +233,20 @@ QWidget* DiffViewer::buildFilterBar()
     exportButton->setMenu(exportMenu);
     m_exportMenu = exportMenu;
 
+    m_mode->addItem(tr("Changes"), int(Mode::List));
+    m_mode->addItem(tr("Hierarchy"), int(Mode::Hierarchy));
+    m_mode->setObjectName(QStringLiteral("diffMode"));
+    m_mode->setToolTip(tr("The list of changes, or the class, property and concept trees of both versions"));
+    m_mode->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] { setMode(Mode(m_mode->currentData().toInt())); });
+    layout->addWidget(m_mode);
     layout->addWidget(m_grouping);
     layout->addWidget(m_kind);
     layout->addWidget(m_severity);
     layout->addWidget(m_namespace);
     layout->addWidget(m_search, 1);
+    m_listOnly = {m_grouping, m_kind, m_severity, m_namespace, m_search, m_counter};
+    layout->addStretch(); // takes the room the list's widgets leave in Hierarchy mode
     layout->addWidget(m_fold);
     layout->addWidget(button(m_previous, QStyle::SP_ArrowUp));
     layout->addWidget(m_counter);
@@ -301,6 +317,7 @@ void DiffViewer::setSession(std::shared_ptr<const DiffSession> session, std::opt
     m_updatingWidgets = false;
     if (tree && (tree->grouping != grouping || !(tree->filter == m_model->filter())))
         tree.reset(); // the grouping changed while comparing: built here instead
+    m_hierarchy->setSession(session);
     m_model->setSession(std::move(session), std::move(tree));
     updateHeader();
     m_stack->setCurrentIndex(m_model->session() ? 1 : 0);
@@ -400,14 +417,91 @@ void DiffViewer::setFoldUnchanged(bool fold)
     m_fold->setChecked(fold);
 }
 
+void DiffViewer::setMode(Mode mode)
+{
+    if (m_mode->currentData().toInt() != int(mode))
+        m_mode->setCurrentIndex(m_mode->findData(int(mode))); // comes back here
+    const bool changing = (mode == Mode::Hierarchy) != (m_left->currentWidget() == m_hierarchy);
+    m_left->setCurrentWidget(mode == Mode::Hierarchy ? static_cast<QWidget*>(m_hierarchy) : m_tree);
+    if (changing) { // the two trees side by side want more room than the list
+        const int total = m_splitter->width() > 0 ? m_splitter->width() : 1170;
+        m_splitter->setSizes(
+            mode == Mode::Hierarchy ? QList<int> {total / 2, total / 2} : QList<int> {total * 2 / 5, total * 3 / 5});
+    }
+    for (QWidget* widget : m_listOnly)
+        widget->setVisible(mode == Mode::List);
+    if (mode == Mode::Hierarchy && m_hierarchy->currentEntry() < 0)
+        m_hierarchy->next(); // the first change, with its details
+    else if (mode == Mode::List)
+        showCurrent();
+}
+
+DiffViewer::Mode DiffViewer::mode() const
+{
+    return m_left->currentWidget() == m_hierarchy ? Mode::Hierarchy : Mode::List;
+}
+
+void DiffViewer::showHierarchyEntry(analysis::HierarchyKind kind, std::size_t entry)
+{
+    const auto& current = session();
+    if (!current || static_cast<std::size_t>(kind) >= current->hierarchies.size())
+        return;
+    const analysis::HierarchyEntry& e = current->hierarchies[static_cast<std::size_t>(kind)].entries[entry];
+    QString details
+        = QStringLiteral("<b>%1</b>%2<br><span style='color:%3'>%4 %5</span>")
+              .arg(escaped(current->display(e.iri)),
+                  e.label.empty() ? QString() : QStringLiteral(" “%1”").arg(escaped(QString::fromStdString(e.label))),
+                  statusColor(e.status).isValid() ? statusColor(e.status).name() : QStringLiteral("inherit"),
+                  escaped(QString::fromUtf8(analysis::statusMark(e.status))),
+                  escaped(QString::fromUtf8(analysis::toString(e.status))));
+    if (e.severity)
+        details += QStringLiteral(" &nbsp; <span style='color:%1'>%2</span>")
+                       .arg(severityColor(*e.severity).name(), escaped(severityBadge(*e.severity)));
+    const auto names = [&](const std::vector<rdf::TermId>& terms) {
+        QStringList out;
+        for (const rdf::TermId t : terms)
+            out << escaped(current->display(t));
+        return out.isEmpty() ? tr("(top)") : out.join(QStringLiteral(", "));
+    };
+    if (e.status == analysis::NodeStatus::Moved)
+        details += tr("<br>Moved from %1 to %2").arg(names(e.oldParents), names(e.newParents));
+    if (e.renamedFrom != rdf::kNoTerm)
+        details += tr("<br>Renamed from %1").arg(escaped(current->display(e.renamedFrom)));
+    if (e.replacedBy != rdf::kNoTerm)
+        details += tr("<br>Replaced by %1").arg(escaped(current->display(e.replacedBy)));
+    if (!e.reasons.empty()) {
+        details += QStringLiteral("<ul style='margin:2px 0'>");
+        for (const std::size_t i : e.changes) {
+            const analysis::Change& c = current->analysis().changes[i];
+            details += QStringLiteral("<li>%1: %2%3</li>")
+                           .arg(escaped(kindTitle(c.kind)), escaped(QString::fromStdString(c.reason)),
+                               c.impact ? QStringLiteral(" — <i>%1</i>")
+                                              .arg(escaped(QString::fromStdString(c.impact->description)))
+                                        : QString());
+        }
+        details += QStringLiteral("</ul>");
+    }
+    m_details->setText(details);
+    const auto& versions = current->versions;
+    const rdf::TermId oldIri = e.renamedFrom != rdf::kNoTerm ? e.renamedFrom : e.iri;
+    m_sides->setTexts(tr("Before: %1").arg(current->oldTitle),
+        e.inOld ? entityTurtle(versions.oldData, oldIri, current->prefixes) : QString(),
+        tr("After: %1").arg(current->newTitle),
+        e.inNew ? entityTurtle(versions.newData, e.iri, current->prefixes) : QString());
+}
+
 void DiffViewer::next()
 {
+    if (mode() == Mode::Hierarchy)
+        return m_hierarchy->next();
     const int position = currentPosition();
     selectPosition(position < 0 ? 0 : std::min(position + 1, m_model->visibleChanges() - 1));
 }
 
 void DiffViewer::previous()
 {
+    if (mode() == Mode::Hierarchy)
+        return m_hierarchy->previous();
     const int position = currentPosition();
     selectPosition(position <= 0 ? 0 : position - 1);
 }

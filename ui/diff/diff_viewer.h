@@ -1,8 +1,10 @@
 #pragma once
 // The diff viewer: what changed between two versions of an ontology, entity by entity. A tree of
 // changes (grouped and filtered), the ontology header, and for the selected change its reason,
-// rename evidence and impact, with the entity before and after side by side in Turtle.
-// F7 / Shift+F7 step through the changes that pass the filter.
+// rename evidence and impact, with the entity before and after side by side in Turtle. Its
+// Hierarchy mode shows the class, property and concept trees of both versions instead of the list
+// (hierarchy_view.h); a term picked there shows its grouped change and Turtle the same way.
+// F7 / Shift+F7 step through the changes that pass the filter (in either mode).
 
 #include "common/engine_adapter.h"
 #include "common/graph_versions.h"
@@ -18,6 +20,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QSplitter;
 class QStackedWidget;
 class QTimer;
 class QToolButton;
@@ -25,6 +28,7 @@ class QTreeView;
 
 namespace evograph::ui {
 
+class HierarchyView;
 class SideBySideView;
 
 enum class ExportFormat { Markdown, Html, Json, RdfPatch };
@@ -64,6 +68,11 @@ public:
     bool treePending() const { return m_treeJob != 0; }
     void setFoldUnchanged(bool fold);
 
+    enum class Mode { List, Hierarchy };
+    void setMode(Mode mode);
+    Mode mode() const;
+    HierarchyView* hierarchyView() const { return m_hierarchy; }
+
     // Writes the report on a worker thread (atomically); `exported` or the engine's jobFailed follow.
     int exportReport(ExportFormat format, const QString& path);
 
@@ -90,6 +99,8 @@ private:
     Grouping shownGrouping() const; // what the grouping box says
     void fillFilterChoices();
     void showCurrent();
+    // The grouped change of one term of a hierarchy: its status, severity, reasons, impact, Turtle.
+    void showHierarchyEntry(analysis::HierarchyKind kind, std::size_t entry);
     void updateHeader();
     void updateCounter();
     void chooseExport(ExportFormat format);
@@ -100,6 +111,11 @@ private:
     QLabel* m_placeholder;
     QLabel* m_header;
     QTreeView* m_tree;
+    HierarchyView* m_hierarchy;
+    QStackedWidget* m_left; // the change tree or the hierarchy
+    QSplitter* m_splitter = nullptr;
+    QComboBox* m_mode;
+    QList<QWidget*> m_listOnly; // the list's grouping and filter widgets, hidden in Hierarchy mode
     QLabel* m_details;
     SideBySideView* m_sides;
     QComboBox* m_grouping;
