@@ -14,6 +14,7 @@
 #include <faiss/IndexHNSW.h>
 #include <faiss/IndexPQ.h>
 #include <faiss/IndexRefine.h>
+#include <faiss/utils/utils.h>
 #include <hnswlib/hnswlib.h>
 
 #include <algorithm>
@@ -51,6 +52,33 @@ void setThreads(int threads)
     set(threads);
 }
 
+// What the peer ran with, so a figure can be judged: FAISS's compile options, the core OpenBLAS
+// chose and its config, whether the variables that hold it back were set, and this CPU's flags.
+std::string peerConditions()
+{
+    using Text = char* (*)();
+    const auto call = [](const char* symbol) {
+        const auto f = reinterpret_cast<Text>(dlsym(RTLD_DEFAULT, symbol));
+        return f ? std::string(f()) : std::string("(not OpenBLAS)");
+    };
+    std::string flags;
+    std::ifstream cpu("/proc/cpuinfo");
+    for (std::string line; std::getline(cpu, line);)
+        if (line.rfind("flags", 0) == 0) {
+            for (const char* f : {"avx2", "fma", "avx512f", "avx512bw", "avx512_vnni", "avx_vnni", "avx512_bf16"})
+                if (line.find(std::string(" ") + f + " ") != std::string::npos || line.ends_with(std::string(" ") + f))
+                    flags += std::string(flags.empty() ? "" : " ") + f;
+            break;
+        }
+    const auto env = [](const char* name) {
+        const char* v = std::getenv(name);
+        return std::string(name) + (v ? "=" + std::string(v) : " unset");
+    };
+    return "- FAISS: " + faiss::get_compile_options() + "\n- OpenBLAS: core " + call("openblas_get_corename")
+        + ", config " + call("openblas_get_config") + "; " + env("OPENBLAS_CORETYPE") + ", " + env("OPENBLAS_L2_SIZE")
+        + "\n- CPU flags: " + flags + "\n";
+}
+
 double recallAt(const std::vector<std::int64_t>& ids, const std::vector<std::int64_t>& truth, std::size_t k)
 {
     std::size_t hits = 0;
@@ -81,7 +109,8 @@ public:
             if (m_csv.tellp() == 0)
                 m_csv << "data,n,dim,what,library,setting,recall,qps,build_s,bytes_per_vector,p50_ms,p99_ms\n";
         }
-        std::printf("\n## %s, n = %zu, d = %zu (SIMD target %s)\n\n", m_data.c_str(), n, d, activeTarget().c_str());
+        std::printf("\n## %s, n = %zu, d = %zu (SIMD target %s, first pass %s)\n\n%s\n", m_data.c_str(), n, d,
+            activeTarget().c_str(), firstPassPath().c_str(), peerConditions().c_str());
         std::printf("| what | library | setting | recall@10 | QPS | build s | bytes/vector | p50 ms | p99 ms |\n");
         std::printf("|---|---|---|---|---|---|---|---|---|\n");
     }
@@ -145,6 +174,8 @@ int main(int argc, char** argv)
             faissHnsw = false;
         else if (a == "--skip-storages")
             storages = false;
+        else if (a == "--first-pass") // evograph's first pass: avx512-vnni, avx-vnni or f32
+            forceFirstPassPath(next());
     }
     auto [points, queries] = data == "uniform" ? bench::uniform(n, nq, d, 1) : bench::mixture(n, nq, d, 1);
     Report report(data, n, d, csv);
@@ -165,26 +196,37 @@ int main(int argc, char** argv)
     if (flat) {
         // Rounds alternate between the two libraries and each keeps its best, so that a noisy
         // neighbour on a shared machine hurts both alike.
-        for (const int threads : {1, 2}) {
-            setThreads(threads);
-            std::vector<FaissId> got(nq * k);
-            SearchOptions o;
-            o.k = k, o.threads = threads, o.pool = &pool;
-            SearchResults r;
-            double faissBest = 1e9, oursBest = 1e9;
-            for (int round = 0; round < 5; ++round) {
+        // Rounds interleave the libraries and the thread counts (FAISS 1, evograph 1, FAISS 2,
+        // evograph 2, ...) and each keeps its best of nine, so that a noisy neighbour on this shared
+        // machine hurts every figure alike and the 1- and 2-thread figures are from the same minutes.
+        // OpenBLAS's and OpenMP's threads spin for a while after a call: a pause before each timed
+        // run keeps either library's idle threads from eating into the other's time.
+        const auto settle = [] { std::this_thread::sleep_for(std::chrono::milliseconds(300)); };
+        double faissBest[3] = {1e9, 1e9, 1e9}, oursBest[3] = {1e9, 1e9, 1e9};
+        std::vector<FaissId> got[3] = {std::vector<FaissId>(nq * k), std::vector<FaissId>(nq * k), {}};
+        SearchResults r[3];
+        for (int round = 0; round < 9; ++round)
+            for (const int threads : {1, 2}) {
+                setThreads(threads);
+                settle();
                 double t = now();
                 faissFlat.search(static_cast<FaissId>(nq), queries.values().data(), static_cast<FaissId>(k),
-                    distances.data(), got.data());
-                faissBest = std::min(faissBest, now() - t);
+                    distances.data(), got[threads - 1].data());
+                faissBest[threads] = std::min(faissBest[threads], now() - t);
+                SearchOptions o;
+                o.k = k, o.threads = static_cast<std::size_t>(threads), o.pool = &pool;
+                settle();
                 t = now();
-                r = ours.search(queries, o);
-                oursBest = std::min(oursBest, now() - t);
+                r[threads] = ours.search(queries, o);
+                oursBest[threads] = std::min(oursBest[threads], now() - t);
             }
+        for (const int threads : {1, 2}) {
             report.add({"flat batch", "faiss", std::to_string(threads) + " thread",
-                recallAt({got.begin(), got.end()}, groundTruth, k), nq / faissBest, -1, 4.0 * d});
-            report.add({"flat batch", "evograph", std::to_string(threads) + " thread", recallAt(r.ids, groundTruth, k),
-                nq / oursBest, -1, 4.0 * ((d + kPadding - 1) / kPadding * kPadding)});
+                recallAt({got[threads - 1].begin(), got[threads - 1].end()}, groundTruth, k), nq / faissBest[threads],
+                -1, 4.0 * d});
+            report.add({"flat batch", "evograph", std::to_string(threads) + " thread",
+                recallAt(r[threads].ids, groundTruth, k), nq / oursBest[threads], -1,
+                static_cast<double>(ours.memoryBytes()) / static_cast<double>(n)});
         }
         // One query at a time, default threads (2): an interactive search.
         setThreads(2);

@@ -27,7 +27,11 @@ for n in $sizes; do
         # FAISS's HNSW takes most of an hour to build 1M vectors here, and the f16 and int8
         # storages are measured at 100k: at 1M, only evograph's f32 HNSW against hnswlib.
         [ "$n" -ge 1000000 ] && extra+=(--skip-faiss-hnsw --skip-storages)
-        build/default/bench/bench_vectors --n "$n" --data "$data" --csv "$csv" "${extra[@]}" | tee -a "$md"
+        # FAISS runs as its own users run it: without OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE, which
+        # this machine sets for old OpenBLAS bugs and which hold OpenBLAS to an older kernel and small
+        # blocks (unset in this command alone: tests and CI keep them).
+        env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \
+            build/default/bench/bench_vectors --n "$n" --data "$data" --csv "$csv" "${extra[@]}" | tee -a "$md"
     done
 done
 # The plot covers every size measured so far (one CSV per size).

@@ -3,6 +3,7 @@
 #include "batch_checks.h"
 #include "evograph/engine/parallel_for.h"
 #include "evograph/error.h"
+#include "int8_kernels.h"
 #include "top_k.h"
 
 #include <atomic>
@@ -27,6 +28,7 @@ FlatIndex::FlatIndex(std::size_t dim, Metric metric)
     : m_dim(dim)
     , m_stride(padded(dim))
     , m_metric(metric)
+    , m_sketch(dim)
 {
     if (dim == 0)
         throw Error("a vector index needs a dimension of at least 1");
@@ -34,7 +36,7 @@ FlatIndex::FlatIndex(std::size_t dim, Metric metric)
 
 std::size_t FlatIndex::memoryBytes() const
 {
-    return m_panels.capacity() * sizeof(float) + m_squaredNorms.capacity() * sizeof(float)
+    return m_panels.capacity() * sizeof(float) + m_sketch.memoryBytes() + m_squaredNorms.capacity() * sizeof(float)
         + m_ids.capacity() * sizeof(VectorId) + m_rowOf.size() * (sizeof(VectorId) + sizeof(std::size_t) + 16);
 }
 
@@ -50,12 +52,15 @@ void FlatIndex::add(const VectorSet& vectors, std::span<const VectorId> ids)
         = detail::newIds(m_dim, vectors, ids, m_ids.size(), [&](VectorId id) { return m_rowOf.contains(id); });
     const std::size_t first = m_ids.size(), total = first + vectors.size();
     m_panels.resize((total + kPanelRows - 1) / kPanelRows * kPanelRows * m_stride, 0.0f);
+    m_sketch.resize(total);
+    std::vector<float> stored(m_dim);
     for (std::size_t i = 0; i < vectors.size(); ++i) {
         const float* v = vectors.row(i);
         float norm = dot(v, v, m_dim);
         const float scale = m_metric == Metric::Cosine && norm > 0 ? 1.0f / std::sqrt(norm) : 1.0f;
         for (std::size_t k = 0; k < m_dim; ++k)
-            at(first + i, k) = v[k] * scale;
+            at(first + i, k) = stored[k] = v[k] * scale;
+        m_sketch.set(first + i, stored.data());
         m_squaredNorms.push_back(m_metric == Metric::Cosine && norm > 0 ? 1.0f : norm);
         m_rowOf.emplace(newIds[i], first + i);
         m_ids.push_back(newIds[i]);
@@ -73,11 +78,14 @@ bool FlatIndex::remove(VectorId id)
         for (std::size_t k = 0; k < m_dim; ++k)
             at(row, k) = at(last, k);
         m_squaredNorms[row] = m_squaredNorms[last];
+        m_sketch.copy(last, row);
         m_ids[row] = m_ids[last];
         m_rowOf[m_ids[row]] = row;
     }
     for (std::size_t k = 0; k < m_dim; ++k) // padding rows are zero
         at(last, k) = 0.0f;
+    m_sketch.clear(last);
+    m_sketch.resize(last);
     m_squaredNorms.pop_back();
     m_ids.pop_back();
     m_panels.resize((m_ids.size() + kPanelRows - 1) / kPanelRows * kPanelRows * m_stride);
@@ -102,23 +110,34 @@ std::vector<float> FlatIndex::vector(VectorId id) const
     return out;
 }
 
-SearchResults FlatIndex::search(const VectorSet& queries, const SearchOptions& options) const
+std::vector<float> FlatIndex::prepareQueries(const VectorSet& queries, std::vector<float>& squaredNorms) const
 {
-    detail::checkQueries(m_dim, queries);
-    engine::ScopedTimer timer(engine::MetricsRegistry::global().histogram("vector.search.latency"));
-    const std::size_t nq = queries.size(), n = size(), k = options.k;
-    const bool l2 = m_metric == Metric::L2;
-    std::vector<float> rows(nq * m_stride, 0.0f), queryNorms(nq);
+    const std::size_t nq = queries.size();
+    std::vector<float> rows(nq * m_stride, 0.0f);
+    squaredNorms.resize(nq);
     for (std::size_t i = 0; i < nq; ++i) {
         float* q = rows.data() + i * m_stride;
         std::memcpy(q, queries.row(i), m_dim * sizeof(float));
-        queryNorms[i] = dot(q, q, m_dim);
-        if (m_metric == Metric::Cosine && queryNorms[i] > 0) {
-            const float scale = 1.0f / std::sqrt(queryNorms[i]);
+        squaredNorms[i] = dot(q, q, m_dim);
+        if (m_metric == Metric::Cosine && squaredNorms[i] > 0) {
+            const float scale = 1.0f / std::sqrt(squaredNorms[i]);
             for (std::size_t j = 0; j < m_dim; ++j)
                 q[j] *= scale;
         }
     }
+    return rows;
+}
+
+SearchResults FlatIndex::search(const VectorSet& queries, const SearchOptions& options) const
+{
+    detail::checkQueries(m_dim, queries);
+    engine::ScopedTimer timer(engine::MetricsRegistry::global().histogram("vector.search.latency"));
+    if (const detail::Int8Path path = detail::int8Path(); path != detail::Int8Path::None && size() > 0)
+        return searchNarrow(queries, options, path);
+    const std::size_t nq = queries.size(), n = size(), k = options.k;
+    const bool l2 = m_metric == Metric::L2;
+    std::vector<float> queryNorms;
+    const std::vector<float> rows = prepareQueries(queries, queryNorms);
     std::vector<float> packed(rows.size());
     packQueries(rows.data(), nq, m_stride, packed.data());
 

@@ -4,9 +4,15 @@
 // matrix product with a 6 × 16 register tile (the dotPanel kernel) whose scores feed one bounded
 // heap per query; the work is split over the engine's threads by queries, or by vectors when
 // there are few queries (an interactive search).
+//
+// On a CPU with VNNI (AVX-512 or AVX-VNNI) the first pass is narrower and exact all the same: every
+// vector is scored in int8 (int8_sketch.h) with a bound on that score's error; the k-th best lower
+// bound rules out every vector whose upper bound is below it, and the few that remain are scored
+// again in f32. The answer is the f32 answer: the bound is proved, not tuned.
 #include "evograph/engine/cancellation.h"
 #include "evograph/engine/thread_pool.h"
 #include "evograph/vector/aligned_vector.h"
+#include "evograph/vector/int8_sketch.h"
 #include "evograph/vector/kernels.h"
 #include "evograph/vector/vectors.h"
 
@@ -15,6 +21,10 @@
 #include <unordered_map>
 
 namespace evograph::vector {
+
+namespace detail {
+enum class Int8Path : std::uint8_t;
+}
 
 struct SearchOptions {
     std::size_t k = 10;
@@ -62,6 +72,10 @@ private:
         return m_panels[row / kPanelRows * kPanelRows * m_stride + k * kPanelRows + row % kPanelRows];
     }
     void copyRow(std::size_t row, float* out) const;
+    // The VNNI first pass and the f32 re-rank of what it cannot rule out (flat_narrow_search.cpp).
+    SearchResults searchNarrow(const VectorSet& queries, const SearchOptions& options, detail::Int8Path path) const;
+    // Queries normalised for cosine, zero-padded to the stride, and their squared norms.
+    std::vector<float> prepareQueries(const VectorSet& queries, std::vector<float>& squaredNorms) const;
 
     std::size_t m_dim;
     std::size_t m_stride; // dim rounded up to kPadding; the padding is zero
@@ -70,6 +84,7 @@ private:
     std::vector<float> m_squaredNorms; // for L2
     std::vector<VectorId> m_ids;
     std::unordered_map<VectorId, std::size_t> m_rowOf;
+    detail::Int8Sketch m_sketch; // the narrow copy for the first pass
 };
 
 } // namespace evograph::vector

@@ -44,6 +44,13 @@ void dotPanel(const float* queries, std::size_t nq, std::size_t stride, const fl
 // Product quantization's asymmetric distance: out[i] = sum over j < m of tables[j * 256 + codes[i * m + j]].
 void adcScan(const float* tables, const std::uint8_t* codes, std::size_t n, std::size_t m, float* out);
 
+// The narrow first pass of exact flat search (flat_index.h): "avx512-vnni", "avx-vnni", or "f32"
+// where the CPU has neither (the search is then f32 throughout).
+std::string firstPassPath();
+std::vector<std::string> supportedFirstPassPaths(); // best first, "f32" last
+// For tests and benchmarks: run later searches on one of supportedFirstPassPaths(); "" resets.
+void forceFirstPassPath(const std::string& name);
+
 // The SIMD target the kernels run on now ("AVX2", "SSE4", "EMU128", ...).
 std::string activeTarget();
 // The targets this CPU supports and this build has code for, best first.
