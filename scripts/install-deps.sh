@@ -23,7 +23,7 @@ packages=(
 )
 case "$profile" in
   build) ;;
-  test) packages+=(python3 serdi raptor2-utils sqlite3 clang-format bc time dbus-daemon gnome-keyring curl
+  test) packages+=(python3 serdi raptor2-utils sqlite3 clang-format bc time dbus-daemon gnome-keyring curl openssh-client
                  virtuoso-opensource bash-completion zsh man-db)
         command -v npm >/dev/null || packages+=(nodejs npm) ;;
   gui) packages+=(xvfb xauth x11-apps imagemagick) ;;

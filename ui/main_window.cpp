@@ -6,6 +6,7 @@
 #include "common/theme.h"
 #include "diff/diff_viewer.h"
 #include "files/file_summary_view.h"
+#include "help/help_window.h"
 #include "metrics/metrics_view.h"
 #include "migrations/migration_view.h"
 #include "search/term_search_popup.h"
@@ -126,6 +127,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_snapshots, &SnapshotBrowser::diffRequested, this,
         [this](DiffViewer::VersionsReader read, const QString& oldName, const QString& newName) {
             m_diff->compareVersions(std::move(read), oldName, newName);
+            m_comparison = tr("%1 → %2").arg(oldName, newName);
+            updateTitle();
             showView(View::Diff);
         });
     connect(m_diff, &DiffViewer::sessionReady, this, [this] {
@@ -220,6 +223,17 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
+    // Edit: copy what is selected wherever the focus is (panes, lists, messages), find in the diff.
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(tr("&Copy"), QKeySequence::Copy, this, [] {
+        if (QWidget* focus = QApplication::focusWidget())
+            QMetaObject::invokeMethod(focus, "copy"); // text views, line edits and labels all have copy()
+    });
+    edit->addAction(tr("&Find in Changes…"), QKeySequence::Find, this, [this] {
+        showView(View::Diff);
+        m_diff->focusSearch();
+    });
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     const std::pair<QString, View> views[]
         = {{tr("&Diff"), View::Diff}, {tr("&Snapshots"), View::Snapshots}, {tr("&Metrics"), View::Metrics},
@@ -253,6 +267,21 @@ void MainWindow::createMenus()
     connect(m_termSearch, &TermSearchPopup::termChosen, this, &MainWindow::showChosenTerm);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&User Guide"), QKeySequence::HelpContents, this, [this] {
+        auto* guide = new UserGuideDialog(this);
+        guide->setAttribute(Qt::WA_DeleteOnClose);
+        guide->show();
+    });
+    help->addAction(tr("&Keyboard Shortcuts"), QKeySequence(Qt::CTRL | Qt::Key_Slash), this, [this] {
+        // Keys the views hold themselves, beside those of the menus.
+        auto* shortcuts = new ShortcutsDialog(*menuBar(),
+            {{QStringLiteral("F7"), tr("Diff ▸ next change (also in Hierarchy mode)")},
+                {QStringLiteral("Shift+F7"), tr("Diff ▸ previous change")}},
+            this);
+        shortcuts->setAttribute(Qt::WA_DeleteOnClose);
+        shortcuts->show();
+    });
+    help->addSeparator();
     help->addAction(tr("&About evograph"), this, [this] {
         QMessageBox::about(this, tr("About evograph"),
             tr("<b>evograph studio %1</b><p>A workbench for evolving and migrating RDF ontologies.</p>")
@@ -290,9 +319,22 @@ void MainWindow::showOpenWorkspaceDialog()
         openWorkspace(path);
 }
 
+void MainWindow::updateTitle()
+{
+    QStringList parts;
+    if (!m_comparison.isEmpty())
+        parts << m_comparison;
+    if (!m_workspacePath.isEmpty())
+        parts << QFileInfo(m_workspacePath).fileName();
+    setWindowTitle(
+        parts.isEmpty() ? tr("evograph studio") : tr("%1 — evograph studio").arg(parts.join(QStringLiteral(" · "))));
+}
+
 void MainWindow::compareFiles(const QString& oldPath, const QString& newPath, const QStringList& dataFiles)
 {
     m_diff->compareFiles(oldPath, newPath, dataFiles);
+    m_comparison = tr("%1 → %2").arg(QFileInfo(oldPath).fileName(), QFileInfo(newPath).fileName());
+    updateTitle();
     remember({QStringLiteral("compare"), QFileInfo(oldPath).absoluteFilePath(), QFileInfo(newPath).absoluteFilePath()});
     showView(View::Diff);
 }
@@ -306,6 +348,8 @@ void MainWindow::openWorkspace(const QString& path)
     m_workspaceLabel->setText(
         path.isEmpty() ? tr("No workspace") : tr("Workspace: %1").arg(QFileInfo(path).fileName()));
     m_workspaceLabel->setToolTip(path);
+    m_workspacePath = path;
+    updateTitle();
     if (!path.isEmpty())
         remember({QStringLiteral("workspace"), QFileInfo(path).absoluteFilePath()});
 }

@@ -78,6 +78,7 @@ private:
     void onFileLoaded(int jobId, std::shared_ptr<const LoadedFile> file);
     void disambiguateTabTitles();
     void updateJobStatus();
+    void updateTitle(); // names the comparison and the workspace
     void showChosenTerm(const QString& iri, const QString& graph, qint64 seq);
 
     EngineAdapter m_engine;
@@ -92,6 +93,7 @@ private:
     AgentsView* m_agents;
     QStackedWidget* m_filesPage;
     QTabWidget* m_tabs;
+    QString m_comparison, m_workspacePath;
     JobsPanel* m_jobs;
     QDockWidget* m_jobsDock;
     QMenu* m_recentMenu = nullptr;

@@ -25,7 +25,8 @@ struct MigrateOptions {
     WorkspaceArgs args;
     std::string oldPath, newPath, align, output, plan, configPath, reviewer, comment, correlationId, operation,
         dataFile, updateFile;
-    std::vector<std::string> data, graphs, custom;
+    std::string signWith; // migrate approve --sign-with KEYFILE
+    std::vector<std::string> data, graphs, custom, approvals;
     bool dryRun = false, yes = false;
     std::size_t preview = 10, last = 0;
 };
@@ -124,6 +125,9 @@ void addApply(CLI::App& group, const Options& o, int& exitCode)
     c->add_flag("-y,--yes", o->yes, "do not ask for confirmation (approval is still required)");
     c->add_option("--correlation-id", o->correlationId, "group this operation with others (default: a new id)");
     c->add_option("--preview", o->preview, "statements shown per step and direction (default 10)");
+    c->add_option("--approval", o->approvals,
+        "an SSH-signed approval of the plan (migrate approve --sign-with); it counts when its key is listed for its "
+        "reviewer in the file that policies.approvals.allowed_signers names (repeatable)");
     addConfigOption(*c, o->configPath);
     c->callback([o, &exitCode] {
         exitCode = runCommand([&] {
@@ -134,7 +138,7 @@ void addApply(CLI::App& group, const Options& o, int& exitCode)
                 const migrate::Preview preview
                     = onWorkspace(o->args.path(), o->args.openOptions(Access::Read, "migrate apply"), "dry run",
                         [&](Workspace& ws, const Progress& progress) {
-                            return migrate::preview(ws, plan, config, run, progress);
+                            return migrate::preview(ws, plan, config, run, progress, o->approvals);
                         });
                 if (o->dryRun) {
                     if (o->args.json())
@@ -159,7 +163,7 @@ void addApply(CLI::App& group, const Options& o, int& exitCode)
                     = onWorkspace(o->args.path(), o->args.openOptions(Access::Write, "migrate apply"), "migrating",
                         [&](Workspace& ws, const Progress& progress) {
                             // Only a plan that touches a graph bound to a store involves the stores.
-                            const migrate::ApplyOptions apply {o->correlationId, run, config};
+                            const migrate::ApplyOptions apply {o->correlationId, run, config, o->approvals};
                             return remote::boundGraphs(ws, plan.graphs).empty()
                                 ? migrate::applyPlan(ws, plan, apply, progress)
                                 : remote::applyOnStores(ws, plan, apply, {}, sync, progress);
@@ -188,6 +192,26 @@ void addApply(CLI::App& group, const Options& o, int& exitCode)
     });
 }
 
+// migrate approve --sign-with: an approval that travels as a file (no workspace is opened).
+ExitCode signApproval(const MigrateOptions& o, const migrate::Plan& plan)
+{
+    const std::string file = o.output.empty() ? o.plan + "." + o.reviewer + ".approval" : o.output;
+    writeOutput(file, policy::signBytes(plan.text, o.signWith));
+    if (o.args.json()) {
+        printJson({{"decision", "approve"}, {"plan", o.plan}, {"plan_hash", plan.hash}, {"reviewer", o.reviewer},
+            {"signed_with", o.signWith}, {"approval_file", file},
+            {"namespace", std::string(policy::kPlanSignatureNamespace)}});
+    } else {
+        std::cout << "Signed an approval of " << o.plan << " (hash " << shortHash(plan.hash) << ") as " << o.reviewer
+                  << ": " << file << "\n"
+                  << "The applier passes it with: evograph migrate apply " << o.plan << " --approval " << file
+                  << " --workspace W\n"
+                  << "Anyone can check it: ssh-keygen -Y verify -f ALLOWED_SIGNERS -I " << o.reviewer << " -n "
+                  << policy::kPlanSignatureNamespace << " -s " << file << " < " << o.plan << "\n";
+    }
+    return kOk;
+}
+
 void addDecision(CLI::App& group, const Options& o, int& exitCode, const std::string& decision)
 {
     auto* c = workspaceSubcommand(group, decision,
@@ -196,9 +220,18 @@ void addDecision(CLI::App& group, const Options& o, int& exitCode, const std::st
     c->add_option("PLAN", o->plan, "the plan file")->required();
     c->add_option("--as", o->reviewer, "the reviewer's name")->required();
     c->add_option("--comment", o->comment, "why");
+    if (decision == "approve") {
+        auto* sign = c->add_option("--sign-with", o->signWith,
+            "sign the plan's exact bytes with this SSH key (a private key, or a public key that ssh-agent holds) "
+            "into an approval file, instead of recording the approval in a workspace");
+        c->add_option("-o,--output", o->output, "the approval file to write (default: PLAN.NAME.approval)")
+            ->needs(sign);
+    }
     c->callback([o, &exitCode, decision] {
         exitCode = runCommand([&] {
             const migrate::Plan plan = migrate::loadPlan(o->plan);
+            if (!o->signWith.empty())
+                return signApproval(*o, plan);
             const workspace::Approval recorded
                 = onWorkspace(o->args.path(), o->args.openOptions(Access::Write, "migrate " + decision), decision,
                     [&](Workspace& ws, const Progress&) {

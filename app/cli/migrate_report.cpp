@@ -26,8 +26,13 @@ nlohmann::json approvalJson(const migrate::ApprovalStatus& status)
     for (const workspace::Approval& a : status.decisions)
         decisions.push_back({{"decision", a.decision}, {"reviewer", a.reviewer}, {"recorded_by", a.recordedBy},
             {"comment", a.comment}, {"at", a.at}});
+    nlohmann::json signatures = nlohmann::json::array();
+    for (const policy::SignedApproval& s : status.signatures)
+        signatures.push_back(
+            {{"file", s.file}, {"counts", s.counts}, {"signer", s.signer}, {"key", s.key}, {"problem", s.problem}});
     return {{"required", status.required}, {"satisfied", status.satisfied}, {"self_approved", status.selfApproved},
-        {"bypassed_permissive", status.bypassedPermissive}, {"reason", status.reason}, {"decisions", decisions}};
+        {"bypassed_permissive", status.bypassedPermissive}, {"reason", status.reason}, {"decisions", decisions},
+        {"signed_approvals", signatures}};
 }
 
 nlohmann::json operationJson(const workspace::JournalOperation& op)
@@ -104,6 +109,9 @@ std::string approvalText(const migrate::ApprovalStatus& status)
     for (const workspace::Approval& a : status.decisions)
         out += "  " + a.at + "  " + a.decision + "  " + a.reviewer + " (recorded by " + a.recordedBy + ")"
             + (a.comment.empty() ? "" : ": " + a.comment) + "\n";
+    for (const policy::SignedApproval& s : status.signatures)
+        out += "  " + s.file + ": "
+            + (s.counts ? "signed by " + s.signer + " (" + s.key + ")" : "does not count: " + s.problem) + "\n";
     return out;
 }
 

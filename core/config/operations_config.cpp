@@ -1,6 +1,7 @@
 #include "operations_config.h"
 
 #include <algorithm>
+#include <filesystem>
 
 namespace evograph::config {
 
@@ -127,6 +128,15 @@ void readPolicyTables(TableReader& root, Config& config)
                 "audit_all_operations", "evograph audits every operation and cannot be told not to; false is ignored");
         noteOrigins(operational, config, {"audit_all_operations"});
         operational.finish();
+    }
+    if (const toml::table* approvalsTable = policies.table("approvals")) {
+        TableReader approvals(*approvalsTable, "policies.approvals", root.file(), root.warnings());
+        // A relative path is the config file's neighbour, wherever evograph runs.
+        std::optional<std::string> signers = approvals.string("allowed_signers");
+        if (signers && std::filesystem::path(*signers).is_relative())
+            signers = (std::filesystem::path(root.file()).parent_path() / *signers).lexically_normal().string();
+        setting(approvals, config, "allowed_signers", signers);
+        approvals.finish();
     }
     policies.finish();
 }

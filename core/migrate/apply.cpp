@@ -60,7 +60,7 @@ ApplyResult applyChecked(workspace::Workspace& workspace, const Plan& plan, cons
     op.steps = stepsJson(result.run);
 
     if (gate) {
-        result.approval = approvalStatus(workspace, plan, options.config, result.run);
+        result.approval = approvalStatus(workspace, plan, options.config, result.run, options.approvalFiles);
         if (!result.approval.satisfied) {
             op.error = "refused: " + result.approval.reason;
             workspace::recordFailedOperation(workspace, op); // refusals are journalled and audited too

@@ -37,7 +37,9 @@ void weighReviews(Decision& d, const Policy& policy, const Request& request)
     }
     if (other) {
         d.outcome = Decision::Outcome::Run;
-        d.reason = "approved by " + other->reviewer + " at " + other->at;
+        // A signed approval has no time of its own: the key that signed it is named instead.
+        d.reason = "approved by " + other->reviewer
+            + (other->at.empty() ? " (" + other->recordedBy + ")" : " at " + other->at);
     } else if (self && policy.allowSelfApproval) {
         d.outcome = Decision::Outcome::Run;
         d.selfApproved = true;

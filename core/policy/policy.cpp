@@ -2,9 +2,13 @@
 
 #include "evograph/error.h"
 
+#include <filesystem>
+
 namespace evograph::policy {
 
 namespace {
+constexpr std::string_view kAllowedSigners = "policies.approvals.allowed_signers";
+
 bool flag(const std::map<std::string, std::string>& settings, const std::string& key, bool fallback)
 {
     const auto it = settings.find(key);
@@ -31,6 +35,8 @@ Policy Policy::fromSettings(const std::map<std::string, std::string>& settings)
     policy.autoApproveReadOnly
         = flag(settings, "policies.operational.auto_approve_read_only", policy.autoApproveReadOnly);
     policy.allowSelfApproval = flag(settings, "policies.operational.allow_self_approval", policy.allowSelfApproval);
+    if (const auto signers = settings.find(std::string(kAllowedSigners)); signers != settings.end())
+        policy.allowedSigners = signers->second;
     return policy;
 }
 
@@ -41,12 +47,17 @@ std::map<std::string, std::string> Policy::defaultSettings()
     return {{"policies.enforcement_mode", p.strict ? "strict" : "permissive"},
         {"policies.operational.require_approval_for_destructive", text(p.requireApprovalForDestructive)},
         {"policies.operational.auto_approve_read_only", text(p.autoApproveReadOnly)},
-        {"policies.operational.allow_self_approval", text(p.allowSelfApproval)}};
+        {"policies.operational.allow_self_approval", text(p.allowSelfApproval)}, {std::string(kAllowedSigners), ""}};
 }
 
 Policy Policy::of(workspace::Workspace& workspace, const config::Config& config)
 {
-    return fromSettings(config::effectiveSettings(workspace.settings(false), config));
+    Policy policy = fromSettings(config::effectiveSettings(workspace.settings(false), config));
+    if (!policy.allowedSigners.empty() && std::filesystem::path(policy.allowedSigners).is_relative())
+        policy.allowedSigners = (std::filesystem::path(workspace.path()).parent_path() / policy.allowedSigners)
+                                    .lexically_normal()
+                                    .string();
+    return policy;
 }
 
 } // namespace evograph::policy

@@ -86,6 +86,19 @@ TEST_CASE(
         auto ws = workspace::Workspace::open(path);
         CHECK(ws.settings(false).at("agents.snapshot_scheduler.enabled") == "true");
     }
+    // Disable asks first: Cancel leaves it enabled, confirming disables it and says so.
+    QString asked;
+    answerNextConfirmation(false, &asked);
+    QTest::mouseClick(button(view, "Disable"), Qt::LeftButton);
+    CHECK(asked.contains("Disable snapshot_scheduler"));
+    CHECK(cell(table, "snapshot_scheduler", 2) == "yes");
+    answerNextConfirmation(true);
+    QTest::mouseClick(button(view, "Disable"), Qt::LeftButton);
+    CHECK(cell(table, "snapshot_scheduler", 2) == "no");
+    bool said = false;
+    for (const QLabel* label : view.findChildren<QLabel*>())
+        said |= label->text().contains("snapshot_scheduler disabled");
+    CHECK(said);
     table->selectRow(rowOf(table, "validator"));
     QTest::mouseClick(button(view, "Disable"), Qt::LeftButton);
     CHECK(cell(table, "validator", 2) == "yes");

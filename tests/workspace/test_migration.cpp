@@ -122,7 +122,7 @@ TEST_CASE(
     }
     f.decide(plan, "approve", "bob");
     auto ws = f.open();
-    const auto applied = migrate::applyPlan(ws, plan, {"release-1", {}, {}});
+    const auto applied = migrate::applyPlan(ws, plan, {"release-1", {}, {}, {}});
     CHECK(applied.operation.status == "applied");
     CHECK(applied.operation.correlationId == "release-1");
     CHECK(applied.run.added == 2); // :supervises, and bob's default e-mail

@@ -1,5 +1,6 @@
 #include "agents_view.h"
 
+#include "common/confirm_action.h"
 #include "common/message_line.h"
 #include "common/workspace_jobs.h"
 
@@ -11,6 +12,7 @@
 #include <QCheckBox>
 #include <QDateTime>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -409,6 +411,18 @@ void AgentsView::control(const QString& action)
                     m_message->setMessage(q(*why)); // the config file's explicit word wins, as in the CLI
                     return;
                 }
+            // Disabling or stopping leaves the graphs unwatched: it asks first.
+            if ((action == QLatin1String("disable") || action == QLatin1String("stop"))
+                && !confirmAction(this,
+                    {action == QLatin1String("disable") ? tr("Disable agent") : tr("Stop agent"),
+                        (action == QLatin1String("disable") ? tr("Disable %1 in %2?") : tr("Stop %1 in %2?"))
+                            .arg(selectedAgent(), m_workspace),
+                        {action == QLatin1String("disable")
+                                ? tr("it no longer runs, here or in evograph serve, until it is enabled again")
+                                : tr("its schedule pauses until it is started again; its alerts are not evaluated")},
+                        tr("Enable or Start undoes it."),
+                        action == QLatin1String("disable") ? tr("Disable") : tr("Stop")}))
+                return;
             auto ws = openStudioWorkspace(m_workspace.toStdString(), workspace::Access::Write, "agents");
             if (action == QLatin1String("enable") || action == QLatin1String("disable"))
                 ws.setSetting("agents." + agent + ".enabled", enabling ? "true" : "false", false);
@@ -416,7 +430,11 @@ void AgentsView::control(const QString& action)
                 ws.setSetting(
                     "agents." + agent + ".stopped", action == QLatin1String("stop") ? "true" : "false", false);
         }
-        m_message->setMessage({});
+        static const QHash<QString, QString> done {{QStringLiteral("run"), tr("✔ %1 runs now.")},
+            {QStringLiteral("enable"), tr("✔ %1 enabled.")},
+            {QStringLiteral("disable"), tr("✔ %1 disabled: it no longer runs.")},
+            {QStringLiteral("start"), tr("✔ %1 started.")}, {QStringLiteral("stop"), tr("✔ %1 stopped.")}};
+        m_message->setMessage(done.value(action, QStringLiteral("%1")).arg(selectedAgent()));
     } catch (const std::exception& e) {
         m_message->setMessage(tr("%1 failed: %2").arg(action, QString::fromUtf8(e.what())));
     }

@@ -197,10 +197,6 @@ QWidget* DiffViewer::buildFilterBar()
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(160);
     m_search->setObjectName(QStringLiteral("changeSearch"));
-    auto* find = new QAction(this);
-    find->setShortcut(QKeySequence::Find);
-    connect(find, &QAction::triggered, m_search, [this] { m_search->setFocus(), m_search->selectAll(); });
-    addAction(find);
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(150); // filter once typing pauses
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
@@ -415,6 +411,14 @@ void DiffViewer::setGrouping(Grouping grouping)
 void DiffViewer::setFoldUnchanged(bool fold)
 {
     m_fold->setChecked(fold);
+}
+
+void DiffViewer::focusSearch()
+{
+    if (mode() == Mode::Hierarchy)
+        return m_hierarchy->focusSearch();
+    m_search->setFocus();
+    m_search->selectAll();
 }
 
 void DiffViewer::setMode(Mode mode)

@@ -70,6 +70,7 @@ public:
 
     enum class Mode { List, Hierarchy };
     void setMode(Mode mode);
+    void focusSearch(); // Edit ▸ Find: the search field of the list, or of the Hierarchy mode
     Mode mode() const;
     HierarchyView* hierarchyView() const { return m_hierarchy; }
 

@@ -193,6 +193,12 @@ void HierarchyView::selectRow(int row)
     m_table->scrollTo(index, QAbstractItemView::PositionAtCenter);
 }
 
+void HierarchyView::focusSearch()
+{
+    m_search->setFocus();
+    m_search->selectAll();
+}
+
 void HierarchyView::next()
 {
     const int current = m_table->currentIndex().isValid() ? m_table->currentIndex().row() : -1;

@@ -31,6 +31,7 @@ public:
 
     void next();
     void previous();
+    void focusSearch();
     // Selects the row of the entry (its NEW place first); false when it is not shown.
     bool selectEntry(std::size_t entry);
     int currentEntry() const; // -1 when none

@@ -1,17 +1,20 @@
 #include "migration_view.h"
 
+#include "common/confirm_action.h"
 #include "common/display_format.h"
 #include "common/message_line.h"
 #include "common/side_by_side_view.h"
 #include "common/workspace_jobs.h"
 
+#include "evograph/engine/atomic_file.h"
+
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
@@ -31,6 +34,14 @@ using workspace::Workspace;
 QString qs(const std::string& s)
 {
     return QString::fromStdString(s);
+}
+
+std::vector<std::string> stdStrings(const QStringList& list)
+{
+    std::vector<std::string> out;
+    for (const QString& s : list)
+        out.push_back(s.toStdString());
+    return out;
 }
 
 // Badge text and colour of a step: its finding code, and "rewrites data" when it removes triples.
@@ -65,6 +76,8 @@ MigrationView::MigrationView(EngineAdapter& engine, QWidget* parent)
     , m_dryRun(new QPushButton(tr("Dry run"), this))
     , m_approve(new QPushButton(tr("Approve"), this))
     , m_reject(new QPushButton(tr("Reject"), this))
+    , m_sign(new QPushButton(tr("Sign with SSH key…"), this))
+    , m_loadApprovals(new QPushButton(tr("Load signed approvals…"), this))
     , m_apply(new QPushButton(tr("Apply…"), this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_rollback(new QPushButton(tr("Roll back"), this))
@@ -106,6 +119,25 @@ MigrationView::MigrationView(EngineAdapter& engine, QWidget* parent)
     connect(m_dryRun, &QPushButton::clicked, this, &MigrationView::dryRun);
     connect(m_approve, &QPushButton::clicked, this, [this] { recordDecision(QStringLiteral("approve")); });
     connect(m_reject, &QPushButton::clicked, this, [this] { recordDecision(QStringLiteral("reject")); });
+    m_sign->setToolTip(tr("Sign the plan's exact bytes with your SSH key into an approval file to send to the applier "
+                          "(as evograph migrate approve --sign-with)"));
+    m_loadApprovals->setToolTip(tr("Count approvals that reviewers signed with their SSH keys: their keys must be "
+                                   "listed in the file policies.approvals.allowed_signers names"));
+    connect(m_sign, &QPushButton::clicked, this, [this] {
+        const QString key = QFileDialog::getOpenFileName(this, tr("Sign with SSH key"),
+            QDir::homePath() + QStringLiteral("/.ssh"), tr("SSH keys (id_* *.pub);;All files (*)"));
+        if (key.isEmpty())
+            return;
+        const QString out = QFileDialog::getSaveFileName(this, tr("Save the signed approval"),
+            m_planFile + QLatin1Char('.') + m_reviewer->text().trimmed() + QStringLiteral(".approval"),
+            tr("Approvals (*.approval)"));
+        if (!out.isEmpty())
+            signApproval(key, out);
+    });
+    connect(m_loadApprovals, &QPushButton::clicked, this, [this] {
+        addApprovalFiles(QFileDialog::getOpenFileNames(this, tr("Load signed approvals"),
+            QFileInfo(m_planFile).absolutePath(), tr("Approvals (*.approval *.sig);;All files (*)")));
+    });
     connect(m_apply, &QPushButton::clicked, this, &MigrationView::apply);
     connect(m_cancel, &QPushButton::clicked, this, [this] { m_engine.cancel(m_applyJob); });
     connect(m_rollback, &QPushButton::clicked, this, &MigrationView::rollbackSelected);
@@ -129,6 +161,8 @@ MigrationView::MigrationView(EngineAdapter& engine, QWidget* parent)
     approvalForm->addWidget(m_comment, 1);
     approvalForm->addWidget(m_approve);
     approvalForm->addWidget(m_reject);
+    approvalForm->addWidget(m_sign);
+    approvalForm->addWidget(m_loadApprovals);
     auto* approvalLayout = new QVBoxLayout(approvalPanel);
     approvalLayout->addWidget(m_approvalStatus);
     approvalLayout->addLayout(approvalForm);
@@ -194,6 +228,8 @@ void MigrationView::openPlan(const QString& file)
         return;
     }
     m_planFile = file;
+    m_appliedAs.clear();
+    m_approvalFiles.clear();
     m_run.reset();
     m_approval.reset();
     m_steps->clear();
@@ -214,8 +250,16 @@ void MigrationView::updateButtons()
     m_dryRun->setEnabled(ready && !applying);
     m_approve->setEnabled(ready && !applying);
     m_reject->setEnabled(ready && !applying);
-    // Enabled only when the dry run says the policy lets it run; applyPlan checks again regardless.
-    m_apply->setEnabled(ready && !applying && m_approval && m_approval->satisfied && m_run && m_run->checksPassed());
+    m_sign->setEnabled(m_plan && !applying);
+    m_loadApprovals->setEnabled(ready && !applying);
+    // Enabled only when the dry run says the policy lets it run, and not again once applied;
+    // applyPlan checks again regardless.
+    m_apply->setEnabled(ready && !applying && m_appliedAs.isEmpty() && m_approval && m_approval->satisfied && m_run
+        && m_run->checksPassed());
+    m_apply->setToolTip(!m_appliedAs.isEmpty()
+            ? tr("Already applied as %1: roll it back in History, or open the plan again").arg(m_appliedAs)
+            : tr("Apply the plan: a verified snapshot first, every step in one transaction, rolled back if a step or "
+                 "check fails. Needs approval when it deletes or rewrites data."));
     m_cancel->setVisible(applying);
     const QTreeWidgetItem* op = m_history->currentItem();
     m_rollback->setEnabled(
@@ -223,9 +267,10 @@ void MigrationView::updateButtons()
     QString title = m_path.isEmpty() ? tr("<b>No workspace open.</b> Open one with File ▸ Open Workspace…")
                                      : tr("<b>Workspace</b> %1").arg(m_path.toHtmlEscaped());
     if (m_plan)
-        title += tr("<br><b>Plan</b> %1 &nbsp; <code>%2</code> &nbsp; %3 → %4")
+        title += tr("<br><b>Plan</b> %1 &nbsp; <code>%2</code> &nbsp; %3 → %4%5")
                      .arg(m_planFile.toHtmlEscaped(), qs(m_plan->hash.substr(0, 12)), qs(m_plan->from).toHtmlEscaped(),
-                         qs(m_plan->to).toHtmlEscaped());
+                         qs(m_plan->to).toHtmlEscaped(),
+                         m_appliedAs.isEmpty() ? QString() : tr(" &nbsp; <b>applied as %1</b>").arg(m_appliedAs));
     else
         title += tr("<br>No plan open: <b>Open plan…</b> (write one with <code>evograph migrate plan</code>).");
     m_title->setText(title);
@@ -239,8 +284,8 @@ void MigrationView::dryRun()
         runOnWorkspace(
             m_engine, this, m_path, Access::Read, tr("Dry run of %1").arg(QFileInfo(m_planFile).fileName()),
             "migrate-dry-run",
-            [plan = *m_plan, config = m_config](
-                Workspace& ws, const Progress& progress) { return migrate::preview(ws, plan, config, {50}, progress); },
+            [plan = *m_plan, config = m_config, files = stdStrings(m_approvalFiles)](Workspace& ws,
+                const Progress& progress) { return migrate::preview(ws, plan, config, {50}, progress, files); },
             [this](std::shared_ptr<const migrate::Preview> result) { showRun(result->run, result->approval); }));
 }
 
@@ -272,6 +317,13 @@ void MigrationView::showRun(const migrate::PlanRun& run, const migrate::Approval
         new QTreeWidgetItem(m_decisions,
             {localTime(a.at), a.decision == "approve" ? tr("✔ approved") : tr("✖ rejected"), qs(a.reviewer),
                 qs(a.recordedBy), qs(a.comment)});
+    for (const policy::SignedApproval& signature : approval.signatures) {
+        auto* item = new QTreeWidgetItem(m_decisions,
+            {tr("signed file"), signature.counts ? tr("✔ approved") : tr("✖ does not count"), qs(signature.signer),
+                signature.counts ? qs(signature.key) : qs(signature.problem),
+                QFileInfo(qs(signature.file)).fileName()});
+        item->setToolTip(3, signature.counts ? qs(signature.key) : qs(signature.problem));
+    }
     m_approvalStatus->setText(
         (approval.satisfied ? tr("✔ May run: %1") : tr("✖ Not approved: %1")).arg(qs(approval.reason).toHtmlEscaped()));
     m_message->setMessage(tr("Dry run: %1 steps, +%2 −%3 triples, checks %4. Nothing was written.")
@@ -348,19 +400,55 @@ void MigrationView::recordDecision(const QString& decision)
             }));
 }
 
+void MigrationView::signApproval(const QString& keyFile, const QString& approvalFile)
+{
+    if (!m_plan)
+        return;
+    m_message->reportFailures(m_engine,
+        m_engine.run(
+            this, {}, tr("Signing %1").arg(QFileInfo(m_planFile).fileName()), "migrate-sign",
+            [text = m_plan->text, key = keyFile.toStdString(), out = approvalFile.toStdString()](
+                const engine::TaskContext&) {
+                engine::writeFileAtomically(out, policy::signBytes(text, key));
+                return out;
+            },
+            [this](std::shared_ptr<const std::string> file) {
+                m_message->setMessage(tr("✔ Signed an approval of %1 (hash %2) as %3: %4. Send it to the applier.")
+                                          .arg(QFileInfo(m_planFile).fileName(), qs(m_plan->hash.substr(0, 12)),
+                                              m_reviewer->text().trimmed(), qs(*file)));
+                Q_EMIT approvalSigned(qs(*file));
+            }));
+}
+
+void MigrationView::addApprovalFiles(const QStringList& files)
+{
+    for (const QString& file : files)
+        if (!m_approvalFiles.contains(file))
+            m_approvalFiles << file;
+    if (!files.isEmpty())
+        dryRun(); // the approval panel says for each whether it counts; Apply follows
+}
+
 void MigrationView::apply()
 {
     if (!m_plan || !m_run)
         return;
-    const auto answer = QMessageBox::question(this, tr("Apply migration"),
-        tr("Apply %1 to %2?\n\n%3 steps, +%4 −%5 triples. A verified snapshot is taken first; "
-           "the migration can be rolled back from the history.")
-            .arg(QFileInfo(m_planFile).fileName(), m_path)
-            .arg(m_run->steps.size())
-            .arg(m_run->added)
-            .arg(m_run->removed),
-        QMessageBox::Apply | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer == QMessageBox::Apply)
+    QStringList changes;
+    for (const migrate::StepOutcome& step : m_run->steps)
+        changes << tr("%1 (%2): +%3 −%4 triples")
+                       .arg(qs(step.id), qs(std::string(migrate::toString(step.kind))))
+                       .arg(step.added)
+                       .arg(step.removed);
+    if (m_approval)
+        changes << tr("Approval: %1").arg(qs(m_approval->reason));
+    if (confirmAction(this,
+            {tr("Apply migration"),
+                tr("Apply %1 to %2? It changes %3 triples in %4 steps.")
+                    .arg(QFileInfo(m_planFile).fileName(), m_path)
+                    .arg(m_run->added + m_run->removed)
+                    .arg(m_run->steps.size()),
+                changes, tr("A verified snapshot is taken first; the History tab rolls the migration back."),
+                tr("Apply")}))
         applyConfirmed();
 }
 
@@ -370,20 +458,23 @@ void MigrationView::applyConfirmed()
         return;
     m_applyJob = runOnWorkspace(
         m_engine, this, m_path, Access::Write, tr("Applying %1").arg(QFileInfo(m_planFile).fileName()), "migrate-apply",
-        [plan = *m_plan, config = m_config](Workspace& ws, const Progress& progress) {
-            return migrate::applyPlan(ws, plan, {{}, {}, config}, progress);
+        [plan = *m_plan, config = m_config, files = stdStrings(m_approvalFiles)](
+            Workspace& ws, const Progress& progress) {
+            return migrate::applyPlan(ws, plan, {{}, {}, config, files}, progress);
         },
         [this](std::shared_ptr<const migrate::ApplyResult> result) {
             const auto& op = result->operation;
+            // The dry run is not run again: its "+0 −0, nothing was written" would hide what happened.
+            m_appliedAs = qs(op.id);
             m_message->setMessage(tr("✔ Applied as %1 (+%2 −%3 triples); snapshot %4 was taken first. %5")
                                       .arg(qs(op.id))
                                       .arg(result->run.added)
                                       .arg(result->run.removed)
                                       .arg(qs(op.preSnapshot), qs(op.approval)));
+            updateButtons();
             Q_EMIT eventHappened(tr("migration applied"));
             Q_EMIT applied(qs(op.id));
             refreshHistory();
-            dryRun();
         });
     m_engine.onFailure(m_applyJob, this, [this](const QString& message) {
         m_message->setMessage(tr("✖ Not applied: %1").arg(message));
@@ -426,17 +517,39 @@ void MigrationView::rollbackSelected()
     if (!item)
         return;
     const QString id = item->text(0);
+    if (confirmAction(this,
+            {tr("Roll back migration"), tr("Roll back %1 in %2?").arg(id, m_path),
+                {tr("%1 of %2, finished %3: its %4 triples are undone")
+                        .arg(item->text(2), item->text(5), item->text(1), item->text(6))},
+                tr("The graphs return to the operation's pre-migration snapshot, checked by hash; the rollback is "
+                   "journalled, and the plan can be applied again."),
+                tr("Roll back")}))
+        rollbackConfirmed(id);
+}
+
+void MigrationView::rollbackConfirmed(const QString& id)
+{
     m_message->reportFailures(m_engine,
         runOnWorkspace(
             m_engine, this, m_path, Access::Write, tr("Rolling back %1").arg(id), "migrate-rollback",
             [id = id.toStdString()](
                 Workspace& ws, const Progress& progress) { return migrate::rollbackOperation(ws, id, progress); },
             [this](std::shared_ptr<const workspace::JournalOperation> op) {
-                m_message->setMessage(tr("✔ Rolled back %1 as %2; the graphs match snapshot %3.")
-                                          .arg(qs(*op->rollsBack), qs(op->id), qs(op->preSnapshot)));
+                std::uint64_t added = 0, removed = 0;
+                for (const auto& g : op->graphs)
+                    added += g.added, removed += g.removed;
+                m_message->setMessage(tr("✔ Rolled back %1 as %2 (+%3 −%4 triples); the graphs match snapshot %5.")
+                                          .arg(qs(*op->rollsBack), qs(op->id))
+                                          .arg(added)
+                                          .arg(removed)
+                                          .arg(qs(op->preSnapshot)));
+                if (m_appliedAs == qs(*op->rollsBack))
+                    m_appliedAs.clear(); // the plan may run again
                 Q_EMIT eventHappened(tr("migration rolled back"));
+                Q_EMIT rolledBack(qs(op->id));
+                // The dry run shown before the apply holds again: the data is as it was then.
                 refreshHistory();
-                dryRun();
+                updateButtons();
             }));
 }
 

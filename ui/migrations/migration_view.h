@@ -1,8 +1,10 @@
 #pragma once
 // The "Migrations" view: a plan's steps with their finding badges, the dry run's preview of each
 // step (removed and added statements side by side, in the diff viewer's view), the approval panel
-// (who approved or rejected what and when; approve or reject with a comment), apply with progress
-// and cancel, and the journal with rollback.
+// (who approved or rejected what and when; approve or reject with a comment; sign an approval with
+// an SSH key into a file, or load the files reviewers sent), apply with progress and cancel, and
+// the journal with rollback. Apply and roll back ask first (confirmAction) and say afterwards what
+// happened: the operation, its snapshot and its counts.
 //
 // The view holds no gate of its own: apply goes through migrate::applyPlan, which refuses a plan
 // without the approval the policy requires, exactly as the CLI does.
@@ -39,9 +41,16 @@ public:
 
     void dryRun();
     void recordDecision(const QString& decision); // "approve" or "reject", with the panel's name and comment
+    // Signs the plan's bytes with the SSH key as the panel's reviewer into `approvalFile`
+    // (policy::signBytes, on a worker: ssh-keygen may ask for a passphrase through SSH_ASKPASS).
+    void signApproval(const QString& keyFile, const QString& approvalFile);
+    // SSH-signed approvals that the dry run and apply count (policies.approvals.allowed_signers).
+    void addApprovalFiles(const QStringList& files);
+    QStringList approvalFiles() const { return m_approvalFiles; }
     void apply(); // asks for confirmation first
     void applyConfirmed();
-    void rollbackSelected();
+    void rollbackSelected(); // asks for confirmation first
+    void rollbackConfirmed(const QString& operation);
     void refreshHistory();
     void selectStep(int row);
 
@@ -53,11 +62,15 @@ public:
     QLineEdit* reviewerField() const { return m_reviewer; }
     QLineEdit* commentField() const { return m_comment; }
     QPushButton* applyButton() const { return m_apply; }
+    QPushButton* rollbackButton() const { return m_rollback; }
+    QString appliedAs() const { return m_appliedAs; } // the operation this view applied the open plan as
 
 Q_SIGNALS:
     void dryRunShown();
     void applied(const QString& operation);
     void applyRefused(const QString& reason);
+    void rolledBack(const QString& operation);
+    void approvalSigned(const QString& file);
     void historyShown();
     void eventHappened(const QString& what); // for the metric charts' markers
 
@@ -72,6 +85,8 @@ private:
     std::optional<migrate::PlanRun> m_run;
     std::optional<migrate::ApprovalStatus> m_approval;
     int m_applyJob = 0;
+    QString m_appliedAs; // set by apply: the plan is not applied twice from the view
+    QStringList m_approvalFiles;
     config::Config m_config;
 
     QLabel *m_title, *m_approvalStatus, *m_stepDetails;
@@ -79,7 +94,7 @@ private:
     QTreeWidget *m_steps, *m_decisions, *m_history;
     SideBySideView* m_preview;
     QLineEdit *m_reviewer, *m_comment;
-    QPushButton *m_open, *m_dryRun, *m_approve, *m_reject, *m_apply, *m_cancel, *m_rollback;
+    QPushButton *m_open, *m_dryRun, *m_approve, *m_reject, *m_sign, *m_loadApprovals, *m_apply, *m_cancel, *m_rollback;
 };
 
 } // namespace evograph::ui

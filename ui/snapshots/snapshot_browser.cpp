@@ -1,5 +1,6 @@
 #include "snapshot_browser.h"
 
+#include "common/confirm_action.h"
 #include "common/display_format.h"
 #include "common/graph_versions.h"
 #include "common/message_line.h"
@@ -17,7 +18,6 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
@@ -332,13 +332,12 @@ void SnapshotBrowser::deleteSelected()
     if (ids.size() != 1)
         return;
     const auto* snapshot = m_model->at(m_model->indexOf(ids.front()));
-    const auto answer = QMessageBox::question(this, tr("Delete snapshot"),
-        tr("Delete snapshot %1 (“%2”, %3)?\n\nContents that no other snapshot or version reads are freed. This cannot "
-           "be undone.")
-            .arg(ids.front().left(8), QString::fromStdString(snapshot->manifest.name),
-                localTime(snapshot->manifest.createdAt)),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer != QMessageBox::Yes)
+    if (!confirmAction(this,
+            {tr("Delete snapshot"), tr("Delete snapshot %1 from %2?").arg(ids.front().left(8), m_path),
+                {tr("“%1”, taken %2")
+                        .arg(QString::fromStdString(snapshot->manifest.name), localTime(snapshot->manifest.createdAt)),
+                    tr("Contents that no other snapshot or version reads are freed")},
+                tr("This cannot be undone."), tr("Delete")}))
         return;
     m_message->reportFailures(m_engine,
         runOnWorkspace(

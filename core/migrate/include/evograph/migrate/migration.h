@@ -10,6 +10,7 @@
 #include "evograph/config/config.h"
 #include "evograph/migrate/plan.h"
 #include "evograph/policy/decision.h"
+#include "evograph/policy/signed_approval.h"
 #include "evograph/workspace/migration_journal.h"
 #include "evograph/workspace/workspace.h"
 
@@ -87,17 +88,19 @@ struct ApprovalStatus {
     bool bypassedPermissive = false; // not approved, but the permissive policy lets it run (logged)
     std::string reason; // one line: why it may or may not run
     std::vector<workspace::Approval> decisions; // on this plan's hash
+    std::vector<policy::SignedApproval> signatures; // the approval files offered, each checked
 };
 // What the policy makes of a plan whose dry run on the current data is `run`: one that changes
 // nothing is read-only, one with a step marked DS or one that removes triples destructive, any
 // other additive.
 policy::OperationClass operationClass(const Plan& plan, const PlanRun& run);
-// The policy's decision (policy::decide) on the plan, with the reviewers' decisions on its hash.
-ApprovalStatus approvalStatus(
-    workspace::Workspace& workspace, const Plan& plan, const policy::Policy& policy, const PlanRun& run);
+// The policy's decision (policy::decide) on the plan, with the reviewers' decisions on its hash
+// and the signed approvals among `approvalFiles` that count (policy/signed_approval.h).
+ApprovalStatus approvalStatus(workspace::Workspace& workspace, const Plan& plan, const policy::Policy& policy,
+    const PlanRun& run, const std::vector<std::string>& approvalFiles = {});
 // The same under the workspace's policy with `config`'s [policies] over it (policy::Policy::of).
-ApprovalStatus approvalStatus(
-    workspace::Workspace& workspace, const Plan& plan, const config::Config& config, const PlanRun& run);
+ApprovalStatus approvalStatus(workspace::Workspace& workspace, const Plan& plan, const config::Config& config,
+    const PlanRun& run, const std::vector<std::string>& approvalFiles = {});
 
 // A plan's dry run and what the policy makes of it: what the CLI and the studio show before apply.
 struct Preview {
@@ -105,7 +108,8 @@ struct Preview {
     ApprovalStatus approval;
 };
 Preview preview(workspace::Workspace& workspace, const Plan& plan, const config::Config& config,
-    const RunOptions& options = {}, const workspace::Progress& progress = {});
+    const RunOptions& options = {}, const workspace::Progress& progress = {},
+    const std::vector<std::string>& approvalFiles = {});
 
 // Apply refuses a plan the policy does not let run. The CLI exits 3 on it.
 class ApprovalRequired : public policy::ApprovalMissing {
@@ -121,6 +125,7 @@ struct ApplyOptions {
     std::string correlationId; // empty: a new one
     RunOptions run;
     config::Config config; // its [policies] override the workspace's settings at the gate
+    std::vector<std::string> approvalFiles; // SSH-signed approvals offered with the plan
 };
 
 struct ApplyResult {

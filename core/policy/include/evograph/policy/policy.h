@@ -5,6 +5,8 @@
 //   policies.operational.require_approval_for_destructive  true | false          (true)
 //   policies.operational.auto_approve_read_only            true | false          (true)
 //   policies.operational.allow_self_approval               true | false          (false)
+//   policies.approvals.allowed_signers                     an OpenSSH allowed_signers file: whose
+//                                                          SSH-signed approvals count (none)
 // decision.h holds the one function that applies it.
 
 #include "evograph/config/config.h"
@@ -20,6 +22,9 @@ struct Policy {
     bool requireApprovalForDestructive = true;
     bool autoApproveReadOnly = true;
     bool allowSelfApproval = false;
+    // The allowed_signers file that names the reviewers' SSH keys (signed_approval.h); empty: no
+    // signed approval counts. A relative path in the workspace's settings is the workspace's neighbour.
+    std::string allowedSigners;
 
     // Throws evograph::Error naming the setting whose value is not one of the above.
     static Policy fromSettings(const std::map<std::string, std::string>& settings);
