@@ -357,7 +357,8 @@ void MainWindow::openWorkspace(const QString& path)
 void MainWindow::openFiles(const QStringList& paths)
 {
     for (const QString& path : paths) {
-        m_engine.loadFile(path);
+        const int job = m_engine.loadFile(path);
+        m_engine.onFailure(job, this, [this, path](const QString& message) { showLoadFailure(path, message); });
         remember({QStringLiteral("file"), QFileInfo(path).absoluteFilePath()});
     }
 }
@@ -375,6 +376,27 @@ void MainWindow::onFileLoaded(int, std::shared_ptr<const LoadedFile> file)
                                      QFileInfo(file->path).fileName(), QString::number(file->report.seconds, 'f', 2)),
         10000);
     Q_EMIT fileOpened(file->path);
+}
+
+// A file that cannot be read gets its tab all the same, with the error where its summary would be
+// (FILE:LINE:COL kept), not just a line in the status bar that fades.
+void MainWindow::showLoadFailure(const QString& path, const QString& message)
+{
+    auto* page = new QLabel(tr("<h3>✖ %1 could not be read</h3><pre>%2</pre><p>Fix the file and open it again "
+                               "(File ▸ Open Recent).</p>")
+                                .arg(QFileInfo(path).fileName().toHtmlEscaped(), message.toHtmlEscaped()));
+    page->setObjectName(QStringLiteral("fileError"));
+    page->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    page->setWordWrap(true);
+    page->setMargin(16);
+    page->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    const int index
+        = m_tabs->addTab(page, style()->standardIcon(QStyle::SP_MessageBoxCritical), QFileInfo(path).fileName());
+    m_tabs->setTabToolTip(index, path);
+    disambiguateTabTitles();
+    m_tabs->setCurrentIndex(index);
+    m_filesPage->setCurrentIndex(1);
+    showView(View::Files);
 }
 
 // Two versions of one ontology usually share a file name: name them by their folder too.

@@ -76,6 +76,7 @@ private:
     void remember(const QStringList& entry);
     void rebuildRecentMenu();
     void onFileLoaded(int jobId, std::shared_ptr<const LoadedFile> file);
+    void showLoadFailure(const QString& path, const QString& message);
     void disambiguateTabTitles();
     void updateJobStatus();
     void updateTitle(); // names the comparison and the workspace

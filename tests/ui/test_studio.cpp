@@ -1,14 +1,24 @@
 #include "common/engine_adapter.h"
 #include "files/file_summary_view.h"
 #include "files/statistics_model.h"
+#include "help/help_window.h"
 #include "main_window.h"
+
+#include "evograph/workspace/workspace.h"
 
 #include <catch2/catch_test_macros.hpp>
 
 #include <QAbstractItemModelTester>
+#include <QFile>
+#include <QLabel>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTreeWidget>
 
 #include <fstream>
 
@@ -82,4 +92,56 @@ TEST_CASE("the main window opens files in tabs", "[ui]")
     auto* view = qobject_cast<FileSummaryView*>(window.tabs()->widget(0));
     REQUIRE(view);
     CHECK(figures(*view->statisticsModel()).value("Triples") > 0);
+}
+
+TEST_CASE("a file that cannot be read shows its error, positioned, in its own tab", "[ui]")
+{
+    QTemporaryDir dir;
+    const QString broken = dir.filePath("broken.ttl");
+    {
+        QFile file(broken);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write("@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e \"unterminated .\n");
+    }
+    MainWindow window;
+    window.show();
+    window.openFiles({broken});
+    REQUIRE(QTest::qWaitFor([&] { return window.tabs()->count() == 1; }, 10000));
+    auto* page = window.tabs()->widget(0)->findChild<QLabel*>(QStringLiteral("fileError"));
+    if (!page)
+        page = qobject_cast<QLabel*>(window.tabs()->widget(0));
+    REQUIRE(page);
+    CHECK(page->objectName() == "fileError");
+    CHECK(page->text().contains("broken.ttl could not be read"));
+    CHECK(page->text().contains("broken.ttl:3:")); // FILE:LINE:COL, as the CLI says it
+    CHECK(window.tabs()->tabText(0) == "broken.ttl");
+}
+
+TEST_CASE("the window title names the workspace and the comparison; Help lists the shortcuts the menus hold", "[ui]")
+{
+    MainWindow window;
+    window.show();
+    CHECK(window.windowTitle() == "evograph studio");
+    QTemporaryDir dir;
+    const QString ws = dir.filePath("team.evograph");
+    evograph::workspace::Workspace::create(ws.toStdString());
+    window.openWorkspace(ws);
+    CHECK(window.windowTitle().contains("team.evograph"));
+    window.compareFiles(
+        QStringLiteral(EVOGRAPH_RESOURCES "/demo/user-v1.ttl"), QStringLiteral(EVOGRAPH_RESOURCES "/demo/user-v2.ttl"));
+    CHECK(window.windowTitle().startsWith("user-v1.ttl → user-v2.ttl · team.evograph"));
+
+    QStringList menus;
+    for (QAction* action : window.menuBar()->actions())
+        menus << action->text().remove('&');
+    CHECK(menus == QStringList {"File", "Edit", "View", "Go", "Help"});
+    ShortcutsDialog shortcuts(*window.menuBar(), {});
+    QStringList rows;
+    for (int i = 0; i < shortcuts.list()->topLevelItemCount(); ++i)
+        rows << shortcuts.list()->topLevelItem(i)->text(0) + " " + shortcuts.list()->topLevelItem(i)->text(1);
+    CHECK(rows.filter("Edit ▸ Find in Changes").size() == 1);
+    CHECK(rows.filter("File ▸ Compare Files").size() == 1);
+    UserGuideDialog guide;
+    CHECK(guide.browser()->toPlainText().contains("evograph")); // the guide from docs/, not the "not found" page
+    CHECK_FALSE(guide.browser()->toPlainText().contains("User guide not found"));
 }

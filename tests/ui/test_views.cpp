@@ -21,6 +21,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QChartView>
+#include <QCheckBox>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
@@ -398,6 +399,24 @@ TEST_CASE("the jobs panel lists running work and cancels it", "[ui][jobs]")
     CHECK_FALSE(delivered);
     CHECK(panel.model()->index(0, JobsModel::State).data().toString() == "cancelled");
     CHECK(panel.model()->runningCount() == 0);
+}
+
+TEST_CASE("the jobs panel leaves the views' bookkeeping out unless asked", "[ui][jobs]")
+{
+    EngineAdapter engine;
+    JobsPanel panel(engine);
+    QSignalSpy finished(&engine, &EngineAdapter::jobFinished);
+    const auto quick = [](const engine::TaskContext&) { return 1; };
+    engine.run(&panel, {}, QStringLiteral("Reading the migration history"), "migrate-history", quick,
+        [](std::shared_ptr<const int>) {});
+    engine.run(
+        &panel, {}, QStringLiteral("Applying plan.yaml"), "migrate-apply", quick, [](std::shared_ptr<const int>) {});
+    REQUIRE(waitFor(finished, 2));
+    CHECK(panel.model()->rowCount() == 2); // both are kept
+    REQUIRE(panel.shown()->rowCount() == 1); // the user's own job is shown
+    CHECK(panel.shown()->index(0, JobsModel::Description).data().toString() == "Applying plan.yaml");
+    panel.showInternal()->setChecked(true);
+    CHECK(panel.shown()->rowCount() == 2);
 }
 
 TEST_CASE("Ctrl+K finds a term by meaning and jumps to its change; the GUI thread never waits", "[ui][search]")

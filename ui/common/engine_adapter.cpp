@@ -81,6 +81,18 @@ QString EngineAdapter::description(int jobId) const
     return it == m_jobs.end() ? QString() : it->second.description;
 }
 
+bool EngineAdapter::isInternalTask(const std::string& taskName)
+{
+    return taskName == "snapshot-list" || taskName == "migrate-history" || taskName == "term-search-index"
+        || taskName == "change-tree";
+}
+
+bool EngineAdapter::isInternal(int jobId) const
+{
+    const auto job = m_jobs.find(jobId);
+    return job != m_jobs.end() && job->second.internal;
+}
+
 void EngineAdapter::releaseLater(std::shared_ptr<const void> value)
 {
     if (value)

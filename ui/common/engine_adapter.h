@@ -56,6 +56,10 @@ public:
     bool isRunning(int jobId) const { return m_jobs.count(jobId) != 0; }
     int runningJobs() const { return static_cast<int>(m_jobs.size()); }
     QString description(int jobId) const;
+    // Bookkeeping the views do on their own (a list refreshed, a search index built in the
+    // background, a tree regrouped): the jobs panel hides these unless asked.
+    bool isInternal(int jobId) const;
+    static bool isInternalTask(const std::string& taskName);
     // The most recently started job that still runs; 0 when none does.
     int latestJob() const { return m_jobs.empty() ? 0 : m_jobs.rbegin()->first; }
     // Inside a `done` callback: the id of the job it belongs to.
@@ -76,6 +80,7 @@ Q_SIGNALS:
 private:
     struct Job {
         QString description, channel;
+        bool internal = false;
         QPointer<QObject> receiver;
         bool hasReceiver = false;
         std::function<bool()> isReady, isCancelled;
@@ -105,6 +110,7 @@ int EngineAdapter::run(QObject* receiver, const QString& channel, const QString&
     auto task = engine::runTask(m_pool, taskName, std::move(work));
     Job job;
     job.description = description;
+    job.internal = isInternalTask(taskName);
     job.channel = channel;
     job.receiver = receiver;
     job.hasReceiver = receiver != nullptr;

@@ -18,10 +18,11 @@ QString duration(qint64 milliseconds)
 JobsModel::JobsModel(EngineAdapter& engine, QObject* parent)
     : QAbstractTableModel(parent)
 {
-    connect(&engine, &EngineAdapter::jobStarted, this, [this](int id, const QString& description) {
+    connect(&engine, &EngineAdapter::jobStarted, this, [this, &engine](int id, const QString& description) {
         beginInsertRows({}, 0, 0);
         Row row;
         row.id = id;
+        row.internal = engine.isInternal(id);
         row.description = description;
         row.clock.start();
         m_rows.prepend(row);
@@ -59,6 +60,8 @@ QVariant JobsModel::data(const QModelIndex& index, int role) const
     const Row& row = m_rows.at(index.row());
     if (role == kJobIdRole)
         return row.id;
+    if (role == kInternalRole)
+        return row.internal;
     if (role == Qt::ToolTipRole)
         return row.message.isEmpty() ? row.description : row.message;
     if (role == Qt::UserRole && index.column() == Progress) // 0..1000, -1 while unknown

@@ -14,6 +14,7 @@ class JobsModel : public QAbstractTableModel {
 public:
     enum Column { Description, Progress, Elapsed, State, ColumnCount };
     static constexpr int kJobIdRole = Qt::UserRole + 1;
+    static constexpr int kInternalRole = Qt::UserRole + 2; // EngineAdapter::isInternal
     static constexpr int kKeptFinished = 12;
 
     explicit JobsModel(EngineAdapter& engine, QObject* parent = nullptr);
@@ -28,6 +29,7 @@ private:
     enum class Status { Running, Done, Failed, Cancelled };
     struct Row {
         int id = 0;
+        bool internal = false;
         QString description, message;
         qint64 done = 0, total = 0, milliseconds = 0;
         Status status = Status::Running;

@@ -1,9 +1,11 @@
 #include "jobs_panel.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QStyledItemDelegate>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -35,11 +37,19 @@ JobsPanel::JobsPanel(EngineAdapter& engine, QWidget* parent)
     : QWidget(parent)
     , m_engine(engine)
     , m_model(new JobsModel(engine, this))
+    , m_shown(new QSortFilterProxyModel(this))
     , m_view(new QTreeView(this))
+    , m_showInternal(new QCheckBox(tr("Show internal"), this))
     , m_cancel(new QPushButton(tr("Cancel job"), this))
     , m_cancelAll(new QPushButton(tr("Cancel all"), this))
 {
-    m_view->setModel(m_model);
+    m_shown->setSourceModel(m_model);
+    m_shown->setFilterRole(JobsModel::kInternalRole);
+    m_shown->setFilterFixedString(QStringLiteral("false")); // the user's own jobs
+    m_showInternal->setToolTip(tr("Also list what the views do on their own: lists refreshed, search indexes built"));
+    connect(m_showInternal, &QCheckBox::toggled, this,
+        [this](bool all) { m_shown->setFilterFixedString(all ? QString() : QStringLiteral("false")); });
+    m_view->setModel(m_shown);
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
@@ -53,6 +63,7 @@ JobsPanel::JobsPanel(EngineAdapter& engine, QWidget* parent)
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_cancelAll);
     buttons->addStretch();
+    buttons->addWidget(m_showInternal);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_view, 1);
@@ -68,6 +79,11 @@ JobsPanel::JobsPanel(EngineAdapter& engine, QWidget* parent)
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &JobsPanel::updateButtons);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &JobsPanel::updateButtons);
     updateButtons();
+}
+
+QAbstractItemModel* JobsPanel::shown() const
+{
+    return m_shown;
 }
 
 void JobsPanel::updateButtons()

@@ -6,8 +6,10 @@
 
 #include <QWidget>
 
-class QTreeView;
+class QCheckBox;
 class QPushButton;
+class QSortFilterProxyModel;
+class QTreeView;
 
 namespace evograph::ui {
 
@@ -16,13 +18,18 @@ class JobsPanel : public QWidget {
 public:
     explicit JobsPanel(EngineAdapter& engine, QWidget* parent = nullptr);
     JobsModel* model() const { return m_model; }
+    // What the panel lists: the user's jobs, and the views' bookkeeping when "Show internal" is on.
+    QAbstractItemModel* shown() const;
+    QCheckBox* showInternal() const { return m_showInternal; }
 
 private:
     void updateButtons();
 
     EngineAdapter& m_engine;
     JobsModel* m_model;
+    QSortFilterProxyModel* m_shown;
     QTreeView* m_view;
+    QCheckBox* m_showInternal;
     QPushButton* m_cancel;
     QPushButton* m_cancelAll;
 };
