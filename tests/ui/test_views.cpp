@@ -27,8 +27,10 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 #include <QTest>
+#include <QToolButton>
 
 #include <thread>
 
@@ -574,4 +576,40 @@ TEST_CASE(
         for (int x = int(plot.left()); x < int(plot.right()); ++x)
             dark += qGray(picture.pixel(x, y)) < 128;
     CHECK(dark > 50);
+}
+
+TEST_CASE(
+    "a chart shows a few series by default, the ones the user picks after, with round value ticks", "[ui][metrics]")
+{
+    QWidget parent;
+    auto chart = makeTimeSeriesChart(QStringLiteral("Latency"), QStringLiteral("ms"), &parent);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    chart->setWindow(now - 60'000, now);
+    QStringList names;
+    for (int i = 0; i < 14; ++i) { // as many as the studio's latency chart gets
+        names << QStringLiteral("task%1 p95").arg(i, 2, 10, QLatin1Char('0'));
+        chart->setSeries(names.back(), {QPointF(double(now - 1000), 0.5 + i * 0.25)});
+    }
+    chart->setSeries(
+        QStringLiteral("alert slow: latency > 9"), {QPointF(double(now - 60'000), 9), QPointF(double(now), 9)});
+    const QStringList shown = chart->shownSeries();
+    CHECK(shown.size() == TimeSeriesChart::kShownByDefault + 1);
+    CHECK(shown.mid(0, TimeSeriesChart::kShownByDefault) == names.mid(0, TimeSeriesChart::kShownByDefault));
+    CHECK(shown.contains("alert slow: latency > 9")); // thresholds always show
+    chart->setSeriesShown(names[13], true);
+    chart->setSeriesShown(names[0], false);
+    CHECK(chart->shownSeries().contains(names[13]));
+    CHECK_FALSE(chart->shownSeries().contains(names[0]));
+    // The choice holds when new points come.
+    chart->setSeries(names[0], {QPointF(double(now - 500), 1)});
+    CHECK_FALSE(chart->shownSeries().contains(names[0]));
+    // Round ticks: the largest shown value is the threshold 9 → 0, 2, 4, 6, 8, 10.
+    CHECK(chart->valueTicks() == QStringList {"0", "2", "4", "6", "8", "10"});
+    chart->setSeriesShown(QStringLiteral("alert slow: latency > 9"), false);
+    chart->setSeriesShown(names[13], false); // the largest left is task05 at 1.75 → 0 … 2 by 0.5
+    CHECK(chart->valueTicks() == QStringList {"0", "0.5", "1", "1.5", "2"});
+    // The corner button lists every series.
+    auto* choose = chart->widget()->findChild<QToolButton*>(QStringLiteral("chooseSeries"));
+    REQUIRE(choose);
+    CHECK(choose->menu()->actions().size() == 15);
 }

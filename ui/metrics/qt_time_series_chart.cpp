@@ -8,18 +8,34 @@
 #include <QDateTimeAxis>
 
 #include <QGraphicsSimpleTextItem>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLegendMarker>
 #include <QLineSeries>
+#include <QMenu>
+#include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
-#include <algorithm>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
+#include <optional>
 
 namespace evograph::ui {
 
 namespace {
+// The smallest 1, 2, 2.5 or 5 × 10^n at or above `value`, and the step that divides it in 4 or 5.
+std::pair<double, double> niceTop(double value)
+{
+    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
+    for (const auto& [top, step] : {std::pair {1.0, 0.2}, {2.0, 0.5}, {2.5, 0.5}, {5.0, 1.0}, {10.0, 2.0}})
+        if (top * magnitude >= value * (1 - 1e-9))
+            return {top * magnitude, step * magnitude};
+    return {10 * magnitude, 2 * magnitude};
+}
+
 class QtTimeSeriesChart final : public TimeSeriesChart {
 public:
     QtTimeSeriesChart(const QString& title, const QString& unit, QWidget* parent)
@@ -28,6 +44,8 @@ public:
         , m_x(new QDateTimeAxis)
         , m_y(new QValueAxis)
         , m_noData(new QLabel(m_view))
+        , m_choose(new QToolButton(m_view))
+        , m_menu(new QMenu(m_view))
     {
         m_chart->setTitle(title);
         m_chart->legend()->setAlignment(Qt::AlignBottom);
@@ -52,8 +70,19 @@ public:
         m_noData->setAlignment(Qt::AlignCenter);
         m_noData->setWordWrap(true);
         m_noData->setAttribute(Qt::WA_TransparentForMouseEvents);
+        m_chart->legend()->setShowToolTips(true); // a label still cut short shows whole on hover
+        m_choose->setText(QObject::tr("Series ▾"));
+        m_choose->setToolTip(QObject::tr("Choose the series this chart shows"));
+        m_choose->setAutoRaise(true);
+        m_choose->setMenu(m_menu);
+        m_choose->setPopupMode(QToolButton::InstantPopup);
+        m_choose->setObjectName(QStringLiteral("chooseSeries"));
         auto* overlay = new QVBoxLayout(m_view);
-        overlay->addWidget(m_noData);
+        auto* corner = new QHBoxLayout;
+        corner->addStretch();
+        corner->addWidget(m_choose);
+        overlay->addLayout(corner);
+        overlay->addWidget(m_noData, 1);
         QObject::connect(m_chart, &QChart::plotAreaChanged, m_view, [this] { placeMarkers(); });
     }
 
@@ -69,6 +98,12 @@ public:
             m_chart->addSeries(series);
             series->attachAxis(m_x);
             series->attachAxis(m_y);
+            m_order << name;
+            QAction* choice = m_menu->addAction(name);
+            choice->setCheckable(true);
+            QObject::connect(choice, &QAction::toggled, m_view, [this, name](bool on) { setSeriesShown(name, on); });
+            m_choices[name] = choice;
+            applyShown(name);
             // A readout on hover: the series, the time and the value under the pointer.
             QObject::connect(series, &QLineSeries::hovered, m_view, [this, name](const QPointF& point, bool state) {
                 if (!state) {
@@ -128,16 +163,78 @@ public:
 
     bool showsNoData() const override { return !m_noData->isHidden(); }
 
+    void setSeriesShown(const QString& name, bool shown) override
+    {
+        m_chosen[name] = shown;
+        if (m_series.count(name))
+            applyShown(name);
+        rescale();
+    }
+
+    QStringList shownSeries() const override
+    {
+        QStringList out;
+        for (const QString& name : m_order)
+            if (m_series.at(name)->isVisible())
+                out << name;
+        return out;
+    }
+
+    QStringList valueTicks() const override
+    {
+        QStringList out;
+        const int ticks = m_y->tickCount();
+        for (int i = 0; i < ticks; ++i)
+            out << QString::number(m_y->min() + (m_y->max() - m_y->min()) * i / (ticks - 1), 'g', 4);
+        return out;
+    }
+
 private:
-    // The y axis from 0 to a bit above the largest value in the window.
+    // Shown: the user's choice, else an alert threshold, else one of the first kShownByDefault.
+    bool isShown(const QString& name) const
+    {
+        if (const auto chosen = m_chosen.find(name); chosen != m_chosen.end())
+            return chosen->second;
+        if (name.startsWith(QStringLiteral("alert ")))
+            return true;
+        int ordinary = 0;
+        for (const QString& other : m_order) {
+            if (other == name)
+                return ordinary < kShownByDefault;
+            ordinary += !other.startsWith(QStringLiteral("alert "));
+        }
+        return false;
+    }
+
+    void applyShown(const QString& name)
+    {
+        QLineSeries* series = m_series.at(name);
+        const bool shown = isShown(name);
+        series->setVisible(shown);
+        for (QLegendMarker* marker : m_chart->legend()->markers(series))
+            marker->setVisible(shown);
+        QAction* choice = m_choices.at(name);
+        const QSignalBlocker quiet(choice);
+        choice->setChecked(shown);
+        m_choose->setText(QObject::tr("Series %1/%2 ▾").arg(shownSeries().size()).arg(m_order.size()));
+    }
+
+    // The y axis from 0 to the round number at or above the largest shown value in the window, in
+    // round steps (0, 0.5, 1, 1.5, 2 rather than 0, 1.04, 2.07, 3.1, 4.14).
     void rescale()
     {
         double top = 0;
         for (const auto& [name, series] : m_series)
-            for (const QPointF& point : series->points())
-                if (point.x() >= static_cast<double>(m_from) && point.x() <= static_cast<double>(m_to))
-                    top = std::max(top, point.y());
-        m_y->setRange(0, top > 0 ? top * 1.15 : 1);
+            if (series->isVisible())
+                for (const QPointF& point : series->points())
+                    if (point.x() >= static_cast<double>(m_from) && point.x() <= static_cast<double>(m_to))
+                        top = std::max(top, point.y());
+        const auto [max, step] = niceTop(top > 0 ? top * 1.05 : 1);
+        m_y->setRange(0, max);
+        m_y->setTickCount(static_cast<int>(std::lround(max / step)) + 1);
+        m_y->setLabelFormat(step >= 1 ? QStringLiteral("%.0f")
+                : step >= 0.1         ? QStringLiteral("%.1f")
+                                      : QStringLiteral("%.3g"));
     }
 
     void placeMarkers()
@@ -165,7 +262,12 @@ private:
     QDateTimeAxis* m_x;
     QValueAxis* m_y;
     QLabel* m_noData;
+    QToolButton* m_choose;
+    QMenu* m_menu;
     std::map<QString, QLineSeries*> m_series;
+    QStringList m_order; // series names as first given
+    std::map<QString, bool> m_chosen; // the user's choices
+    std::map<QString, QAction*> m_choices;
     std::vector<MetricMarker> m_markers;
     QList<QGraphicsItem*> m_markerItems;
     qint64 m_from = 0, m_to = 1000;

@@ -1,11 +1,15 @@
 #pragma once
 // Our small chart interface: time series over a time window, event markers, and an explicit
 // "no data" state. The metrics view talks only to this; QtCharts sits behind makeTimeSeriesChart().
+// A chart shows at most kShownByDefault series until the user picks others ("Series ▾" in its
+// corner): with more, QtCharts' legend cuts every label to "…". Alert thresholds (names starting
+// with "alert ") are always shown. The value axis ends on a round number with round ticks.
 
 #include "metrics/metric_sampler.h"
 
 #include <QPointF>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <vector>
@@ -25,6 +29,10 @@ public:
     // Shown over the plot instead of empty axes.
     virtual void setNoData(const QString& message) = 0; // empty: there is data
     virtual int pointCount(const QString& series) const = 0;
+    static constexpr int kShownByDefault = 6;
+    virtual void setSeriesShown(const QString& series, bool shown) = 0; // the user's choice, kept
+    virtual QStringList shownSeries() const = 0; // in the order they were first given
+    virtual QStringList valueTicks() const = 0; // the value axis's labels, bottom to top
     virtual bool showsNoData() const = 0;
 };
 
