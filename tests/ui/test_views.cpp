@@ -28,8 +28,10 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTest>
+#include <QTextBlock>
 #include <QToolButton>
 
 #include <thread>
@@ -78,17 +80,50 @@ bool currentChangeIsAbout(const DiffViewer& viewer, std::string_view suffix)
 }
 } // namespace
 
-TEST_CASE("aligned lines pair a changed block and keep equal lines side by side", "[ui][diff]")
+TEST_CASE("aligned lines pair statements by what they state, not by their place in a block", "[ui][diff]")
 {
-    const auto rows = alignLines({"a", "b", "c", "d"}, {"a", "B", "c", "x", "d"});
-    REQUIRE(rows.size() == 5);
+    // The demo's :manages: a domain changed, a deprecation added, the comment's closing ";" became ".".
+    const QStringList before {":manages a owl:ObjectProperty ;", "    rdfs:domain :Manager ;",
+        "    rdfs:range :Employee ;", "    rdfs:comment \"who reports to whom\" ."};
+    const QStringList after {":manages a owl:ObjectProperty ;", "    owl:deprecated true ;", "    rdfs:domain :User ;",
+        "    rdfs:range :Employee ;", "    rdfs:comment \"who reports to whom\" ;", "    owl:replacedBy :supervises ."};
+    const auto rows = alignLines(before, after);
+    REQUIRE(rows.size() == 6);
     CHECK(rows[0].kind == AlignedRow::Kind::Equal);
-    CHECK((rows[1].kind == AlignedRow::Kind::Changed && rows[1].left == 1 && rows[1].right == 1));
-    CHECK(rows[2].kind == AlignedRow::Kind::Equal);
-    CHECK((rows[3].kind == AlignedRow::Kind::Added && rows[3].left == -1 && rows[3].right == 3));
-    CHECK((rows[4].left == 3 && rows[4].right == 4));
-    const InlineChange change = inlineChange("    rdfs:comment \"x\" .", "    rdfs:comment \"x\" ;");
-    CHECK((change.leftStart == 21 && change.leftEnd == 22 && change.rightEnd == 22));
+    CHECK((rows[1].kind == AlignedRow::Kind::Added && rows[1].right == 1)); // owl:deprecated stands alone
+    CHECK((rows[2].kind == AlignedRow::Kind::Changed && rows[2].left == 1 && rows[2].right == 2)); // domain ↔ domain
+    CHECK(rows[3].kind == AlignedRow::Kind::Equal);
+    CHECK((rows[4].kind == AlignedRow::Kind::Equal && rows[4].left == 3 && rows[4].right == 4)); // only ";" moved
+    CHECK((rows[5].kind == AlignedRow::Kind::Added && rows[5].right == 5));
+    // Two lines that state different things are never paired, even alone in their block.
+    const auto apart = alignLines({"    rdfs:domain :A ;"}, {"    owl:deprecated true ;"});
+    REQUIRE(apart.size() == 2);
+    CHECK((apart[0].kind == AlignedRow::Kind::Removed && apart[1].kind == AlignedRow::Kind::Added));
+    // The highlight covers the value, not the punctuation or the label comment.
+    const InlineChange change
+        = inlineChange("    rdfs:domain :Manager ;  # Manager", "    rdfs:domain :User .  # User");
+    CHECK((change.leftStart == 16 && change.leftEnd == 24 && change.rightStart == 16 && change.rightEnd == 21));
+    const InlineChange none = inlineChange("    rdfs:comment \"x\" .", "    rdfs:comment \"x\" ;");
+    CHECK(none.leftStart == none.leftEnd);
+    CHECK(statementKey("[users] <s> <p> <o> .") == "[users] <s> <p>");
+}
+
+TEST_CASE("long lines wrap at the pane's width and both panes keep their rows aligned", "[ui][diff]")
+{
+    SideBySideView view;
+    view.resize(700, 300);
+    view.show();
+    const QString longValue = QString("    rdfs:comment \"%1\" .").arg(QString("word ").repeated(60).trimmed());
+    view.setTexts("old", ":a a owl:Class ;\n" + longValue, "new", ":a a owl:Class ;\n    rdfs:comment \"short\" .");
+    REQUIRE(QTest::qWaitForWindowExposed(&view));
+    auto* left = view.findChild<QPlainTextEdit*>(QStringLiteral("beforePane"));
+    auto* right = view.findChild<QPlainTextEdit*>(QStringLiteral("afterPane"));
+    REQUIRE((left && right));
+    CHECK(left->document()->blockCount() > 2); // the long comment wrapped
+    CHECK(left->document()->blockCount() == right->document()->blockCount()); // padded to match
+    for (QTextBlock b = left->document()->firstBlock(); b.isValid(); b = b.next())
+        CHECK(b.text().size() <= 200);
+    CHECK(view.leftText().contains(QString("word ").repeated(60).trimmed())); // whole, before wrapping
 }
 
 TEST_CASE("the diff viewer shows the User example: breaking first, Turtle side by side, impact counts", "[ui][diff]")

@@ -1,6 +1,7 @@
 #include "diff_session.h"
 
 #include "evograph/analysis/known_terms.h"
+#include "evograph/rdf/well_known_vocabularies.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -168,6 +169,43 @@ QString kindTitle(ChangeKind kind)
     return title;
 }
 
+namespace {
+// The documents' prefixes; where a version has none (a graph read back from a workspace or a
+// snapshot), the well-known vocabularies' and ":" for the namespace most subjects are in, so the
+// panes show CURIEs, not full IRIs.
+rdf::PrefixMap displayPrefixes(const analysis::AnalyzedVersions& versions)
+{
+    rdf::PrefixMap prefixes = analysis::mergedPrefixes(versions);
+    const auto bound = [&](std::string_view ns) {
+        for (const auto& [prefix, iri] : prefixes.entries())
+            if (iri == ns)
+                return true;
+        return false;
+    };
+    for (const rdf::WellKnownVocabulary& v : rdf::wellKnownVocabularies())
+        if (!prefixes.iriFor(v.prefix) && !bound(v.ns))
+            prefixes.set(std::string(v.prefix), std::string(v.ns));
+    if (!prefixes.iriFor("")) {
+        std::map<std::string, std::size_t> counts;
+        for (const rdf::Dataset* data : {&versions.newData, &versions.oldData})
+            for (const rdf::Quad& quad : data->quads()) {
+                const rdf::TermView subject = data->dictionary().term(quad.s);
+                if (!subject.isIri())
+                    continue;
+                const std::string_view iri = subject.value;
+                const auto cut = iri.find_last_of("#/");
+                if (cut != std::string_view::npos && cut + 1 < iri.size() && !rdf::wellKnownVocabularyOf(iri))
+                    ++counts[std::string(iri.substr(0, cut + 1))];
+            }
+        const auto most = std::max_element(
+            counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+        if (most != counts.end() && !bound(most->first))
+            prefixes.set("", most->first);
+    }
+    return prefixes;
+}
+} // namespace
+
 DiffSession prepareSession(analysis::AnalyzedVersions versions, const QString& oldName, const QString& newName,
     const engine::TaskContext& context)
 {
@@ -180,7 +218,7 @@ DiffSession prepareSession(analysis::AnalyzedVersions versions, const QString& o
     session.newTitle = sameName ? newFile.dir().dirName() + QLatin1Char('/') + newFile.fileName() : newFile.fileName();
     session.hasData = !versions.data.empty();
     session.versions = std::move(versions);
-    session.prefixes = analysis::mergedPrefixes(session.versions);
+    session.prefixes = displayPrefixes(session.versions);
     const analysis::KnownTerms terms(session.dictionary());
     const auto& changes = session.analysis().changes;
     session.rows.reserve(changes.size());

@@ -1,5 +1,7 @@
 #include "line_diff.h"
 
+#include <QHash>
+
 #include <algorithm>
 
 namespace evograph::ui {
@@ -7,20 +9,67 @@ namespace evograph::ui {
 namespace {
 constexpr long long kMaxCells = 4'000'000;
 
-// Pairs the lines of one changed block: as many Changed rows as both sides have, then the rest.
-void addBlock(std::vector<AlignedRow>& rows, int leftFrom, int leftTo, int rightFrom, int rightTo)
+// Pairs the lines of one changed block that state the same thing, in order (each left line with
+// the first right line left with its key); the rest are removed or added rows.
+void addBlock(std::vector<AlignedRow>& rows, const QStringList& left, const QStringList& right, int leftFrom,
+    int leftTo, int rightFrom, int rightTo)
 {
-    while (leftFrom < leftTo && rightFrom < rightTo)
-        rows.push_back({AlignedRow::Kind::Changed, leftFrom++, rightFrom++});
-    while (leftFrom < leftTo)
-        rows.push_back({AlignedRow::Kind::Removed, leftFrom++, -1});
-    while (rightFrom < rightTo)
-        rows.push_back({AlignedRow::Kind::Added, -1, rightFrom++});
+    QHash<QString, std::vector<int>> linesOf;
+    for (int j = rightFrom; j < rightTo; ++j)
+        if (const QString key = statementKey(right[j]); !key.isEmpty())
+            linesOf[key].push_back(j);
+    int j = rightFrom;
+    for (int i = leftFrom; i < leftTo; ++i) {
+        int partner = -1;
+        if (const auto it = linesOf.constFind(statementKey(left[i])); it != linesOf.constEnd())
+            if (const auto at = std::lower_bound(it->begin(), it->end(), j); at != it->end())
+                partner = *at;
+        if (partner < 0) {
+            rows.push_back({AlignedRow::Kind::Removed, i, -1});
+            continue;
+        }
+        while (j < partner)
+            rows.push_back({AlignedRow::Kind::Added, -1, j++});
+        rows.push_back({AlignedRow::Kind::Changed, i, j++});
+    }
+    while (j < rightTo)
+        rows.push_back({AlignedRow::Kind::Added, -1, j++});
 }
 } // namespace
 
-std::vector<AlignedRow> alignLines(const QStringList& left, const QStringList& right)
+QString withoutClosingPunctuation(const QString& line)
 {
+    // The label comment entityTurtle appends ("  # User") goes first: the punctuation is before it.
+    const qsizetype comment = line.indexOf(QLatin1String("  # "));
+    QString out = comment > 0 ? line.left(comment) : line;
+    while (!out.isEmpty() && out.back().isSpace())
+        out.chop(1);
+    if (out.size() >= 2
+        && (out.endsWith(QLatin1String(" ;")) || out.endsWith(QLatin1String(" ."))
+            || out.endsWith(QLatin1String(" ,"))))
+        out.chop(2);
+    return out;
+}
+
+QString statementKey(const QString& line)
+{
+    const QStringList tokens = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (tokens.isEmpty())
+        return {};
+    const bool graph = tokens.front().startsWith(QLatin1Char('['));
+    const bool indented = line.front().isSpace();
+    const qsizetype count = (indented ? 1 : 2) + (graph ? 1 : 0);
+    return tokens.mid(0, count).join(QLatin1Char(' '));
+}
+
+std::vector<AlignedRow> alignLines(const QStringList& leftLines, const QStringList& rightLines)
+{
+    // Compared without closing punctuation: a statement that moved to the end of its block is equal.
+    QStringList left, right;
+    for (const QString& line : leftLines)
+        left << withoutClosingPunctuation(line);
+    for (const QString& line : rightLines)
+        right << withoutClosingPunctuation(line);
     const int n = static_cast<int>(left.size()), m = static_cast<int>(right.size());
     int head = 0;
     while (head < n && head < m && left[head] == right[head])
@@ -33,7 +82,7 @@ std::vector<AlignedRow> alignLines(const QStringList& left, const QStringList& r
         rows.push_back({AlignedRow::Kind::Equal, i, i});
     const int a = n - head - tail, b = m - head - tail;
     if (static_cast<long long>(a) * b > kMaxCells) {
-        addBlock(rows, head, head + a, head, head + b);
+        addBlock(rows, left, right, head, head + a, head, head + b);
     } else {
         // lcs[i][j]: LCS length of left[head+i..] and right[head+j..].
         std::vector<int> lcs(static_cast<std::size_t>(a + 1) * (b + 1), 0);
@@ -45,7 +94,7 @@ std::vector<AlignedRow> alignLines(const QStringList& left, const QStringList& r
         int i = 0, j = 0, blockI = 0, blockJ = 0;
         while (i < a && j < b) {
             if (left[head + i] == right[head + j]) {
-                addBlock(rows, head + blockI, head + i, head + blockJ, head + j);
+                addBlock(rows, left, right, head + blockI, head + i, head + blockJ, head + j);
                 rows.push_back({AlignedRow::Kind::Equal, head + i, head + j});
                 blockI = ++i, blockJ = ++j;
             } else if (at(i + 1, j) >= at(i, j + 1)) {
@@ -54,15 +103,16 @@ std::vector<AlignedRow> alignLines(const QStringList& left, const QStringList& r
                 ++j;
             }
         }
-        addBlock(rows, head + blockI, head + a, head + blockJ, head + b);
+        addBlock(rows, left, right, head + blockI, head + a, head + blockJ, head + b);
     }
     for (int k = 0; k < tail; ++k)
         rows.push_back({AlignedRow::Kind::Equal, n - tail + k, m - tail + k});
     return rows;
 }
 
-InlineChange inlineChange(const QString& left, const QString& right)
+InlineChange inlineChange(const QString& leftLine, const QString& rightLine)
 {
+    const QString left = withoutClosingPunctuation(leftLine), right = withoutClosingPunctuation(rightLine);
     const int n = static_cast<int>(left.size()), m = static_cast<int>(right.size());
     int prefix = 0;
     while (prefix < n && prefix < m && left[prefix] == right[prefix])
@@ -70,7 +120,17 @@ InlineChange inlineChange(const QString& left, const QString& right)
     int suffix = 0;
     while (suffix < n - prefix && suffix < m - prefix && left[n - 1 - suffix] == right[m - 1 - suffix])
         ++suffix;
-    return {prefix, n - suffix, prefix, m - suffix};
+    if (prefix == n && prefix == m)
+        return {n, n, m, m}; // equal but for punctuation: nothing to highlight
+    // Whole words: ":Manager" against ":User", not "Mana" against "Us".
+    while (prefix > 0 && !left[prefix - 1].isSpace())
+        --prefix;
+    auto wordEnd = [](const QString& text, int at) {
+        while (at < text.size() && at > 0 && !text[at - 1].isSpace() && !text[at].isSpace())
+            ++at;
+        return at;
+    };
+    return {prefix, wordEnd(left, n - suffix), prefix, wordEnd(right, m - suffix)};
 }
 
 } // namespace evograph::ui

@@ -1,7 +1,10 @@
 #pragma once
 // Aligns two texts line by line the way Meld shows them: equal lines side by side, a block of
 // changed lines paired up (filler rows where one side has more), so both panes keep the same
-// number of rows and scroll together.
+// number of rows and scroll together. The texts are Turtle or statements, and the alignment knows
+// it: lines that differ only in their closing punctuation (" ;" became " .") are equal, and in a
+// changed block a line is paired only with one that states the same thing (the same predicate,
+// or the same subject and predicate), so "rdfs:domain" is never set against "owl:deprecated".
 
 #include <QString>
 #include <QStringList>
@@ -20,7 +23,14 @@ struct AlignedRow {
 // their common head and tail.
 std::vector<AlignedRow> alignLines(const QStringList& left, const QStringList& right);
 
-// The differing middle of two lines: [start, end) in each, after their common prefix and suffix.
+// What a line states, for pairing: an indented line's first token (its predicate), else its first
+// two (subject and predicate), after a leading "[graph]". Empty for a blank line.
+QString statementKey(const QString& line);
+// The line without its closing Turtle punctuation (" ;", " .", " ,") and trailing spaces.
+QString withoutClosingPunctuation(const QString& line);
+
+// The differing middle of two lines: [start, end) in each, after their common prefix and suffix;
+// closing punctuation is not a difference.
 struct InlineChange {
     int leftStart = 0, leftEnd = 0, rightStart = 0, rightEnd = 0;
 };

@@ -6,8 +6,11 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QResizeEvent>
 #include <QScrollBar>
 #include <QTextBlock>
+
+#include <algorithm>
 
 namespace evograph::ui {
 
@@ -39,6 +42,32 @@ struct PaneLine {
     int highlightStart = 0, highlightEnd = 0; // the inline change, in text (after the marker)
     QColor highlight;
 };
+
+// One row cut at word boundaries into lines of at most `columns` characters; continuation lines
+// are indented by two, and the inline highlight follows its characters.
+std::vector<PaneLine> wrapped(const PaneLine& line, int columns)
+{
+    const QString& text = line.text;
+    if (text.size() <= columns)
+        return {line};
+    std::vector<PaneLine> out;
+    for (qsizetype start = 0; start < text.size();) {
+        const qsizetype indent = start == 0 ? 0 : 2, room = std::max<qsizetype>(8, columns - indent);
+        qsizetype end = std::min(text.size(), start + room);
+        if (end < text.size())
+            if (const qsizetype space = text.lastIndexOf(QLatin1Char(' '), end - 1); space > start + room / 3)
+                end = space + 1;
+        PaneLine part {
+            QString(indent, QLatin1Char(' ')) + text.mid(start, end - start), line.tint, 0, 0, line.highlight};
+        const auto clampTo
+            = [&](int at) { return static_cast<int>(std::clamp<qsizetype>(at - start, 0, end - start) + indent); };
+        part.highlightStart = clampTo(line.highlightStart);
+        part.highlightEnd = clampTo(line.highlightEnd);
+        out.push_back(std::move(part));
+        start = end;
+    }
+    return out;
+}
 
 QPlainTextEdit* makePane(QWidget* parent)
 {
@@ -125,6 +154,7 @@ void SideBySideView::clear(const QString& message)
 {
     m_leftTitle->clear(), m_rightTitle->clear();
     m_leftSource.clear(), m_rightSource.clear();
+    m_leftShown.clear(), m_rightShown.clear();
     m_left->setPlainText(message);
     m_right->clear();
     m_left->setExtraSelections({}), m_right->setExtraSelections({});
@@ -133,12 +163,12 @@ void SideBySideView::clear(const QString& message)
 
 QString SideBySideView::leftText() const
 {
-    return m_left->toPlainText();
+    return m_leftShown.isEmpty() ? m_left->toPlainText() : m_leftShown.join(QLatin1Char('\n'));
 }
 
 QString SideBySideView::rightText() const
 {
-    return m_right->toPlainText();
+    return m_rightShown.isEmpty() ? m_right->toPlainText() : m_rightShown.join(QLatin1Char('\n'));
 }
 
 void SideBySideView::render()
@@ -203,8 +233,36 @@ void SideBySideView::render()
         rightLines.resize(leftLines.size());
     if (leftLines.size() < rightLines.size())
         leftLines.resize(rightLines.size());
-    fill(m_left, leftLines);
-    fill(m_right, rightLines);
+    m_leftShown.clear(), m_rightShown.clear();
+    for (const PaneLine& line : leftLines)
+        m_leftShown << line.text;
+    for (const PaneLine& line : rightLines)
+        m_rightShown << line.text;
+    // Long lines wrap at the pane's width, and the other side gets as many rows, so the panes stay
+    // aligned row for row.
+    const int columns = m_columns;
+    std::vector<PaneLine> leftRows, rightRows;
+    for (std::size_t i = 0; i < leftLines.size(); ++i) {
+        std::vector<PaneLine> l = wrapped(leftLines[i], columns), r = wrapped(rightLines[i], columns);
+        const std::size_t height = std::max(l.size(), r.size());
+        l.resize(height, PaneLine {QString(), leftLines[i].text.isEmpty() ? QColor() : leftLines[i].tint, 0, 0, {}});
+        r.resize(height, PaneLine {QString(), rightLines[i].text.isEmpty() ? QColor() : rightLines[i].tint, 0, 0, {}});
+        leftRows.insert(leftRows.end(), l.begin(), l.end());
+        rightRows.insert(rightRows.end(), r.begin(), r.end());
+    }
+    fill(m_left, leftRows);
+    fill(m_right, rightRows);
+}
+
+void SideBySideView::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    const int charWidth = std::max(1, m_left->fontMetrics().horizontalAdvance(QLatin1Char('x')));
+    const int columns = std::max(24, m_left->viewport()->width() / charWidth - 1);
+    if (columns != m_columns) {
+        m_columns = columns;
+        render();
+    }
 }
 
 } // namespace evograph::ui

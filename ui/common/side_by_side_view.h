@@ -1,8 +1,11 @@
 #pragma once
-// Before and after side by side, as Meld shows two files: aligned rows, a marker column
-// ("−" removed, "+" added, "±" changed: not colour alone), tinted backgrounds, the changed part of
-// a changed line highlighted, both panes scrolling together, unchanged runs optionally folded.
+// Before and after side by side, as Meld shows two files: aligned rows (statements paired by what
+// they state, line_diff.h), a marker column ("−" removed, "+" added, "±" changed: not colour
+// alone), tinted backgrounds, the changed value of a changed line highlighted, long lines wrapped
+// at the pane's width with the other side padded to match, both panes scrolling together,
+// unchanged runs optionally folded.
 
+#include <QStringList>
 #include <QWidget>
 
 class QLabel;
@@ -20,10 +23,13 @@ public:
     void setFoldUnchanged(bool fold);
     void clear(const QString& message);
 
-    // What the panes show (tests, screenshots).
+    // What the panes show, one row a line before wrapping (tests, screenshots).
     QString leftText() const;
     QString rightText() const;
     int changedRows() const { return m_changedRows; }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override; // re-wraps at the new width
 
 private:
     void render();
@@ -33,6 +39,8 @@ private:
     QPlainTextEdit* m_left;
     QPlainTextEdit* m_right;
     QString m_leftSource, m_rightSource;
+    QStringList m_leftShown, m_rightShown; // the rows before wrapping
+    int m_columns = 100; // characters a pane line holds
     bool m_fold = false;
     int m_changedRows = 0;
 };
