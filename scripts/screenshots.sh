@@ -38,7 +38,9 @@ for i in $(seq 1 14); do
 done
 shoot studio-snapshot-prune --view snapshots --workspace "$many" --dialog prune
 rm -rf "$(dirname "$many")"
-shoot studio-migrations --workspace "$demo" --plan "$(dirname "$demo")/user-v1-to-v2.yaml"
+# Bob's SSH-signed approval counts (alice's own does not): Apply is enabled.
+shoot studio-migrations --workspace "$demo" --plan "$(dirname "$demo")/user-v1-to-v2.yaml" \
+  --approval "$(dirname "$demo")/user-v1-to-v2.yaml.bob.approval"
 # The Agents view, serving the agents of a workspace on which `evograph serve` imported a new
 # version with a breaking change from a watched folder (the alert fired, a plan was drafted).
 agents=$(mktemp -d); trap 'rm -rf "$settings" "$agents"' EXIT

@@ -3,7 +3,7 @@
 //   evograph-studio FILE...                    inspect files
 //   evograph-studio WORKSPACE.evograph         open a workspace (as a file manager does)
 //   --workspace PATH                           open a workspace in the snapshot browser
-//   --plan FILE                                open a migration plan (dry run on the workspace)
+//   --plan FILE [--approval FILE]...           open a migration plan (dry run on the workspace)
 //   --search TEXT                              open the term search (Ctrl+K) over the comparison
 //                                              and the workspace
 //   --config FILE                              the config file (default: $XDG_CONFIG_HOME/evograph/evograph.toml)
@@ -200,7 +200,7 @@ int main(int argc, char** argv)
             },
             Qt::SingleShotConnection);
     if (parser.isSet(options.plan))
-        window.migrationView()->openPlan(parser.value(options.plan));
+        window.migrationView()->openPlan(parser.value(options.plan), parser.values(options.approval));
     if (parser.isSet(options.serveAgents) && !workspacePath.isEmpty())
         window.agentsView()->setServing(true);
     if (comparing)

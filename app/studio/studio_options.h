@@ -30,6 +30,9 @@ struct StudioOptions {
     const QCommandLineOption plan {QStringLiteral("plan"),
         QStringLiteral("Open a migration plan in the Migrations view (its dry run runs on the workspace)."),
         QStringLiteral("FILE")};
+    const QCommandLineOption approval {QStringLiteral("approval"),
+        QStringLiteral("With --plan: a reviewer's SSH-signed approval of it to count (repeatable)."),
+        QStringLiteral("FILE")};
     const QCommandLineOption serveAgents {QStringLiteral("serve-agents"),
         QStringLiteral("Run the workspace's agents in the studio, as `evograph serve` would (the Agents view).")};
     const QCommandLineOption search {QStringLiteral("search"),
@@ -64,8 +67,8 @@ struct StudioOptions {
     // The options a user sees (not --help, --version, --generate).
     std::vector<const QCommandLineOption*> all() const
     {
-        return {&workspace, &data, &view, &theme, &group, &mode, &filter, &plan, &search, &serveAgents, &configFile,
-            &snapshot, &dialog, &screenshot, &delay, &startupTime};
+        return {&workspace, &data, &view, &theme, &group, &mode, &filter, &plan, &approval, &search, &serveAgents,
+            &configFile, &snapshot, &dialog, &screenshot, &delay, &startupTime};
     }
     // The parser with every option, --help, --version and the FILE... positional.
     void addTo(QCommandLineParser& parser) const;

@@ -2,11 +2,11 @@
 
 #include "line_diff.h"
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
-#include <QResizeEvent>
 #include <QScrollBar>
 #include <QTextBlock>
 
@@ -73,7 +73,8 @@ QPlainTextEdit* makePane(QWidget* parent)
 {
     auto* pane = new QPlainTextEdit(parent);
     pane->setReadOnly(true);
-    pane->setLineWrapMode(QPlainTextEdit::NoWrap);
+    pane->setLineWrapMode(QPlainTextEdit::NoWrap); // rows are wrapped by render(), the same on both sides
+    pane->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     pane->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     pane->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     return pane;
@@ -117,6 +118,7 @@ SideBySideView::SideBySideView(QWidget* parent)
     , m_right(makePane(this))
 {
     m_left->setObjectName(QStringLiteral("beforePane"));
+    m_left->viewport()->installEventFilter(this);
     m_right->setObjectName(QStringLiteral("afterPane"));
     for (QLabel* title : {m_leftTitle, m_rightTitle})
         title->setTextFormat(Qt::PlainText), title->setStyleSheet(QStringLiteral("font-weight: bold"));
@@ -254,15 +256,18 @@ void SideBySideView::render()
     fill(m_right, rightRows);
 }
 
-void SideBySideView::resizeEvent(QResizeEvent* event)
+bool SideBySideView::eventFilter(QObject* watched, QEvent* event)
 {
-    QWidget::resizeEvent(event);
-    const int charWidth = std::max(1, m_left->fontMetrics().horizontalAdvance(QLatin1Char('x')));
-    const int columns = std::max(24, m_left->viewport()->width() / charWidth - 1);
-    if (columns != m_columns) {
-        m_columns = columns;
-        render();
+    // The pane's own width decides where lines wrap (the view's is known before its layout runs).
+    if (watched == m_left->viewport() && event->type() == QEvent::Resize) {
+        const int charWidth = std::max(1, m_left->fontMetrics().horizontalAdvance(QLatin1Char('x')));
+        const int columns = std::max(24, m_left->viewport()->width() / charWidth - 3); // the marker, the margins
+        if (columns != m_columns) {
+            m_columns = columns;
+            QMetaObject::invokeMethod(this, &SideBySideView::render, Qt::QueuedConnection); // not inside the layout
+        }
     }
+    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace evograph::ui

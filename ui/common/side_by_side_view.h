@@ -29,7 +29,7 @@ public:
     int changedRows() const { return m_changedRows; }
 
 protected:
-    void resizeEvent(QResizeEvent* event) override; // re-wraps at the new width
+    bool eventFilter(QObject* watched, QEvent* event) override; // re-wraps when the panes' width changes
 
 private:
     void render();

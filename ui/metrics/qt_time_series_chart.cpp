@@ -83,6 +83,7 @@ public:
         corner->addWidget(m_choose);
         overlay->addLayout(corner);
         overlay->addWidget(m_noData, 1);
+        overlay->addStretch(); // keeps the button in the corner while the "no data" line is hidden
         QObject::connect(m_chart, &QChart::plotAreaChanged, m_view, [this] { placeMarkers(); });
     }
 

@@ -217,7 +217,7 @@ void MigrationView::setWorkspace(const QString& path)
     }
 }
 
-void MigrationView::openPlan(const QString& file)
+void MigrationView::openPlan(const QString& file, const QStringList& approvalFiles)
 {
     try {
         m_plan = migrate::loadPlan(file.toStdString());
@@ -229,7 +229,7 @@ void MigrationView::openPlan(const QString& file)
     }
     m_planFile = file;
     m_appliedAs.clear();
-    m_approvalFiles.clear();
+    m_approvalFiles = approvalFiles;
     m_run.reset();
     m_approval.reset();
     m_steps->clear();

@@ -36,8 +36,8 @@ public:
     void setWorkspace(const QString& path);
     // The config file's [policies] override the workspace's settings at the approval gate.
     void setConfig(config::Config config) { m_config = std::move(config); }
-    // Reads the plan file and runs its dry run on the workspace.
-    void openPlan(const QString& file);
+    // Reads the plan file and runs its dry run on the workspace, counting these signed approvals.
+    void openPlan(const QString& file, const QStringList& approvalFiles = {});
 
     void dryRun();
     void recordDecision(const QString& decision); // "approve" or "reject", with the panel's name and comment
