@@ -1,6 +1,7 @@
 // The studio's views driven as a user would: the diff viewer on corpus files, the snapshot
 // browser and its restore dialog on a real workspace file, the charts while a diff runs, the
 // jobs panel with cancel. Models are checked with QAbstractItemModelTester.
+#include "common/graph_versions.h"
 #include "common/jobs_panel.h"
 #include "common/line_diff.h"
 #include "common/side_by_side_view.h"
@@ -25,6 +26,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -106,6 +108,13 @@ TEST_CASE("aligned lines pair statements by what they state, not by their place 
     const InlineChange none = inlineChange("    rdfs:comment \"x\" .", "    rdfs:comment \"x\" ;");
     CHECK(none.leftStart == none.leftEnd);
     CHECK(statementKey("[users] <s> <p> <o> .") == "[users] <s> <p>");
+    // A rename: the opening lines pair, and the highlight is the name.
+    const auto renamed = alignLines({":manages a owl:ObjectProperty ;", "    rdfs:range :User ."},
+        {":supervises a owl:ObjectProperty ;", "    rdfs:range :User ."});
+    REQUIRE(renamed.size() == 2);
+    CHECK(renamed[0].kind == AlignedRow::Kind::Changed);
+    const InlineChange name = inlineChange(":manages a owl:ObjectProperty ;", ":supervises a owl:ObjectProperty ;");
+    CHECK((name.leftStart == 0 && name.leftEnd == 8 && name.rightEnd == 11));
 }
 
 TEST_CASE("long lines wrap at the pane's width and both panes keep their rows aligned", "[ui][diff]")
@@ -324,6 +333,41 @@ TEST_CASE("a snapshot restore runs through the dialog: dry run, named backup, re
     browser.verifySelected(true);
     REQUIRE(waitFor(verified));
     CHECK(verified.at(0).at(1).toBool());
+}
+
+TEST_CASE("deleting a snapshot asks first: Cancel keeps it, Delete removes it and says so", "[ui][snapshots]")
+{
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("delete.evograph").toStdString();
+    {
+        auto ws = workspace::Workspace::create(path);
+        ws.importGraph("ontology", kV1.toStdString(), "v1");
+        workspace::createSnapshot(ws, "first");
+        workspace::createSnapshot(ws, "second");
+    }
+    EngineAdapter engine;
+    SnapshotBrowser browser(engine);
+    QSignalSpy refreshed(&browser, &SnapshotBrowser::refreshed);
+    browser.setWorkspace(QString::fromStdString(path));
+    REQUIRE(waitFor(refreshed));
+    REQUIRE(browser.model()->rowCount() == 2);
+    const QString id = browser.model()->index(0, 0).data(SnapshotModel::kIdRole).toString();
+    browser.selectSnapshot(id);
+    QString asked;
+    answerNextConfirmation(false, &asked);
+    browser.deleteSelected();
+    CHECK(asked.contains("Delete snapshot " + id.left(8)));
+    CHECK(asked.contains("cannot be undone"));
+    QTest::qWait(200);
+    CHECK(browser.model()->rowCount() == 2);
+    answerNextConfirmation(true);
+    browser.deleteSelected();
+    REQUIRE(waitFor(refreshed, 2));
+    CHECK(browser.model()->rowCount() == 1);
+    bool said = false;
+    for (const QLabel* label : browser.findChildren<QLabel*>())
+        said |= label->text().contains("Deleted snapshot " + id.left(8));
+    CHECK(said);
 }
 
 TEST_CASE("diffing a snapshot against the current state opens in the diff viewer", "[ui][snapshots]")
@@ -647,4 +691,29 @@ TEST_CASE(
     auto* choose = chart->widget()->findChild<QToolButton*>(QStringLiteral("chooseSeries"));
     REQUIRE(choose);
     CHECK(choose->menu()->actions().size() == 15);
+}
+
+TEST_CASE("a snapshot diff shows CURIEs though the workspace keeps no prefixes", "[ui][diff]")
+{
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("w.evograph").toStdString();
+    std::string from, to;
+    {
+        auto ws = workspace::Workspace::create(path);
+        ws.importGraph("ontology", kV1.toStdString(), "v1");
+        from = workspace::createSnapshot(ws, "v1");
+        ws.importGraph("ontology", kV2.toStdString(), "v2");
+        to = workspace::createSnapshot(ws, "v2");
+    }
+    EngineAdapter engine;
+    DiffViewer viewer(engine);
+    QSignalSpy ready(&viewer, &DiffViewer::sessionReady);
+    viewer.compareVersions(
+        [=](const engine::TaskContext& context) { return readSnapshotGraphs(path, "ontology", from, to, context); },
+        "ontology @ v1", "ontology @ v2");
+    REQUIRE(waitFor(ready));
+    const auto& prefixes = viewer.session()->prefixes;
+    CHECK(prefixes.abbreviate("http://www.w3.org/2002/07/owl#Class") == "owl:Class");
+    CHECK(prefixes.abbreviate("http://example.com/ontology#User") == ":User");
+    CHECK_FALSE(viewer.sideBySide()->rightText().contains("<http://www.w3.org/"));
 }

@@ -57,9 +57,13 @@ QString statementKey(const QString& line)
     if (tokens.isEmpty())
         return {};
     const bool graph = tokens.front().startsWith(QLatin1Char('['));
-    const bool indented = line.front().isSpace();
-    const qsizetype count = (indented ? 1 : 2) + (graph ? 1 : 0);
-    return tokens.mid(0, count).join(QLatin1Char(' '));
+    if (line.front().isSpace())
+        return tokens.front();
+    if (graph)
+        return tokens.mid(0, 3).join(QLatin1Char(' '));
+    // An entity's opening line pairs with the other version's by its predicate, whatever the
+    // subject: a renamed entity shows ":manages a owl:ObjectProperty" against ":supervises a …".
+    return tokens.size() > 1 ? QStringLiteral("subject ") + tokens[1] : tokens.front();
 }
 
 std::vector<AlignedRow> alignLines(const QStringList& leftLines, const QStringList& rightLines)

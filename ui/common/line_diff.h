@@ -23,8 +23,9 @@ struct AlignedRow {
 // their common head and tail.
 std::vector<AlignedRow> alignLines(const QStringList& left, const QStringList& right);
 
-// What a line states, for pairing: an indented line's first token (its predicate), else its first
-// two (subject and predicate), after a leading "[graph]". Empty for a blank line.
+// What a line states, for pairing: an indented line's first token (its predicate); a statement
+// "[graph] s p o ." its graph, subject and predicate; an entity's opening Turtle line its predicate
+// (so a renamed entity's opening lines pair). Empty for a blank line.
 QString statementKey(const QString& line);
 // The line without its closing Turtle punctuation (" ;", " .", " ,") and trailing spaces.
 QString withoutClosingPunctuation(const QString& line);
