@@ -32,8 +32,9 @@ void addTransferOptions(CLI::App& c, RemoteArgs& o, bool batches)
             ->check(CLI::Range(1, 16));
     }
     c.add_option("--page-size", o.push.store.pageSize,
-         "triples per CONSTRUCT page when the store has no Graph Store Protocol (default 10000; shrinks to the "
-         "store's cap)")
+         "most triples one CONSTRUCT answer is asked for when the store has no Graph Store Protocol or caps it: the "
+         "graph is read in partitions by a hash of the subject, each split further while larger or cut short by "
+         "the store's cap (default 10000)")
         ->check(CLI::PositiveNumber);
     c.add_option("--timeout", o.timeoutSeconds, "seconds one request may take (default 300)")
         ->check(CLI::PositiveNumber);
@@ -77,7 +78,7 @@ void addAdd(CLI::App& group, const std::shared_ptr<RemoteArgs>& o, int& exitCode
     c->add_option("--graph", o->binding.graphIri, "the store's named graph IRI")->required();
     c->add_option("--update-endpoint", o->binding.updateEndpoint, "the SPARQL Update endpoint (default: --endpoint)");
     c->add_option("--gsp", o->binding.gsp,
-        "the Graph Store Protocol endpoint, for fast whole-graph reads (default: none, CONSTRUCT pages)");
+        "the Graph Store Protocol endpoint, for fast whole-graph reads (default: none, CONSTRUCT partitions)");
     c->add_option("--user", o->binding.user, "user for Basic or Digest authentication");
     c->add_option("--password-env", o->binding.passwordEnv,
         "the environment variable holding the password (never stored in the workspace)");
@@ -173,7 +174,7 @@ void addPull(CLI::App& group, const std::shared_ptr<RemoteArgs>& o, int& exitCod
                 std::cout << "graph " << v.graph << ": " << (pulled.isNew ? "version " : "unchanged, version ") << v.seq
                           << " (" << v.label << "), " << v.triples << " triples, content " << v.content << "\n";
                 if (pulled.read.paged)
-                    std::cout << "read in CONSTRUCT pages of " << pulled.read.pageSize << " triples ("
+                    std::cout << "read in partitions of at most " << pulled.read.pageSize << " triples ("
                               << pulled.read.requests << " requests)\n";
             }
             return kOk;

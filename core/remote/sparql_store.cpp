@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -200,26 +201,64 @@ StoreRead SparqlStore::read(
             spool.clear(); // capped without a word (Virtuoso does): read it in pages instead
     }
     if (!complete) {
+        // Partitions of the subjects by the first hex digits of MD5(STR(?s)), each read whole and
+        // checked against its own COUNT, split 16 ways while the store's cap (Virtuoso's
+        // ResultSetMaxRows) cuts it short. No ORDER BY, no OFFSET: nothing here meets the sorted-row
+        // limit (MaxSortedTopRows) that paging through a large graph trips over.
         result.paged = true;
-        std::size_t page = m_options.pageSize;
-        const std::string pattern
-            = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <" + m_endpoint.graph + "> { ?s ?p ?o } } ORDER BY ?s ?p ?o LIMIT ";
-        while (spool.lines() < expected) {
-            const std::uint64_t before = spool.lines();
-            const std::string query = pattern + std::to_string(page) + " OFFSET " + std::to_string(before);
+        const std::string where = "GRAPH <" + m_endpoint.graph + "> { ?s ?p ?o }";
+        const auto partitionCounts = [&](const std::string& prefix) {
+            const std::string filter = prefix.empty() ? "" : " FILTER(STRSTARTS(MD5(STR(?s)), \"" + prefix + "\"))";
+            const std::string query = "SELECT ?h (COUNT(*) AS ?n) WHERE { " + where + filter
+                + " BIND(SUBSTR(MD5(STR(?s)), 1, " + std::to_string(prefix.size() + 1) + ") AS ?h) } GROUP BY ?h";
             const net::HttpResponse response
-                = post(m_endpoint.query, "query", query, "application/n-triples", cancel, sink);
+                = post(m_endpoint.query, "query", query, "application/sparql-results+json", cancel);
             ++result.requests;
-            check(response, m_endpoint.query, "reading <" + m_endpoint.graph + "> (CONSTRUCT page)");
-            const std::uint64_t got = spool.lines() - before;
-            if (got == 0)
+            check(response, m_endpoint.query, "counting the partitions of <" + m_endpoint.graph + ">");
+            std::vector<std::pair<std::string, std::uint64_t>> counts;
+            try {
+                const auto json = nlohmann::json::parse(response.body); // kept: the loop reads into it
+                for (const auto& row : json.at("results").at("bindings"))
+                    counts.emplace_back(row.at("h").at("value").get<std::string>(),
+                        std::stoull(row.at("n").at("value").get<std::string>()));
+            } catch (const std::exception& e) {
+                throw Error("counting the partitions of <" + m_endpoint.graph + "> at "
+                    + net::displayUrl(m_endpoint.query) + ": not a SPARQL JSON result (" + e.what() + ")");
+            }
+            return counts;
+        };
+        std::vector<std::pair<std::string, std::uint64_t>> pending = partitionCounts("");
+        std::size_t largest = 0; // the most triples one answer held: the store's cap, at least
+        while (!pending.empty()) {
+            const auto [prefix, want] = pending.back();
+            pending.pop_back();
+            cancel.checkpoint();
+            if (want > m_options.pageSize && prefix.size() < 32) { // more than one answer is asked to hold
+                for (auto& part : partitionCounts(prefix))
+                    pending.push_back(std::move(part));
+                continue;
+            }
+            const std::string query
+                = "CONSTRUCT { ?s ?p ?o } WHERE { " + where + " FILTER(STRSTARTS(MD5(STR(?s)), \"" + prefix + "\")) }";
+            std::string answer;
+            const net::HttpResponse response = post(m_endpoint.query, "query", query, "application/n-triples", cancel,
+                [&](std::string_view bytes) { answer.append(bytes); });
+            ++result.requests;
+            check(response, m_endpoint.query, "reading <" + m_endpoint.graph + "> (partition " + prefix + ")");
+            const auto got = static_cast<std::uint64_t>(std::count(answer.begin(), answer.end(), '\n'));
+            if (got == want) {
+                sink(answer);
+                largest = std::max<std::size_t>(largest, got);
+            } else if (got < want && prefix.size() < 32) {
+                for (auto& part : partitionCounts(prefix)) // cut short by a cap: sixteen smaller ones
+                    pending.push_back(std::move(part));
+            } else {
                 throw Error("reading <" + m_endpoint.graph + "> from " + net::displayUrl(m_endpoint.query)
-                    + ": the store returned " + std::to_string(before) + " of its " + std::to_string(expected)
-                    + " triples and then none; refusing a partial graph");
-            if (got < page && before + got < expected)
-                page = got; // the store's cap (Virtuoso's ResultSetMaxRows): page by it
+                    + ": partition " + prefix + " gave " + std::to_string(got) + " triples where the store counts "
+                    + std::to_string(want) + "; refusing a partial graph");
+            }
         }
-        result.pageSize = page;
+        result.pageSize = largest;
     }
     result.bytes = spool.bytes();
     const std::string& file = spool.close();

@@ -40,7 +40,7 @@ iao_triples=$("$evograph" ws log "$ws" --graph iao --format json | json 'print(d
 check "  the store holds exactly the version's triples" test "$(count http://example.org/iao)" = "$iao_triples"
 "$evograph" remote pull "$ws" iao --format json > "$work/pull1.json"
 check "pull right after: the same content (isomorphic round trip), no new version" json 'assert not d["new"] and d["version"] == 1, d' < "$work/pull1.json"
-check "  read past Virtuoso's silent cap of 2000 rows in CONSTRUCT pages" json 'assert d["paged"] and d["triples"] > 2000, d' < "$work/pull1.json"
+check "  read past Virtuoso's silent cap of 2000 rows in CONSTRUCT partitions" json 'assert d["paged"] and d["triples"] > 2000, d' < "$work/pull1.json"
 "$evograph" diff "$corpus/obo-iao/v2020-12-09/iao.owl" "sparql:$url/sparql#http://example.org/iao" > "$work/diff.txt"
 check "diff FILE sparql:ENDPOINT#GRAPH: no difference (exit 0)" test $? -eq 0
 "$evograph" stats "remote:iao" --workspace "$ws" --format json > "$work/stats.json"
@@ -72,6 +72,8 @@ check "  the applier's own approval counts only when self-approval is allowed (e
 check "push 28.0 -> 28.1 in batches of 100 (exit 0, verified)" json 'assert d["batches_sent"] == d["batches"] > 1 and not d["up_to_date"], d' < "$work/push2.json"
 "$evograph" diff "$corpus/schemaorg/v28.1/schemaorg-all-https.ttl" "sparql:$url/sparql#http://example.org/schema" > /dev/null
 check "  the store's graph is 28.1 exactly (diff exit 0)" test $? -eq 0
+"$evograph" remote pull "$ws" schema --format json > "$work/pull-schema.json"
+check "  a pull of it reads past both caps (ResultSetMaxRows 2000, MaxSortedTopRows 10000) in partitions by subject hash" json 'assert d["paged"] and d["triples"] > 10000 and not d["new"] and d["requests"] > 1, d' < "$work/pull-schema.json"
 "$evograph" remote push "$ws" schema --format json > "$work/again.json"
 check "  pushing again: already up to date" json 'assert d["up_to_date"], d' < "$work/again.json"
 

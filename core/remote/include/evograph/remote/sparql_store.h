@@ -50,15 +50,17 @@ struct StoreEndpoint {
 std::optional<StoreEndpoint> parseSparqlSource(const std::string& source);
 
 struct StoreOptions {
-    std::size_t pageSize = 10'000; // CONSTRUCT page size before any cap the store applies
+    // The most triples one CONSTRUCT answer is asked for: a graph read without (or past a capped)
+    // Graph Store Protocol comes in partitions by MD5(STR(?s)), each checked against its COUNT.
+    std::size_t pageSize = 10'000;
     net::HttpOptions http; // timeouts and retries
 };
 
 struct StoreRead {
     std::uint64_t triples = 0, bytes = 0;
     std::size_t requests = 0;
-    bool paged = false; // read through CONSTRUCT pages (no GSP, or GSP came back short)
-    std::size_t pageSize = 0; // the page size the store's cap left (when paged)
+    bool paged = false; // read in CONSTRUCT partitions (no GSP, or GSP came back short)
+    std::size_t pageSize = 0; // the most triples one partition held (when paged)
     double seconds = 0;
 };
 
