@@ -141,6 +141,50 @@ std::string freshOperation(const std::vector<const Group*>& groups, const Writer
     return out + "} } }";
 }
 
+// Virtuoso 7.2 stores a plain literal as an IRI when one request also holds an IRI with the same
+// text ("https://orcid.org/X" beside <https://orcid.org/X>), in INSERT templates even with
+// big-data-const. What a request holds, to keep such twins in separate requests.
+class TwinGuard {
+public:
+    explicit TwinGuard(const rdf::Dictionary& d)
+        : m_dictionary(d)
+    {
+    }
+    // True when the quads hold a plain literal whose text is an IRI already held, or the reverse.
+    bool clashes(const std::vector<Quad>& quads) const
+    {
+        for (const Quad& q : quads)
+            for (const TermId t : {q.s, q.o}) {
+                const rdf::TermView v = m_dictionary.term(t);
+                if ((v.isIri() && m_literals.contains(std::string(v.value)))
+                    || (isPlain(v) && m_iris.contains(std::string(v.value))))
+                    return true;
+            }
+        return false;
+    }
+    void add(const std::vector<Quad>& quads)
+    {
+        for (const Quad& q : quads)
+            for (const TermId t : {q.s, q.o}) {
+                const rdf::TermView v = m_dictionary.term(t);
+                if (v.isIri())
+                    m_iris.emplace(v.value);
+                else if (isPlain(v))
+                    m_literals.emplace(v.value);
+            }
+    }
+    void clear() { m_iris.clear(), m_literals.clear(); }
+
+private:
+    static bool isPlain(const rdf::TermView& v)
+    {
+        return v.isLiteral() && v.language.empty()
+            && (v.datatype.empty() || v.datatype == "http://www.w3.org/2001/XMLSchema#string");
+    }
+    const rdf::Dictionary& m_dictionary;
+    std::unordered_set<std::string> m_iris, m_literals;
+};
+
 enum class Ground { Delete, Insert, Post };
 
 void groundOperations(std::vector<Operation>& out, const std::vector<Quad>& quads, const rdf::Dictionary& d,
@@ -224,11 +268,13 @@ UpdatePlan planUpdate(const rdf::Dataset& oldData, const rdf::Dataset& newData, 
     groundOperations(operations, groundRemoved, d, graphIri, batch, Ground::Delete);
     std::vector<const Group*> fresh;
     std::size_t freshTriples = 0;
+    TwinGuard twins(d);
     auto flushFresh = [&] {
         if (!fresh.empty())
             operations.push_back({freshOperation(fresh, writer, graphIri), 0, freshTriples, false, true});
         fresh.clear();
         freshTriples = 0;
+        twins.clear();
     };
     for (const auto& [root, group] : groups) {
         if (!group.where.empty()) {
@@ -236,10 +282,11 @@ UpdatePlan planUpdate(const rdf::Dataset& oldData, const rdf::Dataset& newData, 
                 {anchoredOperation(group, writer, graphIri), group.removed.size(), group.added.size(), false, true});
             continue;
         }
-        if (freshTriples + group.added.size() > std::min(batch, kMaxTemplateTriples))
+        if (freshTriples + group.added.size() > std::min(batch, kMaxTemplateTriples) || twins.clashes(group.added))
             flushFresh();
         fresh.push_back(&group);
         freshTriples += group.added.size();
+        twins.add(group.added);
     }
     flushFresh();
     groundOperations(operations, groundAdded, d, graphIri, batch, insertsByGraphStore ? Ground::Post : Ground::Insert);

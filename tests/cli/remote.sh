@@ -46,6 +46,22 @@ check "diff FILE sparql:ENDPOINT#GRAPH: no difference (exit 0)" test $? -eq 0
 "$evograph" stats "remote:iao" --workspace "$ws" --format json > "$work/stats.json"
 check "stats remote:NAME --workspace W reads the bound store graph" json 'assert d["triples"] == '"$iao_triples"', d' < "$work/stats.json"
 
+# --- RO into a fresh graph: a plain literal whose text is an IRI of the same request -----------------
+# Virtuoso stores "https://orcid.org/0000-0001-8314-2140" as an IRI when one request also holds
+# <https://orcid.org/0000-0001-8314-2140>; the push keeps such twins in separate requests.
+ro="$corpus/obo-ro/v2025-06-24/ro.owl"
+if [ -f "$ro" ]; then
+    "$evograph" ws import "$ws" "$ro" --graph ro > /dev/null
+    "$evograph" remote add "$ws" ro --endpoint "$url/sparql" --gsp "$url/sparql-graph-crud" --graph http://example.org/ro > /dev/null
+    "$evograph" remote push "$ws" ro --format json > "$work/push-ro.json"
+    check "RO (11,546 triples) pushed into a fresh graph and verified (exit 0)" json 'assert d["inserted"] > 11000, d' < "$work/push-ro.json"
+    literal=$(curl -s --data-urlencode 'query=SELECT (COUNT(*) AS ?n) WHERE { GRAPH <http://example.org/ro> { ?s ?p ?o FILTER(isLiteral(?o) && STR(?o) = "https://orcid.org/0000-0001-8314-2140") } }' \
+        -H 'Accept: application/sparql-results+json' "$url/sparql" | json 'print(d["results"]["bindings"][0]["n"]["value"])')
+    check "  its ORCID literals stay literals beside the same ORCID as an IRI" test "$literal" = 2
+    "$evograph" diff "$ro" "sparql:$url/sparql#http://example.org/ro" > /dev/null
+    check "  and the store's graph is RO exactly, read back past the caps (diff exit 0)" test $? -eq 0
+fi
+
 # --- truncation is never silent -----------------------------------------------------------------------
 curl -s -H 'Accept: application/n-triples' "$url/sparql-graph-crud?graph=http://example.org/iao" | wc -l > "$work/gsp_lines"
 check "  (Virtuoso's own GSP GET returns only part of the graph: $(cat "$work/gsp_lines") of $iao_triples lines)" test "$(cat "$work/gsp_lines")" -lt "$iao_triples"
