@@ -5,6 +5,7 @@
 #include "remote_sources.h"
 
 #include "evograph/embed/alignment.h"
+#include "evograph/embed/term_documents.h"
 #include "evograph/rdf/path_reader.h"
 
 #include <nlohmann/json.hpp>
@@ -70,8 +71,7 @@ void addAlignCommand(CLI::App& app, int& exitCode)
                 nlohmann::ordered_json list = nlohmann::ordered_json::array();
                 for (const embed::Correspondence& x : *found)
                     list.push_back({{"a", dictionary->term(x.a).value}, {"b", dictionary->term(x.b).value},
-                        {"kind", x.category == analysis::EntityCategory::Class ? "class" : "property"},
-                        {"score", x.score},
+                        {"kind", embed::categoryName(x.category)}, {"score", x.score},
                         {"evidence", {{"lexical", x.lexical}, {"embedding", x.embedding}, {"provider", x.provider}}}});
                 text = nlohmann::ordered_json {{"a", o->a}, {"b", o->b}, {"correspondences", list}}.dump(2) + "\n";
             } else if (o->format == "alignment") {

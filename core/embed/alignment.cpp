@@ -8,21 +8,52 @@
 #include "evograph/engine/markup_escape.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <sstream>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace evograph::embed {
 
 namespace {
-bool alignable(analysis::EntityCategory c)
+// The SKOS concepts of a vocabulary (individuals of skos:Concept: what a thesaurus is made of).
+std::unordered_set<rdf::TermId> conceptsOf(const analysis::OntologyIndex& index)
 {
-    return c == analysis::EntityCategory::Class || c == analysis::EntityCategory::Property;
+    std::unordered_set<rdf::TermId> concepts;
+    const analysis::KnownTerms& t = index.terms();
+    if (t.rdfType == rdf::kNoTerm || t.skosConcept == rdf::kNoTerm)
+        return concepts;
+    for (const rdf::Quad& q : index.data().quads())
+        if (q.p == t.rdfType && q.o == t.skosConcept)
+            concepts.insert(q.s);
+    return concepts;
+}
+
+// Classes, properties and SKOS concepts; other individuals are data, not vocabulary.
+bool alignable(const TermDocument& d, const std::unordered_set<rdf::TermId>& concepts)
+{
+    return d.category == analysis::EntityCategory::Class || d.category == analysis::EntityCategory::Property
+        || (d.category == analysis::EntityCategory::Individual && concepts.contains(d.iri));
 }
 
 std::string nameOf(const TermDocument& d)
 {
     return analysis::normalizeText(d.label.empty() ? d.localNameWords : d.label);
+}
+
+// A term's normalised names: its label (or local name's words), its synonyms, and its local name's words.
+std::vector<std::string> namesOf(const TermDocument& d)
+{
+    std::vector<std::string> names {nameOf(d)};
+    for (const std::string& s : d.synonyms)
+        names.push_back(analysis::normalizeText(s));
+    if (!d.localNameWords.empty())
+        names.push_back(analysis::normalizeText(d.localNameWords));
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    std::erase(names, std::string());
+    return names;
 }
 
 // The best label similarity over the two terms' labels and synonyms.
@@ -56,13 +87,14 @@ std::vector<Correspondence> alignVocabularies(const analysis::OntologyIndex& a, 
     vector::VectorIndex index(vectorsB.dim(), params);
     std::vector<vector::VectorId> idsB;
     vector::VectorSet keptB(vectorsB.dim());
+    const std::unordered_set<rdf::TermId> conceptsA = conceptsOf(a), conceptsB = conceptsOf(b);
     for (std::size_t j = 0; j < docsB.size(); ++j)
-        if (alignable(docsB[j].category))
+        if (alignable(docsB[j], conceptsB))
             keptB.append(vectorsB.rowSpan(j)), idsB.push_back(static_cast<vector::VectorId>(j));
     std::vector<std::size_t> rowsA;
     vector::VectorSet queries(vectorsA.dim());
     for (std::size_t i = 0; i < docsA.size(); ++i)
-        if (alignable(docsA[i].category))
+        if (alignable(docsA[i], conceptsA))
             queries.append(vectorsA.rowSpan(i)), rowsA.push_back(i);
     if (keptB.empty() || queries.empty())
         return {};
@@ -73,22 +105,43 @@ std::vector<Correspondence> alignVocabularies(const analysis::OntologyIndex& a, 
     search.threads = pool ? pool->threadCount() : 1;
     const vector::SearchResults near = index.search(queries, search);
 
+    // Every exact match of normalised labels, synonyms or local names is a candidate too, however
+    // far apart the embedding puts the two terms (as LogMap's and AML's lexical indexes do).
+    std::unordered_map<std::string, std::vector<std::size_t>> byName;
+    for (const vector::VectorId id : idsB)
+        for (const std::string& name : namesOf(docsB[static_cast<std::size_t>(id)]))
+            byName[name].push_back(static_cast<std::size_t>(id));
+    auto cosine = [&](std::size_t rowA, std::size_t rowB) {
+        const auto a = vectorsA.rowSpan(rowA), b = vectorsB.rowSpan(rowB);
+        double dot = 0, na = 0, nb = 0;
+        for (std::size_t k = 0; k < a.size(); ++k)
+            dot += double(a[k]) * b[k], na += double(a[k]) * a[k], nb += double(b[k]) * b[k];
+        return na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0.0;
+    };
+
     std::vector<Correspondence> scored;
     for (std::size_t q = 0; q < rowsA.size(); ++q) {
         const TermDocument& x = docsA[rowsA[q]];
+        std::unordered_set<std::size_t> seen;
+        auto consider = [&](std::size_t row, double embedding) {
+            const TermDocument& y = docsB[row];
+            if (y.category != x.category || y.iri == x.iri || !seen.insert(row).second)
+                return;
+            Correspondence c {x.iri, y.iri, x.category, 0, lexicalSimilarity(x, y), embedding, provider};
+            c.score = (c.lexical + std::max(0.0, c.embedding)) / 2;
+            if (c.score >= options.threshold)
+                scored.push_back(std::move(c));
+        };
         for (std::size_t r = 0; r < near.k; ++r) {
             const vector::VectorId id = near.ids[q * near.k + r];
             if (id < 0)
                 break;
-            const TermDocument& y = docsB[static_cast<std::size_t>(id)];
-            if (y.category != x.category || y.iri == x.iri)
-                continue;
-            Correspondence c {
-                x.iri, y.iri, x.category, 0, lexicalSimilarity(x, y), near.distances[q * near.k + r], provider};
-            c.score = (c.lexical + std::max(0.0, c.embedding)) / 2;
-            if (c.score >= options.threshold)
-                scored.push_back(std::move(c));
+            consider(static_cast<std::size_t>(id), near.distances[q * near.k + r]);
         }
+        for (const std::string& name : namesOf(x))
+            if (const auto it = byName.find(name); it != byName.end())
+                for (const std::size_t row : it->second)
+                    consider(row, cosine(rowsA[q], row));
     }
     // Best first, each term once; ties to the lower ids (reading order).
     std::stable_sort(scored.begin(), scored.end(), [](const Correspondence& p, const Correspondence& q) {
