@@ -7,12 +7,22 @@ The first path segment chooses the behaviour:
   /liar/...   counts 25 triples but returns its 20 (a store that lost some: never accept)
   /auth/...   401 with a Digest challenge for every request
 
-Endpoints: POST .../sparql (form-encoded query=: COUNT, or CONSTRUCT ... LIMIT n OFFSET k as
-N-Triples), GET .../gsp?graph=IRI (N-Triples). Started with --port 0 it prints its port."""
-import argparse, json, re, sys, urllib.parse
+Endpoints: POST .../sparql (form-encoded query=: the graph's COUNT; the COUNT per partition,
+grouped by SUBSTR(MD5(STR(?s)), 1, L) within FILTER(STRSTARTS(MD5(STR(?s)), "P")); or a CONSTRUCT of
+one partition, as N-Triples), GET .../gsp?graph=IRI (N-Triples). Started with --port 0 it prints
+its port."""
+import argparse, hashlib, json, re, sys, urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 TRIPLES = [f'<http://example.org/s{i:02d}> <http://example.org/p> "{i}" .\n' for i in range(20)]
+
+
+def digest(line):  # MD5(STR(?s)) of the triple's subject
+    return hashlib.md5(line.split(">")[0][1:].encode()).hexdigest()
+
+
+def bindings(rows):
+    return json.dumps({"head": {"vars": list(rows[0].keys()) if rows else []}, "results": {"bindings": rows}})
 
 class Store(BaseHTTPRequestHandler):
     def log_message(self, *args):
@@ -46,13 +56,22 @@ class Store(BaseHTTPRequestHandler):
             return self.answer(401, "unauthorized", "text/plain")
         form = urllib.parse.parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
         query = form["query"][0]
+        within = re.search(r'STRSTARTS\(MD5\(STR\(\?s\)\), "([0-9a-f]*)"\)', query)
+        prefix = within.group(1) if within else ""
+        part = [t for t in TRIPLES if digest(t).startswith(prefix)]
+        if "GROUP BY" in query:
+            length = int(re.search(r"SUBSTR\(MD5\(STR\(\?s\)\), 1, (\d+)\)", query).group(1))
+            groups = {}
+            for t in part:
+                groups[digest(t)[:length]] = groups.get(digest(t)[:length], 0) + 1
+            rows = [{"h": {"type": "literal", "value": h}, "n": {"type": "literal", "value": str(n)}}
+                    for h, n in sorted(groups.items())]
+            return self.answer(200, bindings(rows), "application/sparql-results+json")
         if "COUNT" in query:
             n = 25 if self.behaviour() == "liar" else len(TRIPLES)
-            body = {"head": {"vars": ["n"]}, "results": {"bindings": [{"n": {"type": "literal", "value": str(n)}}]}}
-            return self.answer(200, json.dumps(body), "application/sparql-results+json")
-        limit = int(re.search(r"LIMIT (\d+)", query).group(1))
-        offset = int(re.search(r"OFFSET (\d+)", query).group(1))
-        self.triples(TRIPLES[offset:offset + limit])
+            return self.answer(200, bindings([{"n": {"type": "literal", "value": str(n)}}]),
+                               "application/sparql-results+json")
+        self.triples(part)
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--port", type=int, default=0)
