@@ -30,7 +30,8 @@ ApprovalStatus approvalStatus(workspace::Workspace& workspace, const Plan& plan,
     std::vector<workspace::Approval> reviews = status.decisions;
     // Each signature is checked against the very bytes the plan was read from and will run.
     for (const std::string& file : approvalFiles) {
-        status.signatures.push_back(policy::verifySignedApproval(plan.text, file, policy.allowedSigners));
+        status.signatures.push_back(policy::verifySignedApproval(
+            plan.text, file, policy.allowedSigners, policy::signerNamedBy(file, plan.file)));
         if (status.signatures.back().counts)
             reviews.push_back(status.signatures.back().review(plan.hash, plan.file));
     }

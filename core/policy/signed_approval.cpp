@@ -80,8 +80,17 @@ workspace::Approval SignedApproval::review(const std::string& planHash, const st
     return approval;
 }
 
-SignedApproval verifySignedApproval(
-    std::string_view bytes, const std::string& approvalFile, const std::string& allowedSigners)
+std::string signerNamedBy(const std::string& approvalFile, const std::string& planFile)
+{
+    const std::string name = fs::path(approvalFile).filename().string();
+    const std::string prefix = fs::path(planFile).filename().string() + ".", suffix = ".approval";
+    if (name.size() <= prefix.size() + suffix.size() || !name.starts_with(prefix) || !name.ends_with(suffix))
+        return {};
+    return name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+}
+
+SignedApproval verifySignedApproval(std::string_view bytes, const std::string& approvalFile,
+    const std::string& allowedSigners, const std::string& expectedSigner)
 {
     SignedApproval approval;
     approval.file = approvalFile;
@@ -108,10 +117,14 @@ SignedApproval verifySignedApproval(
             return approval;
         }
         std::istringstream names(principals.out);
-        std::string principal, lastProblem;
+        std::string principal, lastProblem, listedAs;
         while (std::getline(names, principal)) {
             if (principal.empty())
                 continue;
+            if (!expectedSigner.empty() && principal != expectedSigner) {
+                listedAs += (listedAs.empty() ? "" : ", ") + principal;
+                continue; // the file says whose approval it is: only that reviewer's key counts
+            }
             const engine::ProcessResult verified
                 = engine::runProcess({"ssh-keygen", "-Y", "verify", "-f", allowedSigners, "-I", principal, "-n",
                                          std::string(kPlanSignatureNamespace), "-s", approvalFile},
@@ -126,6 +139,11 @@ SignedApproval verifySignedApproval(
                 return approval;
             }
             lastProblem = sshKeygenSays(verified);
+        }
+        if (lastProblem.empty() && !listedAs.empty()) {
+            approval.problem = "it is named as " + expectedSigner + "'s approval, but its key is listed in "
+                + allowedSigners + " for " + listedAs;
+            return approval;
         }
         approval.problem = "the signature is not of this plan's exact bytes (was the plan edited after it was signed?"
                            " "

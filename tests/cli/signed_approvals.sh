@@ -63,6 +63,10 @@ echo "$me $(cut -d' ' -f1,2 "$work/mallory.pub")" >> "$work/alice/allowed_signer
 "$evograph" migrate apply "$plan" --workspace "$ws" --approval "$work/mallory.approval" --yes 2> "$work/err"
 check "the applier's own signed approval: refused while self-approval is off (exit 3)" test $? -eq 3
 check "  saying why" grep -q "self-approval is off" "$work/err"
+cp "$approval" "$work/alice/v1-to-v2.yaml.carol.approval"
+"$evograph" migrate apply "$plan" --workspace "$ws" --approval "$work/alice/v1-to-v2.yaml.carol.approval" --yes 2> "$work/err"
+check "bob's signature in a file named as carol's approval: refused (exit 3)" test $? -eq 3
+check "  naming whose key it is" grep -q "named as carol's approval, but its key is listed in .* for bob" "$work/err"
 "$evograph" migrate apply "$plan" --workspace "$ws" --approval "$approval" --dry-run --format json > "$work/dry.json"
 check "the dry run shows bob's signed approval counting" json 'a = d["approval"]; s = a["signed_approvals"][0]; assert a["satisfied"] and s["counts"] and s["signer"] == "bob" and "SHA256:" in s["key"], a' < "$work/dry.json"
 "$evograph" migrate apply "$plan" --workspace "$ws" --approval "$approval" --yes > "$work/applied.txt"

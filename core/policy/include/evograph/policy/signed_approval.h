@@ -39,8 +39,12 @@ struct SignedApproval {
 
 // Checks one approval file against the signed bytes and the allowed signers file. Never throws
 // for a bad approval: `problem` says what is wrong with it (unreadable, not a signature, a key
-// nobody listed, a signature of other bytes).
-SignedApproval verifySignedApproval(
-    std::string_view bytes, const std::string& approvalFile, const std::string& allowedSigners);
+// nobody listed, a signature of other bytes, a key not listed for `expectedSigner`). With
+// `expectedSigner` empty, any principal listed for the key is the signer.
+SignedApproval verifySignedApproval(std::string_view bytes, const std::string& approvalFile,
+    const std::string& allowedSigners, const std::string& expectedSigner = {});
+// The reviewer an approval file's name gives ("plan.yaml.bob.approval" for plan.yaml: "bob"), or
+// "" when the name is not of that form.
+std::string signerNamedBy(const std::string& approvalFile, const std::string& planFile);
 
 } // namespace evograph::policy
