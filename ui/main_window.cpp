@@ -3,6 +3,7 @@
 #include "agents/agents_view.h"
 #include "common/graph_versions.h"
 #include "common/jobs_panel.h"
+#include "common/side_by_side_view.h"
 #include "common/theme.h"
 #include "diff/diff_viewer.h"
 #include "files/file_summary_view.h"
@@ -232,6 +233,10 @@ void MainWindow::createMenus()
     edit->addAction(tr("&Find in Changes…"), QKeySequence::Find, this, [this] {
         showView(View::Diff);
         m_diff->focusSearch();
+    });
+    edit->addAction(tr("Find in &Panes…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), this, [this] {
+        showView(View::Diff);
+        m_diff->sideBySide()->showFindBar();
     });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));

@@ -135,6 +135,26 @@ TEST_CASE("long lines wrap at the pane's width and both panes keep their rows al
     CHECK(view.leftText().contains(QString("word ").repeated(60).trimmed())); // whole, before wrapping
 }
 
+TEST_CASE("Find in Panes selects each occurrence in both panes in turn", "[ui][diff]")
+{
+    SideBySideView view;
+    view.resize(700, 300);
+    view.show();
+    view.setTexts("old", ":a a owl:Class ;\n    rdfs:label \"alpha\" .", "new",
+        ":a a owl:Class ;\n    rdfs:label \"alpha\" ;\n    rdfs:comment \"alpha again\" .");
+    auto* left = view.findChild<QPlainTextEdit*>(QStringLiteral("beforePane"));
+    auto* right = view.findChild<QPlainTextEdit*>(QStringLiteral("afterPane"));
+    REQUIRE(view.find("alpha"));
+    CHECK(left->textCursor().selectedText() == "alpha");
+    REQUIRE(view.find("alpha")); // the left pane has no more: on to the right one
+    CHECK(right->textCursor().selectedText() == "alpha");
+    REQUIRE(view.find("alpha"));
+    CHECK(right->textCursor().blockNumber() == 2); // "alpha again"
+    CHECK_FALSE(view.find("omega"));
+    view.showFindBar();
+    CHECK(view.findChild<QLineEdit*>(QStringLiteral("paneFind"))->isVisible());
+}
+
 TEST_CASE("the diff viewer shows the User example: breaking first, Turtle side by side, impact counts", "[ui][diff]")
 {
     EngineAdapter engine;

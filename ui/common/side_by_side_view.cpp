@@ -2,10 +2,12 @@
 
 #include "line_diff.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QTextBlock>
@@ -116,7 +118,18 @@ SideBySideView::SideBySideView(QWidget* parent)
     , m_rightTitle(new QLabel(this))
     , m_left(makePane(this))
     , m_right(makePane(this))
+    , m_findBar(new QLineEdit(this))
 {
+    m_findBar->setObjectName(QStringLiteral("paneFind"));
+    m_findBar->setPlaceholderText(tr("Find in both panes (Enter: next, Esc: close)"));
+    m_findBar->setClearButtonEnabled(true);
+    m_findBar->hide();
+    connect(m_findBar, &QLineEdit::returnPressed, this, [this] { find(m_findBar->text()); });
+    auto* close = new QAction(m_findBar);
+    close->setShortcut(Qt::Key_Escape);
+    close->setShortcutContext(Qt::WidgetShortcut);
+    connect(close, &QAction::triggered, m_findBar, &QWidget::hide);
+    m_findBar->addAction(close);
     m_left->setObjectName(QStringLiteral("beforePane"));
     m_left->viewport()->installEventFilter(this);
     m_right->setObjectName(QStringLiteral("afterPane"));
@@ -128,6 +141,7 @@ SideBySideView::SideBySideView(QWidget* parent)
     layout->addWidget(m_rightTitle, 0, 1);
     layout->addWidget(m_left, 1, 0);
     layout->addWidget(m_right, 1, 1);
+    layout->addWidget(m_findBar, 2, 0, 1, 2);
     // Rows are aligned, so equal scroll positions show the same rows.
     for (auto [from, to] : {std::pair {m_left, m_right}, std::pair {m_right, m_left}}) {
         connect(from->verticalScrollBar(), &QScrollBar::valueChanged, to->verticalScrollBar(), &QScrollBar::setValue);
@@ -161,6 +175,34 @@ void SideBySideView::clear(const QString& message)
     m_right->clear();
     m_left->setExtraSelections({}), m_right->setExtraSelections({});
     m_changedRows = 0;
+}
+
+void SideBySideView::showFindBar()
+{
+    m_findBar->show();
+    m_findBar->setFocus();
+    m_findBar->selectAll();
+}
+
+bool SideBySideView::find(const QString& text)
+{
+    if (text.isEmpty())
+        return false;
+    QPlainTextEdit* first = m_right->hasFocus() || m_right->textCursor().hasSelection() ? m_right : m_left;
+    QPlainTextEdit* second = first == m_left ? m_right : m_left;
+    if (first->find(text))
+        return true;
+    // On to the other pane from its top, then this one's top again.
+    for (QPlainTextEdit* pane : {second, first}) {
+        QTextCursor top(pane->document());
+        pane->setTextCursor(top);
+        if (pane->find(text)) {
+            if (pane != first)
+                first->setTextCursor(QTextCursor(first->document()));
+            return true;
+        }
+    }
+    return false;
 }
 
 QString SideBySideView::leftText() const

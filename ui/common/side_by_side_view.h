@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
 
 namespace evograph::ui {
@@ -22,6 +23,11 @@ public:
     void setTexts(const QString& leftTitle, const QString& left, const QString& rightTitle, const QString& right);
     void setFoldUnchanged(bool fold);
     void clear(const QString& message);
+    // Edit ▸ Find in Panes: the find bar under the panes, focused.
+    void showFindBar();
+    // Selects the next occurrence of `text` after the current selection, in the pane with the
+    // focus first and then the other (wrapping around); false when neither pane holds it.
+    bool find(const QString& text);
 
     // What the panes show, one row a line before wrapping (tests, screenshots).
     QString leftText() const;
@@ -38,6 +44,7 @@ private:
     QLabel* m_rightTitle;
     QPlainTextEdit* m_left;
     QPlainTextEdit* m_right;
+    QLineEdit* m_findBar;
     QString m_leftSource, m_rightSource;
     QStringList m_leftShown, m_rightShown; // the rows before wrapping
     int m_columns = 100; // characters a pane line holds
