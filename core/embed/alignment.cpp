@@ -1,6 +1,7 @@
 #include "evograph/embed/alignment.h"
 
 #include "evograph/analysis/rename_detection.h"
+#include "evograph/vector/kernels.h"
 #include "evograph/vector/vector_index.h"
 
 #include "joint_embedding.h"
@@ -111,12 +112,11 @@ std::vector<Correspondence> alignVocabularies(const analysis::OntologyIndex& a, 
     for (const vector::VectorId id : idsB)
         for (const std::string& name : namesOf(docsB[static_cast<std::size_t>(id)]))
             byName[name].push_back(static_cast<std::size_t>(id));
-    auto cosine = [&](std::size_t rowA, std::size_t rowB) {
-        const auto a = vectorsA.rowSpan(rowA), b = vectorsB.rowSpan(rowB);
-        double dot = 0, na = 0, nb = 0;
-        for (std::size_t k = 0; k < a.size(); ++k)
-            dot += double(a[k]) * b[k], na += double(a[k]) * a[k], nb += double(b[k]) * b[k];
-        return na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0.0;
+    auto cosine = [&](std::size_t rowA, std::size_t rowB) { // the index's metric, with the vector kernels
+        const float *a = vectorsA.rowSpan(rowA).data(), *b = vectorsB.rowSpan(rowB).data();
+        const std::size_t d = vectorsA.dim();
+        const double norms = double(vector::dot(a, a, d)) * vector::dot(b, b, d);
+        return norms > 0 ? vector::dot(a, b, d) / std::sqrt(norms) : 0.0;
     };
 
     std::vector<Correspondence> scored;

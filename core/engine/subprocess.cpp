@@ -3,6 +3,7 @@
 #include "evograph/error.h"
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
@@ -93,11 +94,20 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const ProcessOpti
     out.closeEnd(1);
     err.closeEnd(1);
     ProcessResult result;
-    drain(out, err, result);
     int status = 0;
-    while (::waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR)
-            throw Error(argv[0] + ": cannot wait for it: " + std::strerror(errno));
+    const auto reap = [&] {
+        while (::waitpid(pid, &status, 0) < 0)
+            if (errno != EINTR)
+                throw Error(argv[0] + ": cannot wait for it: " + std::strerror(errno));
+    };
+    try {
+        drain(out, err, result);
+    } catch (...) { // no child left behind as a zombie
+        ::kill(pid, SIGKILL);
+        reap();
+        throw;
+    }
+    reap();
     result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     // posix_spawnp reports a program missing from PATH as exit 127 (the child's exec failed).
     if (result.exitCode == 127 && result.out.empty() && result.err.empty())
